@@ -1,0 +1,85 @@
+"""threecommas_async: an asyncio SDK for the 3Commas API.
+
+A transport that spends the rate budget fully and never overshoots, exact Decimal money, typed
+endpoint coroutines, typed errors, and a fake 3Commas server (``threecommas_async.testing``).
+"""
+
+from ._auth import HmacAuth, RsaAuth, SigningAuth, signature_payload
+from ._client import DEFAULT_BASE_URL, ThreeCommas
+from ._clock import VirtualClock
+from ._exceptions import (
+    APIError,
+    AuthenticationError,
+    BadRequestError,
+    DeprecatedEndpointWarning,
+    IPBannedError,
+    MissingCredentialsError,
+    NotFoundError,
+    OutcomeUnknownError,
+    PermissionDeniedError,
+    PlanLimitError,
+    RateLimitError,
+    RateLimiterUnavailableError,
+    ResponseDecodeError,
+    ResponseValidationError,
+    ServerError,
+    ThreeCommasError,
+    TransportError,
+    UnprocessableError,
+    ValidationError,
+)
+from ._json import JsonNumber
+from ._ratelimit import (
+    Bucket,
+    BucketSnapshot,
+    InMemoryBackend,
+    LimiterBackend,
+    LimiterSnapshot,
+    RateLimiter,
+    RateLimitPolicy,
+    default_policy,
+)
+from ._response import RawResponse
+from ._sender import RequestOptions
+from ._version import __version__
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "APIError",
+    "AuthenticationError",
+    "BadRequestError",
+    "Bucket",
+    "BucketSnapshot",
+    "DeprecatedEndpointWarning",
+    "HmacAuth",
+    "IPBannedError",
+    "InMemoryBackend",
+    "JsonNumber",
+    "LimiterBackend",
+    "LimiterSnapshot",
+    "MissingCredentialsError",
+    "NotFoundError",
+    "OutcomeUnknownError",
+    "PermissionDeniedError",
+    "PlanLimitError",
+    "RateLimitError",
+    "RateLimitPolicy",
+    "RateLimiter",
+    "RateLimiterUnavailableError",
+    "RawResponse",
+    "RequestOptions",
+    "ResponseDecodeError",
+    "ResponseValidationError",
+    "RsaAuth",
+    "ServerError",
+    "SigningAuth",
+    "ThreeCommas",
+    "ThreeCommasError",
+    "TransportError",
+    "UnprocessableError",
+    "ValidationError",
+    "VirtualClock",
+    "__version__",
+    "default_policy",
+    "signature_payload",
+]

@@ -1,0 +1,289 @@
+"""ThreeCommas: the client users hold. Credentials, options, one connection pool, one limiter,
+resource namespaces (``client.deals``, ``client.bots``, ...) and the low-level ``request``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+import httpx
+
+from . import _json
+from ._auth import BodyJoin, HmacAuth, RsaAuth, SigningAuth
+from ._clock import ClockFn, SleepFn, system_clock, system_sleep
+from ._endpoint import Endpoint, RequestSpec
+from ._exceptions import ResponseDecodeError, ResponseValidationError, warn_deprecated
+from ._ratelimit import LimiterBackend, LimiterSnapshot, RateLimiter, RateLimitPolicy, default_policy
+from ._response import RawResponse
+from ._sender import BodyEncoding, ForcedMode, RequestOptions, Sender
+from ._wire import flatten_pairs
+from .resources._namespaces import ResourceNamespaces
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
+
+__all__ = ["DEFAULT_BASE_URL", "ThreeCommas"]
+
+DEFAULT_BASE_URL: Final = "https://api.3commas.io/public/api"
+_DEFAULT: Final = object()
+_NOT_IDEMPOTENT_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+class ThreeCommas(ResourceNamespaces):
+    """Async client for the 3Commas API.
+
+    Credentials come from the arguments or the environment (``THREECOMMAS_API_KEY`` with
+    ``THREECOMMAS_API_SECRET``, or ``THREECOMMAS_PRIVATE_KEY``: PEM text or a path to a PEM file).
+    Without credentials only unsigned endpoints (ping, time, market data) can be called.
+
+    ``rate_limit`` is a :class:`RateLimitPolicy` (default: the documented budgets) or None to turn
+    limiting off. ``limiter_backend`` shares the budget beyond this process (see ``RedisBackend``).
+    ``body_encoding`` sends bodies as JSON (default) or form fields; ``decimals`` writes Decimals in JSON
+    bodies as numbers (default) or strings; ``body_join`` picks the signing join for body-only requests.
+    ``clock`` and ``sleep`` drive the limiter and retry waits (tests inject a VirtualClock).
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        api_secret: str | None = None,
+        *,
+        private_key: str | bytes | RSAPrivateKey | None = None,
+        private_key_password: bytes | None = None,
+        base_url: str = DEFAULT_BASE_URL,
+        forced_mode: ForcedMode | None = None,
+        timeout: float | httpx.Timeout | None = 30.0,
+        max_retries: int = 3,
+        rate_limit: RateLimitPolicy | object | None = _DEFAULT,
+        limiter_backend: LimiterBackend | None = None,
+        max_ban_wait: float = 300.0,
+        http_client: httpx.AsyncClient | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        body_encoding: BodyEncoding = "json",
+        decimals: _json.DecimalEncoding = "number",
+        body_join: BodyJoin = "?",
+        clock: ClockFn = system_clock,
+        sleep: SleepFn = system_sleep,
+    ) -> None:
+        _check_forced_mode(forced_mode)
+        if max_retries < 0:
+            raise ValueError("max_retries must be >= 0")
+        auth = _auth_from(api_key, api_secret, private_key, private_key_password, body_join)
+        policy = default_policy() if rate_limit is _DEFAULT else rate_limit
+        if policy is not None and not isinstance(policy, RateLimitPolicy):
+            raise TypeError("rate_limit must be a RateLimitPolicy or None")
+        limiter = (
+            RateLimiter(policy, limiter_backend, max_ban_wait=max_ban_wait, clock=clock, sleep=sleep)
+            if policy is not None
+            else None
+        )
+        if http_client is not None and transport is not None:
+            raise ValueError("pass http_client or transport, not both")
+        self._owns_http = http_client is None
+        http = http_client or httpx.AsyncClient(
+            transport=transport,
+            limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
+        )
+        self._sender = Sender(
+            http=http,
+            base_url=base_url,
+            auth=auth,
+            limiter=limiter,
+            sleep=sleep,
+            body_encoding=body_encoding,
+            decimals=decimals,
+        )
+        self._options = RequestOptions(forced_mode=forced_mode, timeout=timeout, max_retries=max_retries)
+
+    @property
+    def base_url(self) -> str:
+        return self._sender.base_url
+
+    @property
+    def options(self) -> RequestOptions:
+        return self._options
+
+    @property
+    def limiter(self) -> RateLimiter | None:
+        return self._sender.limiter
+
+    def with_options(
+        self,
+        *,
+        forced_mode: ForcedMode | object | None = _DEFAULT,
+        timeout: float | httpx.Timeout | object | None = _DEFAULT,
+        max_retries: int | object = _DEFAULT,
+    ) -> ThreeCommas:
+        """A view of this client with other per-call options, sharing its connections and limiter."""
+        changes: dict[str, Any] = {}
+        if forced_mode is not _DEFAULT:
+            _check_forced_mode(forced_mode)
+            changes["forced_mode"] = forced_mode
+        if timeout is not _DEFAULT:
+            changes["timeout"] = timeout
+        if max_retries is not _DEFAULT:
+            if not isinstance(max_retries, int) or max_retries < 0:
+                raise ValueError("max_retries must be an int >= 0")
+            changes["max_retries"] = max_retries
+        view = object.__new__(ThreeCommas)
+        view._sender = self._sender
+        view._owns_http = False
+        view._options = attrs.evolve(self._options, **changes)
+        return view
+
+    async def rate_limit_snapshot(self) -> LimiterSnapshot | None:
+        """Tokens used and free per bucket, waiters, block and ban timers (None when limiting is off)."""
+        limiter = self._sender.limiter
+        return await limiter.snapshot() if limiter is not None else None
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Mapping[str, Any] | None = None,
+        signed: bool = True,
+        idempotent: bool | None = None,
+        weight: int | None = None,
+    ) -> Any:
+        """Call any path (relative to the base URL) through the same limiter, signing and retries.
+
+        ``params`` go to the query string, ``json`` to the body (encoded as the client's
+        ``body_encoding``). Returns the decoded JSON with every non-integer number as a Decimal.
+        A POST, PUT, PATCH or DELETE is treated as not idempotent unless ``idempotent=True``.
+        """
+        method = method.upper()
+        if not path.startswith("/"):
+            path = "/" + path
+        spec = RequestSpec(
+            method=method,
+            path=path,
+            template=path,
+            query=tuple(flatten_pairs(params)) if params else (),
+            body=json,
+            signed=signed,
+            idempotent=(method not in _NOT_IDEMPOTENT_METHODS) if idempotent is None else idempotent,
+            weight=weight,
+        )
+        response = await self._sender.send(spec, self._options)
+        return _decode(response, spec)
+
+    async def _call_endpoint(self, endpoint: Endpoint, arguments: Mapping[str, Any], cast_to: Any) -> Any:
+        return (await self._call_endpoint_raw(endpoint, arguments, cast_to)).parsed
+
+    async def _call_endpoint_raw(
+        self, endpoint: Endpoint, arguments: Mapping[str, Any], cast_to: Any
+    ) -> RawResponse[Any]:
+        from ._validation import prepare
+
+        if endpoint.deprecated:
+            warn_deprecated(endpoint.qualified_name, stacklevel=4)
+        spec = prepare(endpoint, arguments)
+        response = await self._sender.send(spec, self._options)
+        data = _decode(response, spec)
+        if cast_to is Any or cast_to is object:
+            return RawResponse(response, data)
+        from .models import structure_response
+
+        try:
+            parsed = structure_response(data, cast_to)
+        except Exception as exc:
+            raise ResponseValidationError(
+                f"response does not fit {_type_name(cast_to)}: {exc}",
+                status=response.status_code,
+                body=response.content,
+                method=spec.method,
+                path=spec.path,
+            ) from exc
+        return RawResponse(response, parsed)
+
+    async def aclose(self) -> None:
+        """Close the connection pool (when this client created it) and stop the limiter's timer."""
+        if not self._owns_http:
+            return
+        limiter = self._sender.limiter
+        if limiter is not None:
+            await limiter.aclose()
+        await self._sender.http.aclose()
+
+    async def __aenter__(self) -> ThreeCommas:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    def __repr__(self) -> str:
+        auth = self._sender.auth
+        return (
+            f"ThreeCommas(auth={auth!r}, base_url={self.base_url!r}, "
+            f"forced_mode={self._options.forced_mode!r})"
+        )
+
+
+def _decode(response: httpx.Response, spec: RequestSpec) -> Any:
+    body = response.content
+    if not body.strip():
+        return None
+    try:
+        return _json.loads(body)
+    except ValueError as exc:
+        raise ResponseDecodeError(
+            f"malformed JSON ({exc})",
+            status=response.status_code,
+            body=body,
+            method=spec.method,
+            path=spec.path,
+        ) from None
+
+
+def _auth_from(
+    api_key: str | None,
+    api_secret: str | None,
+    private_key: str | bytes | RSAPrivateKey | None,
+    password: bytes | None,
+    body_join: BodyJoin,
+) -> SigningAuth | None:
+    api_key = api_key or os.environ.get("THREECOMMAS_API_KEY") or None
+    if api_secret is None and private_key is None:
+        api_secret = os.environ.get("THREECOMMAS_API_SECRET") or None
+        if api_secret is None:
+            private_key = _private_key_from_env()
+    if api_secret is not None and private_key is not None:
+        raise ValueError("pass api_secret (HMAC) or private_key (RSA), not both")
+    if api_key is None:
+        if api_secret is not None or private_key is not None:
+            raise ValueError("api_key is missing (argument or THREECOMMAS_API_KEY)")
+        return None
+    if private_key is not None:
+        return RsaAuth(api_key, private_key, password=password, body_join=body_join)
+    if api_secret is None:
+        raise ValueError("api_secret or private_key is missing (argument or environment)")
+    return HmacAuth(api_key, api_secret, body_join=body_join)
+
+
+def _private_key_from_env() -> str | None:
+    value = os.environ.get("THREECOMMAS_PRIVATE_KEY") or None
+    if value is None or value.lstrip().startswith("-----BEGIN"):
+        return value
+    path = Path(value).expanduser()
+    return path.read_text() if path.is_file() else value
+
+
+def _check_forced_mode(value: object) -> None:
+    if value not in (None, "paper", "real"):
+        raise ValueError(f"forced_mode must be None, 'paper' or 'real', not {value!r}")
+
+
+def _type_name(cast_to: Any) -> str:
+    return getattr(cast_to, "__name__", None) or repr(cast_to)

@@ -1,0 +1,86 @@
+"""The runtime description of an endpoint and of one outgoing request.
+
+``Endpoint`` and ``Param`` are what the generated resource modules declare (from the project's
+endpoint spec); ``RequestSpec`` is what the send loop consumes, whether it came from a generated
+coroutine or from the low-level ``client.request(...)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any, Literal
+
+import attrs
+
+__all__ = ["Endpoint", "Pagination", "Param", "ParamLocation", "ParamType", "RequestSpec"]
+
+ParamType = Literal["string", "integer", "number", "boolean", "object", "array"]
+ParamLocation = Literal["path", "query", "body"]
+Pagination = Literal["offset", "page"]
+
+
+@attrs.frozen(slots=True)
+class Param:
+    """One documented parameter.
+
+    ``name`` is the Python keyword (``from_``), ``wire`` the name sent (``from``). Object parameters
+    list their members in ``fields``; an array of objects lists the item's members in ``fields``
+    and scalar arrays name the item type in ``item_type``.
+    """
+
+    name: str
+    wire: str
+    type: ParamType
+    location: ParamLocation
+    required: bool = False
+    enum: tuple[str | int, ...] | None = None
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+    min_length: int | None = None
+    max_length: int | None = None
+    item_type: ParamType | None = None
+    fields: tuple[Param, ...] = ()
+    description: str | None = None
+
+
+@attrs.frozen(slots=True)
+class Endpoint:
+    """One documented endpoint: ``resource.name`` → ``method path``."""
+
+    resource: str
+    name: str
+    method: str
+    path: str
+    permission: str | None
+    signed: bool
+    weight: int
+    idempotent: bool
+    deprecated: bool = False
+    params: tuple[Param, ...] = ()
+    pagination: Pagination | None = None
+    max_page_size: int | None = None
+
+    @property
+    def qualified_name(self) -> str:
+        return f"{self.resource}.{self.name}"
+
+
+@attrs.frozen(slots=True)
+class RequestSpec:
+    """Everything the send loop needs to send, sign, limit and retry one request.
+
+    ``path`` is concrete and relative to the base URL (``/ver1/deals/5/show``); ``template`` is the
+    documented path (``/ver1/deals/{deal_id}/show``) used to pick rate-limit buckets.
+    ``query`` pairs are already text. ``body`` is encoded as JSON or form by the transport.
+    """
+
+    method: str
+    path: str
+    template: str
+    query: tuple[tuple[str, str], ...] = ()
+    body: Mapping[str, Any] | None = None
+    signed: bool = True
+    idempotent: bool = False
+    weight: int | None = None
+    name: str | None = None

@@ -1,0 +1,93 @@
+"""The limiter backend interface, the permit it hands out, and the snapshot it reports.
+
+A backend grants weight atomically across every bucket a request falls in, holds a slot from the grant
+until ``period`` seconds after the response arrived (so the server, which counts arrivals, can never see
+more than ``limit`` in any window), and keeps the block windows and the ban gate.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any, Protocol, runtime_checkable
+
+import attrs
+
+from .._exceptions import IPBannedError
+from ._policy import Bucket
+
+__all__ = ["BucketSnapshot", "LimiterBackend", "LimiterSnapshot", "Permit", "ban_error"]
+
+
+@attrs.define(slots=True, eq=False)
+class Permit:
+    """Weight granted in ``buckets``; give it back with ``release`` once the attempt has ended."""
+
+    buckets: tuple[Bucket, ...]
+    weight: int
+    waited: float = 0.0
+    token: Any = None
+    released: bool = False
+
+
+@attrs.frozen(slots=True)
+class BucketSnapshot:
+    name: str
+    limit: int
+    period: float
+    used: int
+    in_flight: int
+    available: int
+    blocked_for: float
+
+
+@attrs.frozen(slots=True)
+class LimiterSnapshot:
+    """Limiter state for dashboards: per-bucket use, waiters, and seconds left in a ban."""
+
+    buckets: tuple[BucketSnapshot, ...]
+    waiters: int
+    banned_for: float
+
+    def bucket(self, name: str) -> BucketSnapshot:
+        return next(b for b in self.buckets if b.name == name)
+
+
+@runtime_checkable
+class LimiterBackend(Protocol):
+    async def acquire(self, buckets: tuple[Bucket, ...], weight: int, *, max_ban_wait: float) -> Permit:
+        """Wait (first come, first served) until ``weight`` fits every bucket, then take it.
+
+        Raises IPBannedError at once when a ban is in force for longer than ``max_ban_wait``.
+        """
+        ...
+
+    async def release(self, permit: Permit, *, sent: bool) -> None:
+        """End the permit's attempt. ``sent=False`` (provably not sent) frees the slot at once;
+        otherwise the slot is freed one period from now."""
+        ...
+
+    async def block(self, buckets: tuple[Bucket, ...], seconds: float) -> None:
+        """Open a block window: nothing in these buckets is granted for ``seconds``."""
+        ...
+
+    async def ban(self, seconds: float) -> None:
+        """Close the ban gate for ``seconds``: nothing at all is granted until it lifts."""
+        ...
+
+    async def snapshot(self, buckets: tuple[Bucket, ...]) -> LimiterSnapshot: ...
+
+    async def aclose(self) -> None: ...
+
+
+def ban_error(remaining: float) -> IPBannedError:
+    """The error for a caller who would wait longer than allowed for a ban to lift."""
+    error = IPBannedError(
+        status=418,
+        method="*",
+        path="*",
+        error="ip_banned",
+        error_description=f"IP ban in force for {remaining:.0f} more seconds; not waiting",
+    )
+    error.retry_at = time.time() + remaining
+    error.local = True
+    return error

@@ -1,0 +1,80 @@
+"""RateLimiter: the policy plus a backend, as the send loop uses it.
+
+It resolves which buckets a request falls in, asks the backend for the weight, and turns server
+signals into limiter state: a 429 opens the block window of every bucket the request falls in (the
+server does not say which limit tripped, so all of them: the safe side of a ban), a 418 closes the ban
+gate for an escalating time unless the server says how long.
+"""
+
+from __future__ import annotations
+
+from .._clock import ClockFn, SleepFn, system_clock, system_sleep
+from ._backend import LimiterBackend, LimiterSnapshot, Permit
+from ._memory import InMemoryBackend
+from ._policy import RateLimitPolicy
+
+__all__ = ["RateLimiter"]
+
+
+class RateLimiter:
+    """Grants request weight under ``policy`` through ``backend`` (in-memory unless given).
+
+    ``max_ban_wait``: a caller waits out a ban of at most this many seconds; a longer one raises
+    :class:`IPBannedError` with ``retry_at`` at once, without sending.
+    """
+
+    def __init__(
+        self,
+        policy: RateLimitPolicy,
+        backend: LimiterBackend | None = None,
+        *,
+        max_ban_wait: float = 300.0,
+        clock: ClockFn = system_clock,
+        sleep: SleepFn = system_sleep,
+    ) -> None:
+        self.policy = policy
+        self.backend: LimiterBackend = backend if backend is not None else InMemoryBackend(clock=clock, sleep=sleep)
+        self.max_ban_wait = max_ban_wait
+        self._consecutive_bans = 0
+
+    async def acquire(self, method: str, path: str, *, weight: int | None = None) -> Permit:
+        buckets, default_weight = self.policy.resolve(method, path)
+        return await self.backend.acquire(
+            buckets, default_weight if weight is None else weight, max_ban_wait=self.max_ban_wait
+        )
+
+    async def release(self, permit: Permit, *, sent: bool = True) -> None:
+        await self.backend.release(permit, sent=sent)
+
+    async def rate_limited(self, permit: Permit, retry_after: float | None) -> float:
+        """Open the block windows for a 429 on ``permit``'s request; returns the block length."""
+        blocks = [b.block_seconds for b in permit.buckets]
+        seconds = retry_after if retry_after is not None else max(blocks, default=0.0)
+        if retry_after is None:
+            for bucket in permit.buckets:
+                await self.backend.block((bucket,), bucket.block_seconds)
+        else:
+            await self.backend.block(permit.buckets, retry_after)
+        return seconds
+
+    async def banned(self, retry_after: float | None) -> float:
+        """Close the ban gate after a 418; returns the assumed ban length."""
+        if retry_after is not None:
+            seconds = retry_after
+        else:
+            seconds = min(
+                self.policy.ban_seconds * 2.0**self._consecutive_bans, self.policy.ban_max_seconds
+            )
+        self._consecutive_bans += 1
+        await self.backend.ban(seconds)
+        return seconds
+
+    def succeeded(self) -> None:
+        """A request got through: the next ban, if any, starts from the shortest length again."""
+        self._consecutive_bans = 0
+
+    async def snapshot(self) -> LimiterSnapshot:
+        return await self.backend.snapshot(self.policy.buckets)
+
+    async def aclose(self) -> None:
+        await self.backend.aclose()

@@ -1,0 +1,226 @@
+"""In-process limiter backend: sliding-window slots, block windows, a ban gate, FIFO waiters, one timer.
+
+Each bucket counts the weight of granted slots. A slot is in flight from its grant until its attempt
+ends, then lingers for one ``period`` (a deque, since periods are fixed and releases come in time order).
+Waiters are served in arrival order per bucket: a waiter that lacks room in a bucket holds that bucket
+for everyone behind it, so small requests never starve a heavy one, yet a waiter stuck on a narrow bucket
+(say the smart-trades list) does not hold up requests that only need the global one. A single timer task
+sleeps until the earliest moment something can change; nothing polls.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+from collections import deque
+
+import attrs
+
+from .._clock import ClockFn, SleepFn, system_clock, system_sleep
+from ._backend import BucketSnapshot, LimiterSnapshot, Permit, ban_error
+from ._policy import Bucket
+
+__all__ = ["InMemoryBackend"]
+
+
+@attrs.define(slots=True, eq=False)
+class _BucketState:
+    bucket: Bucket
+    used: int = 0
+    in_flight: int = 0
+    expiries: deque[tuple[float, int]] = attrs.field(factory=deque)
+    blocked_until: float = -math.inf
+
+    def purge(self, now: float) -> None:
+        expiries = self.expiries
+        while expiries and expiries[0][0] <= now:
+            self.used -= expiries.popleft()[1]
+
+    def fits(self, weight: int, now: float) -> bool:
+        return now >= self.blocked_until and self.used + weight <= self.bucket.limit
+
+    def next_change(self, now: float) -> float:
+        if now < self.blocked_until:
+            return self.blocked_until
+        return self.expiries[0][0] if self.expiries else math.inf
+
+
+@attrs.define(slots=True, eq=False)
+class _Waiter:
+    states: tuple[_BucketState, ...]
+    permit: Permit
+    future: asyncio.Future[Permit]
+    since: float
+    max_ban_wait: float
+
+
+class InMemoryBackend:
+    """The default backend: one process, one event loop at a time, bound lazily on first use."""
+
+    def __init__(self, *, clock: ClockFn = system_clock, sleep: SleepFn = system_sleep) -> None:
+        self._clock = clock
+        self._sleep = sleep
+        self._states: dict[str, _BucketState] = {}
+        self._waiters: deque[_Waiter] = deque()
+        self._banned_until = -math.inf
+        self._timer: asyncio.Task[None] | None = None
+        self._timer_deadline = math.inf
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    def _state(self, bucket: Bucket) -> _BucketState:
+        state = self._states.get(bucket.name)
+        if state is None:
+            state = self._states[bucket.name] = _BucketState(bucket)
+        elif state.bucket is not bucket:
+            state.bucket = bucket
+        return state
+
+    async def acquire(self, buckets: tuple[Bucket, ...], weight: int, *, max_ban_wait: float) -> Permit:
+        now = self._clock()
+        if self._banned_until > now and self._banned_until - now > max_ban_wait:
+            raise ban_error(self._banned_until - now)
+        states = tuple(self._state(b) for b in buckets)
+        for bucket, state in zip(buckets, states, strict=True):
+            if weight > bucket.limit:
+                raise ValueError(f"weight {weight} exceeds the limit {bucket.limit} of bucket {bucket.name!r}")
+            state.purge(now)
+        permit = Permit(buckets=buckets, weight=weight)
+        if not self._waiters and now >= self._banned_until and all(s.fits(weight, now) for s in states):
+            self._take(states, weight)
+            return permit
+        self._bind_loop()
+        assert self._loop is not None
+        future: asyncio.Future[Permit] = self._loop.create_future()
+        self._waiters.append(_Waiter(states, permit, future, now, max_ban_wait))
+        self._drain()
+        try:
+            return await future
+        except asyncio.CancelledError:
+            if future.done() and not future.cancelled() and future.exception() is None:
+                await self.release(future.result(), sent=False)
+            self._drain()
+            raise
+
+    async def release(self, permit: Permit, *, sent: bool) -> None:
+        if permit.released:
+            return
+        permit.released = True
+        now = self._clock()
+        for bucket in permit.buckets:
+            state = self._state(bucket)
+            state.in_flight -= permit.weight
+            if sent:
+                state.expiries.append((now + bucket.period, permit.weight))
+            else:
+                state.used -= permit.weight
+        if self._waiters:
+            self._drain()
+
+    async def block(self, buckets: tuple[Bucket, ...], seconds: float) -> None:
+        until = self._clock() + seconds
+        for bucket in buckets:
+            state = self._state(bucket)
+            state.blocked_until = max(state.blocked_until, until)
+        if self._waiters:
+            self._drain()
+
+    async def ban(self, seconds: float) -> None:
+        now = self._clock()
+        self._banned_until = max(self._banned_until, now + seconds)
+        remaining = self._banned_until - now
+        for waiter in self._waiters:
+            if remaining > waiter.max_ban_wait and not waiter.future.done():
+                waiter.future.set_exception(ban_error(remaining))
+        self._drain()
+
+    async def snapshot(self, buckets: tuple[Bucket, ...]) -> LimiterSnapshot:
+        now = self._clock()
+        rows = []
+        for bucket in buckets:
+            state = self._state(bucket)
+            state.purge(now)
+            rows.append(
+                BucketSnapshot(
+                    name=bucket.name,
+                    limit=bucket.limit,
+                    period=bucket.period,
+                    used=state.used,
+                    in_flight=state.in_flight,
+                    available=max(bucket.limit - state.used, 0),
+                    blocked_for=max(state.blocked_until - now, 0.0),
+                )
+            )
+        waiting = sum(1 for w in self._waiters if not w.future.done())
+        return LimiterSnapshot(tuple(rows), waiting, max(self._banned_until - now, 0.0))
+
+    async def aclose(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        self._timer_deadline = math.inf
+
+    def _take(self, states: tuple[_BucketState, ...], weight: int) -> None:
+        for state in states:
+            state.used += weight
+            state.in_flight += weight
+
+    def _bind_loop(self) -> None:
+        loop = asyncio.get_running_loop()
+        if self._loop is not loop:
+            self._loop = loop
+            self._timer = None
+            self._timer_deadline = math.inf
+
+    def _drain(self) -> None:
+        now = self._clock()
+        waiters = self._waiters
+        if now < self._banned_until:
+            self._drop_finished()
+            if waiters:
+                self._arm(self._banned_until)
+            return
+        for state in self._states.values():
+            state.purge(now)
+        held: set[int] = set()
+        next_change = math.inf
+        remaining: deque[_Waiter] = deque()
+        while waiters:
+            waiter = waiters.popleft()
+            if waiter.future.done():
+                continue
+            weight = waiter.permit.weight
+            if any(id(s) in held for s in waiter.states):
+                remaining.append(waiter)
+                continue
+            lacking = [s for s in waiter.states if not s.fits(weight, now)]
+            if lacking:
+                for state in lacking:
+                    held.add(id(state))
+                    next_change = min(next_change, state.next_change(now))
+                remaining.append(waiter)
+                continue
+            self._take(waiter.states, weight)
+            waiter.permit.waited = now - waiter.since
+            waiter.future.set_result(waiter.permit)
+        self._waiters = remaining
+        if remaining and next_change < math.inf:
+            self._arm(next_change)
+
+    def _drop_finished(self) -> None:
+        self._waiters = deque(w for w in self._waiters if not w.future.done())
+
+    def _arm(self, deadline: float) -> None:
+        if self._timer is not None and not self._timer.done() and self._timer_deadline <= deadline:
+            return
+        if self._timer is not None:
+            self._timer.cancel()
+        self._bind_loop()
+        assert self._loop is not None
+        self._timer_deadline = deadline
+        self._timer = self._loop.create_task(self._wake_at(deadline))
+
+    async def _wake_at(self, deadline: float) -> None:
+        await self._sleep(max(deadline - self._clock(), 0.0))
+        self._timer = None
+        self._timer_deadline = math.inf
+        self._drain()

@@ -1,0 +1,196 @@
+"""The send loop: wait for budget, build and sign the request, send it, classify the answer, retry or raise.
+
+Every attempt, retries included, passes the limiter and is signed afresh. A non-idempotent request
+that may have reached the server (timeout after sending, broken connection, 5xx) is never retried:
+it raises OutcomeUnknownError.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Literal
+from urllib.parse import urlencode
+
+import attrs
+import httpx
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
+
+from . import _json
+from ._auth import SigningAuth
+from ._clock import SleepFn
+from ._endpoint import RequestSpec
+from ._exceptions import (
+    IPBannedError,
+    MissingCredentialsError,
+    OutcomeUnknownError,
+    PlanLimitError,
+    RateLimitError,
+    ServerError,
+    TransportError,
+    error_for_status,
+)
+from ._ratelimit import Permit, RateLimiter
+from ._retry import parse_retry_after, request_not_sent, retry_wait, should_retry
+from ._version import __version__
+from ._wire import flatten_pairs
+
+__all__ = ["BodyEncoding", "ForcedMode", "RequestOptions", "Sender"]
+
+logger = logging.getLogger("threecommas_async")
+
+ForcedMode = Literal["paper", "real"]
+BodyEncoding = Literal["json", "form"]
+USER_AGENT = f"threecommas_async/{__version__}"
+
+
+@attrs.frozen(slots=True)
+class RequestOptions:
+    """Per-call settings; ``client.with_options(...)`` makes a view with other values."""
+
+    forced_mode: ForcedMode | None = None
+    timeout: float | httpx.Timeout | None = 30.0
+    max_retries: int = 3
+
+
+class Sender:
+    """Sends RequestSpecs through one long-lived httpx.AsyncClient under one RateLimiter."""
+
+    def __init__(
+        self,
+        *,
+        http: httpx.AsyncClient,
+        base_url: str,
+        auth: SigningAuth | None,
+        limiter: RateLimiter | None,
+        sleep: SleepFn,
+        body_encoding: BodyEncoding = "json",
+        decimals: _json.DecimalEncoding = "number",
+    ) -> None:
+        self.http = http
+        self.base_url = base_url.rstrip("/")
+        self.auth = auth
+        self.limiter = limiter
+        self.body_encoding: BodyEncoding = body_encoding
+        self.decimals: _json.DecimalEncoding = decimals
+        self._sleep = sleep
+
+    async def send(self, spec: RequestSpec, options: RequestOptions) -> httpx.Response:
+        if spec.signed and self.auth is None:
+            raise MissingCredentialsError(
+                f"{spec.method} {spec.path} needs an API key and secret (or RSA private key); "
+                "pass them to ThreeCommas(...) or set THREECOMMAS_API_KEY and THREECOMMAS_API_SECRET"
+            )
+        retrying = AsyncRetrying(
+            stop=stop_after_attempt(options.max_retries + 1),
+            retry=retry_if_exception(should_retry),
+            wait=_wait_for_retry,
+            sleep=self._sleep,
+            reraise=True,
+        )
+        response: httpx.Response | None = None
+        async for attempt in retrying:
+            with attempt:
+                response = await self._attempt(spec, options, attempt.retry_state.attempt_number)
+        assert response is not None
+        return response
+
+    def build_request(self, spec: RequestSpec, options: RequestOptions) -> httpx.Request:
+        headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
+        if options.forced_mode is not None:
+            headers["Forced-Mode"] = options.forced_mode
+        content: bytes | None = None
+        if spec.body is not None:
+            if self.body_encoding == "json":
+                content = _json.dumps(spec.body, decimals=self.decimals)
+                headers["Content-Type"] = "application/json"
+            else:
+                content = urlencode(flatten_pairs(spec.body)).encode()
+                headers["Content-Type"] = "application/x-www-form-urlencoded"
+        return self.http.build_request(
+            spec.method,
+            self.base_url + spec.path,
+            params=list(spec.query) if spec.query else None,
+            content=content,
+            headers=headers,
+            timeout=options.timeout,
+        )
+
+    async def _attempt(self, spec: RequestSpec, options: RequestOptions, attempt: int) -> httpx.Response:
+        limiter = self.limiter
+        permit: Permit | None = None
+        if limiter is not None:
+            permit = await limiter.acquire(spec.method, spec.template, weight=spec.weight)
+        request = self.build_request(spec, options)
+        started = time.perf_counter()
+        try:
+            response = await self.http.send(request, auth=self.auth if spec.signed else None)
+        except httpx.HTTPError as exc:
+            sent = not request_not_sent(exc)
+            if limiter is not None and permit is not None:
+                await limiter.release(permit, sent=sent)
+            logger.debug(
+                "%s %s failed: %s (attempt %d)", spec.method, spec.path, type(exc).__name__, attempt
+            )
+            if sent and not spec.idempotent:
+                raise OutcomeUnknownError(
+                    f"{type(exc).__name__} after the request was sent",
+                    method=spec.method,
+                    path=spec.path,
+                ) from exc
+            raise TransportError(type(exc).__name__, method=spec.method, path=spec.path) from exc
+        except BaseException:
+            if limiter is not None and permit is not None:
+                await limiter.release(permit, sent=True)
+            raise
+        if limiter is not None and permit is not None:
+            await limiter.release(permit, sent=True)
+        elapsed = time.perf_counter() - started
+        logger.debug(
+            "%s %s -> %d in %.3fs (attempt %d, waited %.3fs for budget)",
+            spec.method,
+            spec.path,
+            response.status_code,
+            elapsed,
+            attempt,
+            permit.waited if permit is not None else 0.0,
+        )
+        if response.status_code < 400:
+            if limiter is not None:
+                limiter.succeeded()
+            return response
+        await self._raise_for_error(spec, response, permit)
+        raise AssertionError("unreachable")
+
+    async def _raise_for_error(
+        self, spec: RequestSpec, response: httpx.Response, permit: Permit | None
+    ) -> None:
+        status = response.status_code
+        body = response.content
+        try:
+            payload = _json.loads(body) if body else None
+        except ValueError:
+            payload = None
+        error = error_for_status(status=status, method=spec.method, path=spec.path, body=body, payload=payload)
+        retry_after = parse_retry_after(response.headers, now=time.time())
+        error.retry_after = retry_after
+        limiter = self.limiter
+        if isinstance(error, RateLimitError) and limiter is not None and permit is not None:
+            blocked = await limiter.rate_limited(permit, retry_after)
+            logger.warning("%s %s -> 429: blocking for %.1fs", spec.method, spec.path, blocked)
+        elif isinstance(error, PlanLimitError):
+            logger.warning("%s %s -> 429: not allowed by the subscription plan", spec.method, spec.path)
+        elif isinstance(error, IPBannedError):
+            seconds = await limiter.banned(retry_after) if limiter is not None else (retry_after or 0.0)
+            error.retry_at = time.time() + seconds
+            logger.warning("%s %s -> 418: IP banned, gate closed for %.0fs", spec.method, spec.path, seconds)
+        elif isinstance(error, ServerError) and not spec.idempotent:
+            raise OutcomeUnknownError(
+                f"server answered {status}", method=spec.method, path=spec.path, status=status
+            ) from error
+        raise error
+
+
+def _wait_for_retry(state: RetryCallState) -> float:
+    error = state.outcome.exception() if state.outcome is not None else None
+    return retry_wait(state.attempt_number, error)
