@@ -17,7 +17,7 @@ from . import _json
 from ._auth import BodyJoin, HmacAuth, RsaAuth, SigningAuth
 from ._clock import ClockFn, SleepFn, system_clock, system_sleep
 from ._endpoint import Endpoint, RequestSpec
-from ._exceptions import ResponseDecodeError, ResponseValidationError, warn_deprecated
+from ._exceptions import ResponseDecodeError, ResponseValidationError
 from ._ratelimit import LimiterBackend, LimiterSnapshot, RateLimiter, RateLimitPolicy, default_policy
 from ._response import RawResponse
 from ._sender import BodyEncoding, ForcedMode, RequestOptions, Sender
@@ -182,8 +182,6 @@ class ThreeCommas(ResourceNamespaces):
     ) -> RawResponse[Any]:
         from ._validation import prepare
 
-        if endpoint.deprecated:
-            warn_deprecated(endpoint.qualified_name, stacklevel=4)
         spec = prepare(endpoint, arguments)
         response = await self._sender.send(spec, self._options)
         data = _decode(response, spec)

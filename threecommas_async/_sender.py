@@ -81,8 +81,14 @@ class Sender:
                 f"{spec.method} {spec.path} needs an API key and secret (or RSA private key); "
                 "pass them to ThreeCommas(...) or set THREECOMMAS_API_KEY and THREECOMMAS_API_SECRET"
             )
+        try:
+            return await self._attempt(spec, options, 1)
+        except Exception as error:
+            if options.max_retries == 0 or not should_retry(error):
+                raise
+            await self._sleep(retry_wait(1, error))
         retrying = AsyncRetrying(
-            stop=stop_after_attempt(options.max_retries + 1),
+            stop=stop_after_attempt(options.max_retries),
             retry=retry_if_exception(should_retry),
             wait=_wait_for_retry,
             sleep=self._sleep,
@@ -91,7 +97,7 @@ class Sender:
         response: httpx.Response | None = None
         async for attempt in retrying:
             with attempt:
-                response = await self._attempt(spec, options, attempt.retry_state.attempt_number)
+                response = await self._attempt(spec, options, attempt.retry_state.attempt_number + 1)
         assert response is not None
         return response
 
@@ -110,7 +116,7 @@ class Sender:
         return self.http.build_request(
             spec.method,
             self.base_url + spec.path,
-            params=list(spec.query) if spec.query else None,
+            params=spec.query or None,
             content=content,
             headers=headers,
             timeout=options.timeout,
@@ -192,5 +198,6 @@ class Sender:
 
 
 def _wait_for_retry(state: RetryCallState) -> float:
+    """Tenacity runs the retries only (the first attempt is sent without it), hence the + 1."""
     error = state.outcome.exception() if state.outcome is not None else None
-    return retry_wait(state.attempt_number, error)
+    return retry_wait(state.attempt_number + 1, error)

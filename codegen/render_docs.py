@@ -1,0 +1,145 @@
+"""Renders ``api.md``: every endpoint coroutine with its HTTP call, parameters, permission and response."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .spec import Spec, SpecEndpoint, SpecParam, SpecResource
+
+__all__ = ["render_api_doc"]
+
+UNTYPED = "untyped ⚠"
+
+_INTRO = """\
+# API reference
+
+Every documented 3Commas endpoint is a coroutine on a resource namespace of `ThreeCommas`:
+`await client.deals.list(scope="active")`, `await client.bots.show(bot_id)`. Path parameters are
+positional, everything else is keyword-only; `None` means "not sent". Arguments are validated before
+any request is made (`ValidationError` names the parameter). Amounts (`Number`) accept `Decimal`, `int`
+or a numeric `str`; a `float` is accepted and converted through its `repr`. Nested objects accept the
+classes in `threecommas_async.params` or plain dicts with the same keys; in the parameter tables a
+nested row marked required is required whenever its parent object is sent.
+
+Every resource also has `with_raw_response` (same methods, returning `RawResponse[T]` with the HTTP
+status and headers), and list endpoints that page have `iterate(...)` returning an `AsyncPaginator`
+(`async for row in ...` over all pages; `await` for the first page).
+
+Returns marked **{untyped}** are endpoints whose docs give no response shape: you get the decoded
+JSON (dicts and lists, fractions as `Decimal`).
+""".replace("{untyped}", UNTYPED)
+
+
+def render_api_doc(spec: Spec, header: str) -> str:
+    lines = [header, _INTRO, "## Resources", ""]
+    for resource in spec.resources:
+        count = len(spec.endpoints_of(resource.name))
+        lines.append(f"- [`client.{resource.name}`](#client{resource.name}) ({count}): {resource.summary}")
+    for resource in spec.resources:
+        lines += ["", *_resource_section(spec, resource)]
+    return "\n".join(lines) + "\n"
+
+
+def _resource_section(spec: Spec, resource: SpecResource) -> list[str]:
+    endpoints = spec.endpoints_of(resource.name)
+    lines = [
+        f"## client.{resource.name}",
+        "",
+        f"`{resource.class_name}`: {resource.summary}",
+        "",
+        "| Method | HTTP | Permission | Signed | Returns |",
+        "|---|---|---|---|---|",
+    ]
+    for endpoint in endpoints:
+        name = f"`{endpoint.name}`" + (" (deprecated)" if endpoint.deprecated else "")
+        lines.append(
+            f"| {name} | `{endpoint.method} {endpoint.path}` | {endpoint.permission or 'not documented'} "
+            f"| {'yes' if endpoint.signed else 'no'} | {_returns(endpoint)} |"
+        )
+    for endpoint in endpoints:
+        lines += ["", *_endpoint_section(endpoint)]
+    return lines
+
+
+def _endpoint_section(endpoint: SpecEndpoint) -> list[str]:
+    facts = [
+        f"`{endpoint.method} {endpoint.path}`",
+        f"permission {endpoint.permission or 'not documented'}",
+        "signed" if endpoint.signed else "unsigned",
+        f"weight {endpoint.weight}",
+        "idempotent (retried)" if endpoint.idempotent else "not idempotent (never retried after sending)",
+    ]
+    lines = [f"### {endpoint.qualified_name}", "", " · ".join(facts), "", endpoint.summary]
+    if endpoint.deprecated:
+        lines += ["", "**Deprecated** by 3Commas: calling it issues a `DeprecatedEndpointWarning`."]
+    if endpoint.pagination is not None:
+        size, position = ("limit", "offset") if endpoint.pagination == "offset" else ("per_page", "page")
+        iterate = "iterate" if endpoint.name == "list" else f"iterate_{endpoint.name}"
+        lines += [
+            "",
+            f"Paginated by `{size}`/`{position}` (at most {endpoint.max_page_size} per page): "
+            f"`client.{endpoint.resource}.{iterate}(..., page_size=None)` walks every page.",
+        ]
+    if endpoint.params:
+        lines += [
+            "",
+            "| Parameter | Wire name | In | Type | Required | Constraints | Server default |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        lines += [_param_row(path, param) for path, param in _flatten(endpoint.params)]
+    lines += ["", f"Returns: {_returns(endpoint)}"]
+    if endpoint.notes:
+        lines += ["", "Notes (where the docs disagree, what was chosen):", ""]
+        lines += [f"- {_escape(note)}" for note in endpoint.notes]
+    return lines
+
+
+def _flatten(params: tuple[SpecParam, ...], prefix: str = "") -> Iterator[tuple[str, SpecParam]]:
+    for param in params:
+        name = param.name if not prefix else f"{prefix}.{param.wire}"
+        yield name, param
+        child_prefix = f"{name}[]" if param.type == "array" else name
+        yield from _flatten(param.fields, child_prefix)
+
+
+def _param_row(path: str, param: SpecParam) -> str:
+    kind = param.type if param.type != "array" else f"array of {param.item_type}"
+    if param.type == "number":
+        kind = "Number"
+    if param.params_class:
+        kind += f" (`{param.params_class}`)"
+    constraints: list[str] = []
+    if param.enum is not None:
+        constraints.append("one of " + ", ".join(f"`{value}`" for value in param.enum))
+    if param.minimum is not None:
+        constraints.append(f"≥ {param.minimum}")
+    if param.maximum is not None:
+        constraints.append(f"≤ {param.maximum}")
+    if param.min_length is not None:
+        constraints.append(f"length ≥ {param.min_length}")
+    if param.max_length is not None:
+        constraints.append(f"length ≤ {param.max_length}")
+    if param.description:
+        constraints.append(param.description)
+    default = "" if param.default is None else f"`{_default_text(param.default)}`"
+    required = "yes" if param.required else ""
+    return (
+        f"| `{path}` | `{param.wire}` | {param.location} | {kind} | {required} "
+        f"| {_escape('; '.join(constraints))} | {default} |"
+    )
+
+
+def _default_text(value: object) -> str:
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    return str(value)
+
+
+def _returns(endpoint: SpecEndpoint) -> str:
+    return f"**{UNTYPED}**" if endpoint.response == "Any" else f"`{endpoint.response}`"
+
+
+def _escape(text: str) -> str:
+    return text.replace("|", "\\|")

@@ -1,0 +1,218 @@
+"""Renders one ``threecommas_async/resources/<resource>.py`` module: the typed endpoint coroutines."""
+
+from __future__ import annotations
+
+import attrs
+
+from .layout import LINE_LIMIT, Call, Dict, render
+from .literals import literal
+from .python_types import Imports, annotation
+from .spec import Spec, SpecEndpoint, SpecParam, SpecResource
+
+__all__ = ["render_resource"]
+
+_PAGING_WIRES = {"offset": ("limit", "offset"), "page": ("per_page", "page")}
+"""Per pagination style: the page-size parameter and the position parameter (both left out of iterate)."""
+
+
+@attrs.frozen
+class _Signature:
+    """A method's parameters as source lines, and the argument dict passed to the core."""
+
+    parameters: tuple[str, ...]
+    arguments: tuple[str, ...]
+
+
+def render_resource(spec: Spec, resource: SpecResource, header: str) -> str:
+    endpoints = spec.endpoints_of(resource.name)
+    imports = Imports()
+    plain: list[list[str]] = []
+    for endpoint in endpoints:
+        plain.append(_method(endpoint, imports, raw=False))
+        if endpoint.pagination is not None:
+            plain.append(_iterator(endpoint, imports))
+    raw = [_method(endpoint, imports, raw=True) for endpoint in endpoints]
+    paginated = any(endpoint.pagination is not None for endpoint in endpoints)
+    cls = resource.class_name
+    raw_cls = f"{cls}WithRawResponse"
+    body = [
+        "",
+        "",
+        f"class {cls}(Resource):",
+        f'    """{resource.summary} Reached as ``client.{resource.name}``."""',
+        "",
+        "    __slots__ = ()",
+        "",
+        "    @property",
+        f"    def with_raw_response(self) -> {raw_cls}:",
+        '        """The same methods, each returning a :class:`RawResponse` (status, headers, parsed result)."""',
+        f"        return {raw_cls}(self._client)",
+    ]
+    for method in plain:
+        body += ["", *method]
+    body += [
+        "",
+        "",
+        f"class {raw_cls}(Resource):",
+        f'    """``client.{resource.name}.with_raw_response``: every method returns a :class:`RawResponse`."""',
+        "",
+        "    __slots__ = ()",
+    ]
+    for method in raw:
+        body += ["", *method]
+    head = [
+        header,
+        f'"""``client.{resource.name}``: {resource.summary}"""',
+        "",
+        "from __future__ import annotations",
+        "",
+        *_import_lines(imports, endpoints, paginated=paginated),
+        "",
+        f'__all__ = ["{cls}", "{raw_cls}"]',
+    ]
+    return "\n".join(head + body) + "\n"
+
+
+def _method(endpoint: SpecEndpoint, imports: Imports, *, raw: bool) -> list[str]:
+    signature = _signature(endpoint.params, imports, skip=())
+    result = _result_type(endpoint, imports)
+    returns = f"RawResponse[{result}]" if raw else result
+    core = Call(
+        f"await self._client.{'_call_endpoint_raw' if raw else '_call_endpoint'}",
+        (endpoint.constant, Dict(signature.arguments), _cast_to(endpoint)),
+    )
+    if endpoint.response_model is None:
+        statement = render(core, 8, prefix="return ")
+    else:
+        imports.typing.add("cast")
+        statement = render(Call("cast", (literal(returns), core)), 8, prefix="return ")
+    lines = _def("async def", endpoint.name, signature.parameters, returns)
+    lines += _docstring(endpoint, raw=raw)
+    if endpoint.deprecated:
+        lines.append(f"        warn_deprecated({literal(endpoint.qualified_name)})")
+    return lines + statement
+
+
+def _iterator(endpoint: SpecEndpoint, imports: Imports) -> list[str]:
+    item = endpoint.response_model
+    if endpoint.pagination is None or item is None:
+        raise ValueError(f"{endpoint.qualified_name} is not a paginated list endpoint")
+    size_wire, position_wire = _PAGING_WIRES[endpoint.pagination]
+    signature = _signature(endpoint.params, imports, skip=(size_wire, position_wire))
+    parameters = (*signature.parameters, "page_size: int | None = None")
+    if "*" not in parameters:
+        parameters = ("*", *parameters)
+    name = "iterate" if endpoint.name == "list" else f"iterate_{endpoint.name}"
+    lines = _def("def", name, parameters, f"AsyncPaginator[{item}]")
+    per_page = f"at most {endpoint.max_page_size} per page" if endpoint.max_page_size else "paged"
+    lines += [
+        f'        """Every row of ``{endpoint.qualified_name}``, page by page ({per_page}, '
+        f'``{size_wire}``/``{position_wire}``).',
+        "",
+        f"        ``async for row in client.{endpoint.resource}.{name}(...)`` walks all pages until a short one;",
+        "        ``await`` it for the first page only. ``page_size`` defaults to the maximum.",
+        '        """',
+    ]
+    paginator = Call(
+        "AsyncPaginator",
+        ("self._client", endpoint.constant, Dict(signature.arguments), item, "page_size=page_size"),
+    )
+    return lines + render(paginator, 8, prefix="return ")
+
+
+def _signature(params: tuple[SpecParam, ...], imports: Imports, *, skip: tuple[str, ...]) -> _Signature:
+    path = [param for param in params if param.location == "path"]
+    rest = [param for param in params if param.location != "path" and param.wire not in skip]
+    required = [param for param in rest if param.required]
+    optional = [param for param in rest if not param.required]
+    parameters = [f"{param.name}: {annotation(param, imports)}" for param in path]
+    if required or optional:
+        parameters.append("*")
+    parameters += [f"{param.name}: {annotation(param, imports)}" for param in required]
+    parameters += [f"{param.name}: {annotation(param, imports)} | None = None" for param in optional]
+    arguments = tuple(param.name for param in (*path, *required, *optional))
+    return _Signature(parameters=tuple(parameters), arguments=arguments)
+
+
+def _def(keyword: str, name: str, parameters: tuple[str, ...] | list[str], returns: str) -> list[str]:
+    one_line = f"    {keyword} {name}(self{''.join(', ' + item for item in parameters)}) -> {returns}:"
+    if len(one_line) <= LINE_LIMIT:
+        return [one_line]
+    return [
+        f"    {keyword} {name}(",
+        "        self,",
+        *(f"        {item}," for item in parameters),
+        f"    ) -> {returns}:",
+    ]
+
+
+def _docstring(endpoint: SpecEndpoint, *, raw: bool) -> list[str]:
+    permission = f"permission {endpoint.permission}" if endpoint.permission else "permission not documented"
+    security = "signed" if endpoint.signed else "unsigned"
+    lines = [
+        f'        """{endpoint.summary}',
+        "",
+        f"        ``{endpoint.method} {endpoint.path}``: {permission}, {security}.",
+    ]
+    if endpoint.deprecated:
+        lines.append("        Deprecated by 3Commas: calling it issues a ``DeprecatedEndpointWarning``.")
+    if endpoint.response_model is None and not raw:
+        lines.append("        The docs give no response shape: returns the decoded JSON (Decimals for fractions).")
+    lines.append('        """')
+    return lines
+
+
+def _result_type(endpoint: SpecEndpoint, imports: Imports) -> str:
+    model = endpoint.response_model
+    if model is None:
+        imports.typing.add("Any")
+        return "Any"
+    imports.models.add(model)
+    return f"builtins.list[{model}]" if endpoint.response.startswith("list[") else model
+
+
+def _cast_to(endpoint: SpecEndpoint) -> str:
+    model = endpoint.response_model
+    if model is None:
+        return "Any"
+    return f"builtins.list[{model}]" if endpoint.response.startswith("list[") else model
+
+
+def _import_lines(imports: Imports, endpoints: tuple[SpecEndpoint, ...], *, paginated: bool) -> list[str]:
+    lines: list[str] = []
+    if any(endpoint.response.startswith("list[") for endpoint in endpoints):
+        lines.append("import builtins")
+    if imports.abc:
+        lines.append(_from("collections.abc", imports.abc))
+    if imports.typing:
+        lines.append(_from("typing", imports.typing))
+    lines.append("")
+    if any(endpoint.deprecated for endpoint in endpoints):
+        lines.append(_from(".._exceptions", {"warn_deprecated"}))
+    if paginated:
+        lines.append(_from(".._pagination", {"AsyncPaginator"}))
+    lines.append(_from(".._resource", {"Resource"}))
+    lines.append(_from(".._response", {"RawResponse"}))
+    if imports.models:
+        lines.append(_from("..models", imports.models))
+    if imports.params:
+        lines.append(_from("..params", imports.params))
+    lines.append(_from("._catalog", {endpoint.constant for endpoint in endpoints}))
+    return lines
+
+
+def _from(module: str, names: set[str]) -> str:
+    ordered = sorted(names, key=_isort_key)
+    line = f"from {module} import {', '.join(ordered)}"
+    if len(line) <= LINE_LIMIT:
+        return line
+    return "\n".join([f"from {module} import (", *(f"    {name}," for name in ordered), ")"])
+
+
+def _isort_key(name: str) -> tuple[int, str]:
+    """Ruff's isort order: CONSTANTS, then Classes, then functions."""
+    if name.isupper():
+        return (0, name)
+    if name[:1].isupper():
+        return (1, name)
+    return (2, name)

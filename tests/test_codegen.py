@@ -1,0 +1,153 @@
+"""The generator: committed output is fresh, stale output is caught, the spec covers the reference."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+from codegen.generate import API_DOC, GENERATED_DIR, SPEC_PATH, check, generate, write
+from codegen.spec import SpecError, SpecParam, load_spec
+from threecommas_async import params
+from threecommas_async.resources import BY_NAME, ENDPOINTS
+
+ROOT = Path(__file__).resolve().parents[1]
+
+REQUIRED_NAMES = {
+    "general": ("ping", "time", "validate_credentials"),
+    "accounts": ("list", "show", "create", "update", "remove"),
+    "bots": (
+        "list", "show", "create", "update", "delete", "enable", "disable",
+        "panic_sell_all_deals", "cancel_all_deals", "start_new_deal", "stats",
+    ),
+    "deals": ("list", "show", "update", "cancel", "panic_sell", "add_funds", "market_orders"),
+    "smart_trades": ("list", "show", "create", "update", "cancel", "close_by_market", "trades"),
+    "grid_bots": ("list", "show", "create", "update", "delete", "enable", "disable", "market_orders"),
+    "trades": ("list", "history", "create", "show", "cancel"),
+    "users": ("change_mode", "current_mode"),
+}
+
+
+@pytest.fixture
+def repo_copy(tmp_path: Path) -> Path:
+    """A scratch repository holding the spec and the committed generated files."""
+    (tmp_path / SPEC_PATH).parent.mkdir(parents=True)
+    shutil.copy(ROOT / SPEC_PATH, tmp_path / SPEC_PATH)
+    shutil.copytree(ROOT / GENERATED_DIR, tmp_path / GENERATED_DIR, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / API_DOC, tmp_path / API_DOC)
+    return tmp_path
+
+
+def test_committed_files_are_fresh() -> None:
+    assert check(ROOT) == [], "generated files are stale: run `python -m codegen`"
+
+
+def test_regenerating_into_a_fresh_directory_gives_the_committed_files(tmp_path: Path) -> None:
+    (tmp_path / SPEC_PATH).parent.mkdir(parents=True)
+    shutil.copy(ROOT / SPEC_PATH, tmp_path / SPEC_PATH)
+    written = write(tmp_path)
+    assert written
+    for relative in written:
+        assert (tmp_path / relative).read_text() == (ROOT / relative).read_text(), relative
+
+
+def test_check_reports_stale_missing_and_leftover_files(repo_copy: Path) -> None:
+    assert check(repo_copy) == []
+    deals = repo_copy / GENERATED_DIR / "deals.py"
+    deals.write_text(deals.read_text() + "\n# hand edit\n")
+    (repo_copy / GENERATED_DIR / "bots.py").unlink()
+    (repo_copy / GENERATED_DIR / "handwritten.py").write_text("x = 1\n")
+    problems = check(repo_copy)
+    assert any("deals.py: stale" in problem for problem in problems)
+    assert any("bots.py: missing" in problem for problem in problems)
+    assert any("handwritten.py" in problem for problem in problems)
+    write(repo_copy)
+    assert check(repo_copy) == []
+    assert not (repo_copy / GENERATED_DIR / "handwritten.py").exists()
+
+
+def test_check_command_exits_1_when_stale(repo_copy: Path) -> None:
+    command = [sys.executable, "-m", "codegen", "--check", "--root", str(repo_copy)]
+    assert subprocess.run(command, cwd=ROOT, capture_output=True).returncode == 0
+    spec = json.loads((repo_copy / SPEC_PATH).read_text())
+    spec["endpoints"][0]["summary"] = "Changed."
+    (repo_copy / SPEC_PATH).write_text(json.dumps(spec))
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "python -m codegen" in result.stderr
+
+
+def test_every_generated_file_starts_with_the_do_not_edit_header() -> None:
+    files = generate(load_spec(ROOT / SPEC_PATH))
+    for relative, text in files.items():
+        first = text.splitlines()[0]
+        assert "DO NOT EDIT" in first, relative
+        assert "python -m codegen" in first, relative
+
+
+def test_generated_modules_compile() -> None:
+    for relative, text in generate(load_spec(ROOT / SPEC_PATH)).items():
+        if relative.suffix == ".py":
+            compile(text, str(relative), "exec")
+
+
+def test_spec_refuses_a_paginated_endpoint_without_paging_params(tmp_path: Path) -> None:
+    spec = json.loads((ROOT / SPEC_PATH).read_text())
+    deals_list = next(e for e in spec["endpoints"] if (e["resource"], e["name"]) == ("deals", "list"))
+    deals_list["params"] = [p for p in deals_list["params"] if p["wire"] != "offset"]
+    path = tmp_path / "endpoints.json"
+    path.write_text(json.dumps(spec))
+    with pytest.raises(SpecError, match=r"deals\.list"):
+        load_spec(path)
+
+
+def test_required_method_names_exist() -> None:
+    names = [f"{resource}.{name}" for resource, methods in REQUIRED_NAMES.items() for name in methods]
+    missing = [name for name in names if name not in BY_NAME]
+    assert missing == []
+
+
+def test_catalog_has_every_endpoint_once() -> None:
+    assert len(ENDPOINTS) == 113
+    assert len(BY_NAME) == 113
+    assert len({(endpoint.method, endpoint.path) for endpoint in ENDPOINTS}) == 113
+
+
+def test_spec_covers_every_reference_endpoint(reference: dict[str, Any]) -> None:
+    documented = {(entry["method"], entry["path"]) for entry in reference["endpoints"]}
+    ours = {(endpoint.method, endpoint.path) for endpoint in ENDPOINTS}
+    assert ours == documented
+
+
+def test_idempotency_follows_the_rule() -> None:
+    for endpoint in ENDPOINTS:
+        read_post = endpoint.method == "POST" and (endpoint.permission or "").endswith("_READ")
+        assert endpoint.idempotent == (endpoint.method == "GET" or read_post), endpoint.qualified_name
+
+
+def test_params_classes_have_every_documented_field() -> None:
+    spec = load_spec(ROOT / SPEC_PATH)
+
+    def walk(items: tuple[SpecParam, ...]) -> list[SpecParam]:
+        found: list[SpecParam] = []
+        for item in items:
+            found.append(item)
+            found += walk(item.fields)
+        return found
+
+    checked = 0
+    for endpoint in spec.endpoints:
+        for param in walk(endpoint.params):
+            if param.params_class is None:
+                continue
+            cls = getattr(params, param.params_class)
+            names = {field.name for field in attrs.fields(cls)}
+            assert {field.wire for field in param.fields} <= names, (endpoint.qualified_name, param.name)
+            checked += 1
+    assert checked > 20

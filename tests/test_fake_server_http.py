@@ -1,0 +1,58 @@
+"""Fake 3Commas server over real HTTP on loopback (uvicorn): requests, signing, dropped connections."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from threecommas_async._auth import HmacAuth
+from threecommas_async._json import loads
+from threecommas_async.testing import FakeThreeCommas, ManualClock, Phase
+
+pytest.importorskip("uvicorn")
+
+
+@pytest.fixture
+def fake() -> FakeThreeCommas:
+    fake = FakeThreeCommas(clock=ManualClock())
+    fake.seed(seed=4, deals=6, smart_trades=2)
+    return fake
+
+
+async def test_serve_answers_signed_requests_over_http(fake: FakeThreeCommas) -> None:
+    key = fake.add_key()
+    assert key.secret is not None
+    async with fake.serve() as base_url:
+        assert base_url.startswith("http://127.0.0.1:")
+        assert base_url.endswith("/public/api")
+        async with httpx.AsyncClient(base_url=base_url, auth=HmacAuth(key.api_key, key.secret)) as client:
+            ping = await client.get("/ver1/ping")
+            deals = await client.get("/ver1/deals", params={"limit": 4})
+            created = await client.post(
+                "/ver1/accounts/update", json={"account_id": next(iter(fake.book().accounts)), "name": "Over HTTP"}
+            )
+    assert loads(ping.content) == {"pong": "pong"}
+    assert len(loads(deals.content)) == 4
+    assert created.status_code == 201
+    assert fake.requests[-1].client_ip == "127.0.0.1"
+
+
+async def test_dropped_connection_over_http_is_a_transport_error(fake: FakeThreeCommas) -> None:
+    key = fake.add_key()
+    assert key.secret is not None
+    deal_id = next(deal_id for deal_id, deal in fake.book().deals.items() if not deal["finished?"])
+    fake.faults.connection_reset(phase=Phase.AFTER_HANDLER, times=1)
+    auth = HmacAuth(key.api_key, key.secret)
+    async with fake.serve() as base_url, httpx.AsyncClient(base_url=base_url, auth=auth) as client:
+        with pytest.raises(httpx.TransportError):
+            await client.post(f"/ver1/deals/{deal_id}/cancel")
+        after = await client.get("/ver1/ping")
+    assert after.status_code == 200
+    assert fake.book().deals[deal_id]["status"] == "cancelled"
+    assert fake.counters.connections_dropped == 1
+
+
+def test_serve_in_thread_for_synchronous_code(fake: FakeThreeCommas) -> None:
+    with fake.serve_in_thread() as base_url, httpx.Client(base_url=base_url) as client:
+        response = client.get("/ver1/time")
+    assert loads(response.content) == {"server_time": int(fake.now())}

@@ -1,0 +1,2471 @@
+# DO NOT EDIT: generated from spec/endpoints.json by `python -m codegen`.
+"""Every documented 3Commas endpoint as an ``Endpoint`` constant (from ``.._endpoint``).
+
+``ENDPOINTS`` lists them in spec order; ``BY_NAME`` finds one by ``"resource.method"`` (``"deals.list"``).
+Paths keep the documented ``{wire_name}`` placeholders; parameters map Python names to wire names.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .._endpoint import Endpoint, Param
+
+__all__ = ["BY_NAME", "ENDPOINTS"]
+
+
+GENERAL_PING = Endpoint(
+    resource="general",
+    name="ping",
+    method="GET",
+    path="/ver1/ping",
+    permission="NONE",
+    signed=False,
+    weight=1,
+    idempotent=True,
+)
+
+GENERAL_TIME = Endpoint(
+    resource="general",
+    name="time",
+    method="GET",
+    path="/ver1/time",
+    permission="NONE",
+    signed=False,
+    weight=1,
+    idempotent=True,
+)
+
+GENERAL_VALIDATE_CREDENTIALS = Endpoint(
+    resource="general",
+    name="validate_credentials",
+    method="GET",
+    path="/ver1/validate",
+    permission="NONE",
+    signed=True,
+    weight=1,
+    idempotent=True,
+)
+
+ACCOUNTS_LIST = Endpoint(
+    resource="accounts",
+    name="list",
+    method="GET",
+    path="/ver1/accounts",
+    permission="ACCOUNTS_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("api_key", "api_key", "string", "query"),
+        Param("page", "page", "integer", "query"),
+        Param("per_page", "per_page", "integer", "query", minimum=Decimal("1"), maximum=Decimal("100")),
+    ),
+    pagination="page",
+    max_page_size=100,
+)
+
+ACCOUNTS_CREATE = Endpoint(
+    resource="accounts",
+    name="create",
+    method="POST",
+    path="/ver1/accounts/new",
+    permission="ACCOUNTS_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("type", "type", "string", "body", required=True),
+        Param("name", "name", "string", "body", required=True),
+        Param("api_key", "api_key", "string", "body"),
+        Param("secret", "secret", "string", "body"),
+        Param("customer_id", "customer_id", "string", "body"),
+        Param("passphrase", "passphrase", "string", "body"),
+        Param("types_to_create", "types_to_create", "array", "body", item_type="string"),
+        Param("address", "address", "string", "body"),
+        Param("subaccount_name", "subaccount_name", "string", "body"),
+    ),
+)
+
+ACCOUNTS_TRANSFER = Endpoint(
+    resource="accounts",
+    name="transfer",
+    method="POST",
+    path="/ver1/accounts/transfer",
+    permission="ACCOUNTS_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("currency", "currency", "string", "body", required=True),
+        Param("amount", "amount", "number", "body", required=True),
+        Param("to_account_id", "to_account_id", "integer", "body", required=True),
+        Param("from_account_id", "from_account_id", "integer", "body", required=True),
+    ),
+)
+
+ACCOUNTS_TRANSFER_DATA = Endpoint(
+    resource="accounts",
+    name="transfer_data",
+    method="GET",
+    path="/ver1/accounts/transfer_data",
+    permission="ACCOUNTS_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+)
+
+ACCOUNTS_TRANSFER_HISTORY = Endpoint(
+    resource="accounts",
+    name="transfer_history",
+    method="GET",
+    path="/ver1/accounts/transfer_history",
+    permission="ACCOUNTS_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("account_id", "account_id", "integer", "query", required=True),
+        Param("currency", "currency", "string", "query", required=True),
+        Param("start_time", "start_time", "integer", "query"),
+        Param("page", "page", "integer", "query"),
+        Param("per_page", "per_page", "integer", "query"),
+    ),
+)
+
+ACCOUNTS_TYPES_TO_CONNECT = Endpoint(
+    resource="accounts",
+    name="types_to_connect",
+    method="GET",
+    path="/ver1/accounts/types_to_connect",
+    permission="NONE",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("type", "type", "string", "query", required=True),
+        Param("name", "name", "string", "query", required=True),
+        Param("api_key", "api_key", "string", "query"),
+        Param("secret", "secret", "string", "query"),
+    ),
+)
+
+ACCOUNTS_UPDATE = Endpoint(
+    resource="accounts",
+    name="update",
+    method="POST",
+    path="/ver1/accounts/update",
+    permission="ACCOUNTS_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("account_id", "account_id", "integer", "body", required=True),
+        Param("name", "name", "string", "body"),
+        Param("api_key", "api_key", "string", "body"),
+        Param("secret", "secret", "string", "body"),
+        Param("customer_id", "customer_id", "string", "body"),
+        Param("passphrase", "passphrase", "string", "body"),
+        Param("include_in_summary", "include_in_summary", "boolean", "body"),
+        Param("subaccount_name", "subaccount_name", "string", "body"),
+        Param("address", "address", "string", "body"),
+    ),
+)
+
+ACCOUNTS_SHOW = Endpoint(
+    resource="accounts",
+    name="show",
+    method="GET",
+    path="/ver1/accounts/{account_id}",
+    permission="ACCOUNTS_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("account_id", "account_id", "integer", "path", required=True),
+    ),
+)
+
+ACCOUNTS_TABLE_DATA = Endpoint(
+    resource="accounts",
+    name="table_data",
+    method="POST",
+    path="/ver1/accounts/{account_id}/account_table_data",
+    permission="ACCOUNTS_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("account_id", "account_id", "integer", "path", required=True),
+    ),
+)
+
+ACCOUNTS_ACTIVE_TRADING_ENTITIES = Endpoint(
+    resource="accounts",
+    name="active_trading_entities",
+    method="GET",
+    path="/ver1/accounts/{account_id}/active_trading_entities",
+    permission="ACCOUNTS_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("account_id", "account_id", "integer", "path", required=True),
+    ),
+)
+
+ACCOUNTS_BALANCE_CHART_DATA = Endpoint(
+    resource="accounts",
+    name="balance_chart_data",
+    method="GET",
+    path="/ver1/accounts/{account_id}/balance_chart_data",
+    permission="ACCOUNTS_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("date_from", "date_from", "string", "query", required=True),
+        Param("date_to", "date_to", "string", "query"),
+    ),
+)
+
+ACCOUNTS_CONVERT_DUST_TO_BNB = Endpoint(
+    resource="accounts",
+    name="convert_dust_to_bnb",
+    method="POST",
+    path="/ver1/accounts/{account_id}/convert_dust_to_bnb",
+    permission="ACCOUNTS_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("codes", "codes", "array", "body", item_type="string"),
+    ),
+)
+
+ACCOUNTS_DEPOSIT_DATA = Endpoint(
+    resource="accounts",
+    name="deposit_data",
+    method="GET",
+    path="/ver1/accounts/{account_id}/deposit_data",
+    permission="ACCOUNTS_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("currency", "currency", "string", "query", required=True),
+        Param("address_tag", "address_tag", "string", "query"),
+        Param("network", "network", "string", "query"),
+    ),
+)
+
+ACCOUNTS_LEVERAGE_DATA = Endpoint(
+    resource="accounts",
+    name="leverage_data",
+    method="GET",
+    path="/ver1/accounts/{account_id}/leverage_data",
+    permission="ACCOUNTS_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("pair", "pair", "string", "query", required=True),
+    ),
+)
+
+ACCOUNTS_LOAD_BALANCES = Endpoint(
+    resource="accounts",
+    name="load_balances",
+    method="POST",
+    path="/ver1/accounts/{account_id}/load_balances",
+    permission="ACCOUNTS_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("account_id", "account_id", "integer", "path", required=True),
+    ),
+)
+
+ACCOUNTS_NETWORKS_INFO = Endpoint(
+    resource="accounts",
+    name="networks_info",
+    method="GET",
+    path="/ver1/accounts/{account_id}/networks_info",
+    permission="ACCOUNTS_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("purpose", "purpose", "string", "query", enum=("deposit", "withdraw")),
+    ),
+)
+
+ACCOUNTS_PIE_CHART_DATA = Endpoint(
+    resource="accounts",
+    name="pie_chart_data",
+    method="POST",
+    path="/ver1/accounts/{account_id}/pie_chart_data",
+    permission="ACCOUNTS_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("account_id", "account_id", "integer", "path", required=True),
+    ),
+)
+
+ACCOUNTS_REMOVE = Endpoint(
+    resource="accounts",
+    name="remove",
+    method="POST",
+    path="/ver1/accounts/{account_id}/remove",
+    permission="ACCOUNTS_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("account_id", "account_id", "integer", "path", required=True),
+    ),
+)
+
+ACCOUNTS_RENAME = Endpoint(
+    resource="accounts",
+    name="rename",
+    method="POST",
+    path="/ver1/accounts/{account_id}/rename",
+    permission="ACCOUNTS_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("name", "name", "string", "body", required=True),
+    ),
+)
+
+ACCOUNTS_SELL_ALL_TO_BTC = Endpoint(
+    resource="accounts",
+    name="sell_all_to_btc",
+    method="POST",
+    path="/ver1/accounts/{account_id}/sell_all_to_btc",
+    permission="ACCOUNTS_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("account_id", "account_id", "integer", "path", required=True),
+    ),
+)
+
+ACCOUNTS_SELL_ALL_TO_USD = Endpoint(
+    resource="accounts",
+    name="sell_all_to_usd",
+    method="POST",
+    path="/ver1/accounts/{account_id}/sell_all_to_usd",
+    permission="ACCOUNTS_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("account_id", "account_id", "integer", "path", required=True),
+    ),
+)
+
+ACCOUNTS_VOLUME_DAILY = Endpoint(
+    resource="accounts",
+    name="volume_daily",
+    method="GET",
+    path="/ver1/accounts/{account_id}/volume/daily",
+    permission="ACCOUNTS_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("date", "date", "string", "query"),
+    ),
+)
+
+ACCOUNTS_VOLUME_MONTHLY = Endpoint(
+    resource="accounts",
+    name="volume_monthly",
+    method="GET",
+    path="/ver1/accounts/{account_id}/volume/monthly",
+    permission="ACCOUNTS_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("month", "month", "string", "query"),
+    ),
+)
+
+ACCOUNTS_VOLUME_TOTAL = Endpoint(
+    resource="accounts",
+    name="volume_total",
+    method="GET",
+    path="/ver1/accounts/{account_id}/volume/total",
+    permission="ACCOUNTS_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("account_id", "account_id", "integer", "path", required=True),
+    ),
+)
+
+MARKET_DATA_PAIRS = Endpoint(
+    resource="market_data",
+    name="pairs",
+    method="GET",
+    path="/v2/accounts/market_pairs",
+    permission="NONE",
+    signed=False,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("market_code", "market_code", "string", "query"),
+    ),
+)
+
+MARKET_DATA_CURRENCY_RATES = Endpoint(
+    resource="market_data",
+    name="currency_rates",
+    method="GET",
+    path="/ver1/accounts/currency_rates",
+    permission="NONE",
+    signed=False,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("market_code", "market_code", "string", "query"),
+        Param("pair", "pair", "string", "query", required=True),
+        Param("limit_type", "limit_type", "string", "query", enum=("bot", "smart_trade")),
+        Param("pretty_display_type", "pretty_display_type", "string", "query"),
+    ),
+)
+
+MARKET_DATA_CURRENCY_RATES_WITH_LEVERAGE = Endpoint(
+    resource="market_data",
+    name="currency_rates_with_leverage",
+    method="GET",
+    path="/ver1/accounts/currency_rates_with_leverage_data",
+    permission="NONE",
+    signed=False,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("market_code", "market_code", "string", "query", required=True),
+        Param("pair", "pair", "string", "query", required=True),
+    ),
+)
+
+MARKET_DATA_MARKETS = Endpoint(
+    resource="market_data",
+    name="markets",
+    method="GET",
+    path="/ver1/accounts/market_list",
+    permission="NONE",
+    signed=False,
+    weight=1,
+    idempotent=True,
+)
+
+MARKET_DATA_PAIRS_V1 = Endpoint(
+    resource="market_data",
+    name="pairs_v1",
+    method="GET",
+    path="/ver1/accounts/market_pairs",
+    permission="NONE",
+    signed=False,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("market_code", "market_code", "string", "query"),
+        Param("pretty_display_type", "pretty_display_type", "string", "query"),
+    ),
+)
+
+BOTS_LIST = Endpoint(
+    resource="bots",
+    name="list",
+    method="GET",
+    path="/ver1/bots",
+    permission="BOTS_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("account_id", "account_id", "integer", "query"),
+        Param("strategy", "strategy", "string", "query", enum=("long", "short")),
+        Param("order_direction", "order_direction", "string", "query", enum=("ASC", "DESC")),
+        Param("limit", "limit", "integer", "query", maximum=Decimal("100")),
+        Param("offset", "offset", "integer", "query"),
+        Param("from_", "from", "integer", "query"),
+        Param("scope", "scope", "string", "query", enum=("enabled", "disabled")),
+        Param("sort_by", "sort_by", "string", "query", enum=("created_at", "updated_at", "profit")),
+        Param("quote", "quote", "string", "query"),
+        Param("sort_direction", "sort_direction", "string", "query", enum=("asc", "desc")),
+        Param("form_type", "form_type", "string", "query", enum=("gordon", "advanced")),
+    ),
+    pagination="offset",
+    max_page_size=100,
+)
+
+BOTS_ACCOUNT_TRADE_INFO = Endpoint(
+    resource="bots",
+    name="account_trade_info",
+    method="GET",
+    path="/ver1/bots/account_trade_info",
+    permission="NONE",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("account_id", "account_id", "integer", "query", required=True),
+    ),
+)
+
+BOTS_ACCOUNT_TRADE_INFO_SMART_SELL = Endpoint(
+    resource="bots",
+    name="account_trade_info_smart_sell",
+    method="GET",
+    path="/ver1/bots/account_trade_info_smart_sell",
+    permission="NONE",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("account_id", "account_id", "integer", "query", required=True),
+    ),
+)
+
+BOTS_CREATE = Endpoint(
+    resource="bots",
+    name="create",
+    method="POST",
+    path="/ver1/bots/create_bot",
+    permission="BOTS_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("name", "name", "string", "body", required=True),
+        Param("account_id", "account_id", "integer", "body", required=True),
+        Param("pairs", "pairs", "string", "body", required=True),
+        Param("max_active_deals", "max_active_deals", "integer", "body",
+            minimum=Decimal("1"),
+            maximum=Decimal("199"),
+        ),
+        Param("strategy", "strategy", "string", "body", enum=("short", "long")),
+        Param("profit_currency", "profit_currency", "string", "body",
+            enum=("base_currency", "quote_currency"),
+        ),
+        Param("base_order_volume_type", "base_order_volume_type", "string", "body",
+            enum=("quote_currency", "base_currency", "percent"),
+        ),
+        Param("base_order_volume", "base_order_volume", "number", "body", required=True),
+        Param("start_order_type", "start_order_type", "string", "body", enum=("limit", "market")),
+        Param("strategy_list", "strategy_list", "array", "body", required=True, item_type="object"),
+        Param("leverage_type", "leverage_type", "string", "body", enum=("cross", "isolated")),
+        Param("leverage_custom_value", "leverage_custom_value", "number", "body"),
+        Param("trailing_enabled", "trailing_enabled", "boolean", "body"),
+        Param("trailing_deviation", "trailing_deviation", "number", "body"),
+        Param("take_profit_type", "take_profit_type", "string", "body",
+            required=True,
+            enum=("base", "total"),
+        ),
+        Param("take_profit", "take_profit", "number", "body", required=True),
+        Param("take_profit_steps", "take_profit_steps", "array", "body", item_type="object"),
+        Param("close_strategy_list", "close_strategy_list", "array", "body", item_type="object"),
+        Param("min_profit_type", "min_profit_type", "string", "body",
+            enum=("base_order_volume", "total_bought_volume"),
+        ),
+        Param("min_profit_percentage", "min_profit_percentage", "number", "body"),
+        Param("reinvesting_percentage", "reinvesting_percentage", "number", "body",
+            minimum=Decimal("0"),
+            maximum=Decimal("100"),
+        ),
+        Param("stop_loss_percentage", "stop_loss_percentage", "number", "body"),
+        Param("stop_loss_type", "stop_loss_type", "string", "body",
+            enum=("stop_loss", "stop_loss_and_disable_bot"),
+        ),
+        Param("tsl_enabled", "tsl_enabled", "boolean", "body"),
+        Param("sl_to_breakeven_enabled", "sl_to_breakeven_enabled", "boolean", "body"),
+        Param("sl_to_breakeven_data", "sl_to_breakeven_data", "object", "body"),
+        Param("stop_loss_timeout_enabled", "stop_loss_timeout_enabled", "boolean", "body"),
+        Param("stop_loss_timeout_in_seconds", "stop_loss_timeout_in_seconds", "integer", "body"),
+        Param("risk_reduction_percentage", "risk_reduction_percentage", "number", "body"),
+        Param("safety_order_step_percentage", "safety_order_step_percentage", "number", "body",
+            required=True,
+        ),
+        Param("safety_order_volume_type", "safety_order_volume_type", "string", "body",
+            enum=("quote_currency", "base_currency", "percent", "xbt"),
+        ),
+        Param("safety_order_volume", "safety_order_volume", "number", "body", required=True),
+        Param("safety_strategy_list", "safety_strategy_list", "array", "body", item_type="object"),
+        Param("max_safety_orders", "max_safety_orders", "integer", "body",
+            required=True,
+            minimum=Decimal("0"),
+            maximum=Decimal("200"),
+        ),
+        Param("active_safety_orders_count", "active_safety_orders_count", "integer", "body", required=True),
+        Param("martingale_volume_coefficient", "martingale_volume_coefficient", "number", "body",
+            required=True,
+            minimum=Decimal("0.1"),
+            maximum=Decimal("10"),
+        ),
+        Param("martingale_step_coefficient", "martingale_step_coefficient", "number", "body",
+            required=True,
+            minimum=Decimal("0.1"),
+            maximum=Decimal("10"),
+        ),
+        Param("custom_safety_steps", "custom_safety_steps", "array", "body",
+            item_type="object",
+            fields=(
+                Param("deviation", "deviation", "number", "body",
+                    minimum=Decimal("-100"),
+                    maximum=Decimal("10000"),
+                ),
+                Param("size", "size", "number", "body"),
+            ),
+        ),
+        Param("min_volume_btc_24h", "min_volume_btc_24h", "number", "body"),
+        Param("min_price", "min_price", "number", "body"),
+        Param("max_price", "max_price", "number", "body"),
+        Param("deal_start_delay_seconds", "deal_start_delay_seconds", "integer", "body"),
+        Param("cooldown", "cooldown", "number", "body", minimum=Decimal("0"), maximum=Decimal("2592000")),
+        Param("disable_after_deals_count", "disable_after_deals_count", "integer", "body"),
+        Param("allowed_deals_on_same_pair", "allowed_deals_on_same_pair", "integer", "body"),
+        Param("min_price_percentage", "min_price_percentage", "number", "body"),
+        Param("max_price_percentage", "max_price_percentage", "number", "body"),
+        Param("close_deals_timeout", "close_deals_timeout", "integer", "body", minimum=Decimal("60")),
+        Param("btc_price_limit", "btc_price_limit", "number", "body"),
+    ),
+)
+
+BOTS_PAIRS_BLACKLIST = Endpoint(
+    resource="bots",
+    name="pairs_blacklist",
+    method="GET",
+    path="/ver1/bots/pairs_black_list",
+    permission="BOTS_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+)
+
+BOTS_STATS = Endpoint(
+    resource="bots",
+    name="stats",
+    method="GET",
+    path="/ver1/bots/stats",
+    permission="BOTS_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("account_id", "account_id", "integer", "query"),
+        Param("bot_id", "bot_id", "integer", "query"),
+    ),
+)
+
+BOTS_STATS_BY_DATE = Endpoint(
+    resource="bots",
+    name="stats_by_date",
+    method="GET",
+    path="/ver1/bots/stats_by_date",
+    permission="BOTS_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("account_id", "account_id", "integer", "query"),
+        Param("bot_id", "bot_id", "integer", "query"),
+        Param("date", "date", "string", "query", required=True),
+    ),
+)
+
+BOTS_STRATEGIES = Endpoint(
+    resource="bots",
+    name="strategies",
+    method="GET",
+    path="/ver1/bots/strategy_list",
+    permission="BOTS_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("account_id", "account_id", "integer", "query"),
+        Param("type", "type", "string", "query", enum=("long", "short")),
+        Param("strategy", "strategy", "string", "query", enum=("simple", "composite")),
+    ),
+)
+
+BOTS_UPDATE_PAIRS_BLACKLIST = Endpoint(
+    resource="bots",
+    name="update_pairs_blacklist",
+    method="POST",
+    path="/ver1/bots/update_pairs_black_list",
+    permission="BOTS_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("pairs", "pairs", "string", "body", required=True),
+    ),
+)
+
+BOTS_CANCEL_ALL_DEALS = Endpoint(
+    resource="bots",
+    name="cancel_all_deals",
+    method="POST",
+    path="/ver1/bots/{bot_id}/cancel_all_deals",
+    permission="BOTS_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("bot_id", "bot_id", "integer", "path", required=True),
+    ),
+)
+
+BOTS_COPY = Endpoint(
+    resource="bots",
+    name="copy",
+    method="POST",
+    path="/ver1/bots/{bot_id}/copy_and_create",
+    permission="BOTS_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("bot_id", "bot_id", "integer", "path", required=True),
+        Param("name", "name", "string", "body", required=True),
+        Param("secret", "secret", "string", "body", required=True),
+        Param("amount", "amount", "number", "body"),
+    ),
+)
+
+BOTS_DEALS_STATS = Endpoint(
+    resource="bots",
+    name="deals_stats",
+    method="GET",
+    path="/ver1/bots/{bot_id}/deals_stats",
+    permission="BOTS_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("bot_id", "bot_id", "integer", "path", required=True),
+    ),
+)
+
+BOTS_DELETE = Endpoint(
+    resource="bots",
+    name="delete",
+    method="POST",
+    path="/ver1/bots/{bot_id}/delete",
+    permission="BOTS_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("bot_id", "bot_id", "integer", "path", required=True),
+    ),
+)
+
+BOTS_DISABLE = Endpoint(
+    resource="bots",
+    name="disable",
+    method="POST",
+    path="/ver1/bots/{bot_id}/disable",
+    permission="BOTS_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("bot_id", "bot_id", "integer", "path", required=True),
+    ),
+)
+
+BOTS_ENABLE = Endpoint(
+    resource="bots",
+    name="enable",
+    method="POST",
+    path="/ver1/bots/{bot_id}/enable",
+    permission="BOTS_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("bot_id", "bot_id", "integer", "path", required=True),
+    ),
+)
+
+BOTS_PANIC_SELL_ALL_DEALS = Endpoint(
+    resource="bots",
+    name="panic_sell_all_deals",
+    method="POST",
+    path="/ver1/bots/{bot_id}/panic_sell_all_deals",
+    permission="BOTS_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("bot_id", "bot_id", "integer", "path", required=True),
+    ),
+)
+
+BOTS_PROFIT_BY_DAY = Endpoint(
+    resource="bots",
+    name="profit_by_day",
+    method="GET",
+    path="/ver1/bots/{bot_id}/profit_by_day",
+    permission="BOTS_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("bot_id", "bot_id", "integer", "path", required=True),
+        Param("days", "days", "integer", "query"),
+    ),
+)
+
+BOTS_SHOW = Endpoint(
+    resource="bots",
+    name="show",
+    method="GET",
+    path="/ver1/bots/{bot_id}/show",
+    permission="BOTS_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("bot_id", "bot_id", "integer", "path", required=True),
+        Param("include_events", "include_events", "boolean", "query"),
+    ),
+)
+
+BOTS_START_NEW_DEAL = Endpoint(
+    resource="bots",
+    name="start_new_deal",
+    method="POST",
+    path="/ver1/bots/{bot_id}/start_new_deal",
+    permission="BOTS_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("bot_id", "bot_id", "integer", "path", required=True),
+        Param("pair", "pair", "string", "body"),
+        Param("skip_signal_checks", "skip_signal_checks", "boolean", "body"),
+        Param("skip_open_deals_checks", "skip_open_deals_checks", "boolean", "body"),
+        Param("only_for_enabled", "only_for_enabled", "boolean", "body"),
+    ),
+)
+
+BOTS_UPDATE = Endpoint(
+    resource="bots",
+    name="update",
+    method="PATCH",
+    path="/ver1/bots/{bot_id}/update",
+    permission="BOTS_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("bot_id", "bot_id", "integer", "path", required=True),
+        Param("name", "name", "string", "body", required=True),
+        Param("pairs", "pairs", "string", "body", required=True),
+        Param("take_profit", "take_profit", "number", "body", required=True),
+        Param("max_active_deals", "max_active_deals", "integer", "body",
+            minimum=Decimal("1"),
+            maximum=Decimal("199"),
+        ),
+        Param("base_order_volume_type", "base_order_volume_type", "string", "body",
+            enum=("quote_currency", "base_currency", "percent"),
+        ),
+        Param("base_order_volume", "base_order_volume", "number", "body", required=True),
+        Param("take_profit_steps", "take_profit_steps", "array", "body", item_type="object"),
+        Param("safety_order_volume", "safety_order_volume", "number", "body", required=True),
+        Param("safety_order_volume_type", "safety_order_volume_type", "string", "body",
+            enum=("quote_currency", "base_currency", "percent", "xbt"),
+        ),
+        Param("martingale_volume_coefficient", "martingale_volume_coefficient", "number", "body",
+            required=True,
+            minimum=Decimal("0.1"),
+            maximum=Decimal("10"),
+        ),
+        Param("martingale_step_coefficient", "martingale_step_coefficient", "number", "body",
+            required=True,
+            minimum=Decimal("0.1"),
+            maximum=Decimal("10"),
+        ),
+        Param("custom_safety_steps", "custom_safety_steps", "array", "body",
+            item_type="object",
+            fields=(
+                Param("deviation", "deviation", "number", "body",
+                    minimum=Decimal("-100"),
+                    maximum=Decimal("10000"),
+                ),
+                Param("size", "size", "number", "body"),
+            ),
+        ),
+        Param("max_safety_orders", "max_safety_orders", "integer", "body",
+            required=True,
+            minimum=Decimal("0"),
+            maximum=Decimal("200"),
+        ),
+        Param("active_safety_orders_count", "active_safety_orders_count", "integer", "body", required=True),
+        Param("stop_loss_percentage", "stop_loss_percentage", "number", "body"),
+        Param("sl_to_breakeven_enabled", "sl_to_breakeven_enabled", "boolean", "body"),
+        Param("sl_to_breakeven_data", "sl_to_breakeven_data", "object", "body"),
+        Param("cooldown", "cooldown", "number", "body", minimum=Decimal("0"), maximum=Decimal("2592000")),
+        Param("trailing_enabled", "trailing_enabled", "boolean", "body"),
+        Param("trailing_deviation", "trailing_deviation", "number", "body"),
+        Param("safety_order_step_percentage", "safety_order_step_percentage", "number", "body",
+            required=True,
+        ),
+        Param("take_profit_type", "take_profit_type", "string", "body",
+            required=True,
+            enum=("base", "total"),
+        ),
+        Param("strategy_list", "strategy_list", "array", "body", required=True, item_type="object"),
+        Param("leverage_type", "leverage_type", "string", "body", enum=("cross", "isolated")),
+        Param("leverage_custom_value", "leverage_custom_value", "number", "body"),
+        Param("stop_loss_timeout_enabled", "stop_loss_timeout_enabled", "boolean", "body"),
+        Param("stop_loss_timeout_in_seconds", "stop_loss_timeout_in_seconds", "integer", "body"),
+        Param("tsl_enabled", "tsl_enabled", "boolean", "body"),
+        Param("min_volume_btc_24h", "min_volume_btc_24h", "number", "body"),
+        Param("deal_start_delay_seconds", "deal_start_delay_seconds", "integer", "body"),
+        Param("profit_currency", "profit_currency", "string", "body",
+            enum=("base_currency", "quote_currency"),
+        ),
+        Param("start_order_type", "start_order_type", "string", "body", enum=("limit", "market")),
+        Param("stop_loss_type", "stop_loss_type", "string", "body",
+            enum=("stop_loss", "stop_loss_and_disable_bot"),
+        ),
+        Param("disable_after_deals_count", "disable_after_deals_count", "integer", "body"),
+        Param("allowed_deals_on_same_pair", "allowed_deals_on_same_pair", "integer", "body"),
+        Param("min_profit_percentage", "min_profit_percentage", "number", "body"),
+        Param("min_profit_type", "min_profit_type", "string", "body",
+            enum=("base_order_volume", "total_bought_volume"),
+        ),
+        Param("close_strategy_list", "close_strategy_list", "array", "body", item_type="object"),
+        Param("risk_reduction_percentage", "risk_reduction_percentage", "number", "body"),
+        Param("reinvesting_percentage", "reinvesting_percentage", "number", "body",
+            minimum=Decimal("0"),
+            maximum=Decimal("100"),
+        ),
+        Param("min_price_percentage", "min_price_percentage", "number", "body"),
+        Param("max_price_percentage", "max_price_percentage", "number", "body"),
+        Param("close_deals_timeout", "close_deals_timeout", "integer", "body", minimum=Decimal("60")),
+        Param("btc_price_limit", "btc_price_limit", "number", "body"),
+        Param("min_price", "min_price", "number", "body"),
+        Param("max_price", "max_price", "number", "body"),
+    ),
+)
+
+DEALS_LIST = Endpoint(
+    resource="deals",
+    name="list",
+    method="GET",
+    path="/ver1/deals",
+    permission="BOTS_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("bot_id", "bot_id", "integer", "query"),
+        Param("account_id", "account_id", "integer", "query"),
+        Param("limit", "limit", "integer", "query", maximum=Decimal("1000")),
+        Param("offset", "offset", "integer", "query"),
+        Param("from_", "from", "string", "query"),
+        Param("to", "to", "string", "query"),
+        Param("scope", "scope", "string", "query",
+            enum=("active", "finished", "completed", "cancelled", "failed"),
+        ),
+        Param("order", "order", "string", "query",
+            enum=("created_at", "updated_at", "closed_at", "profit", "profit_percentage"),
+        ),
+        Param("order_direction", "order_direction", "string", "query", enum=("ASC", "DESC")),
+        Param("base", "base", "string", "query"),
+        Param("quote", "quote", "string", "query"),
+        Param("note", "note", "string", "query"),
+    ),
+    pagination="offset",
+    max_page_size=1000,
+)
+
+DEALS_ADD_FUNDS = Endpoint(
+    resource="deals",
+    name="add_funds",
+    method="POST",
+    path="/ver1/deals/{deal_id}/add_funds",
+    permission="BOTS_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("deal_id", "deal_id", "integer", "path", required=True),
+        Param("quantity", "quantity", "number", "body", required=True),
+        Param("is_market", "is_market", "boolean", "body", required=True),
+        Param("response_type", "response_type", "string", "body", enum=("deal", "market_order", "empty")),
+        Param("rate", "rate", "number", "body", required=True),
+    ),
+)
+
+DEALS_CANCEL = Endpoint(
+    resource="deals",
+    name="cancel",
+    method="POST",
+    path="/ver1/deals/{deal_id}/cancel",
+    permission="BOTS_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("deal_id", "deal_id", "integer", "path", required=True),
+    ),
+)
+
+DEALS_CANCEL_ORDER = Endpoint(
+    resource="deals",
+    name="cancel_order",
+    method="POST",
+    path="/ver1/deals/{deal_id}/cancel_order",
+    permission="BOTS_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("deal_id", "deal_id", "integer", "path", required=True),
+        Param("order_id", "order_id", "integer", "body", required=True),
+    ),
+)
+
+DEALS_CONVERT_TO_SMART_TRADE = Endpoint(
+    resource="deals",
+    name="convert_to_smart_trade",
+    method="POST",
+    path="/ver1/deals/{deal_id}/convert_to_smart_trade",
+    permission="SMART_TRADES_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("deal_id", "deal_id", "integer", "path", required=True),
+        Param("stop_bot", "stop_bot", "boolean", "body"),
+    ),
+)
+
+DEALS_DATA_FOR_ADDING_FUNDS = Endpoint(
+    resource="deals",
+    name="data_for_adding_funds",
+    method="GET",
+    path="/ver1/deals/{deal_id}/data_for_adding_funds",
+    permission="BOTS_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("deal_id", "deal_id", "integer", "path", required=True),
+    ),
+)
+
+DEALS_MARKET_ORDERS = Endpoint(
+    resource="deals",
+    name="market_orders",
+    method="GET",
+    path="/ver1/deals/{deal_id}/market_orders",
+    permission="BOTS_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("deal_id", "deal_id", "integer", "path", required=True),
+    ),
+)
+
+DEALS_PANIC_SELL = Endpoint(
+    resource="deals",
+    name="panic_sell",
+    method="POST",
+    path="/ver1/deals/{deal_id}/panic_sell",
+    permission="BOTS_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("deal_id", "deal_id", "integer", "path", required=True),
+    ),
+)
+
+DEALS_PANIC_SELL_STEP = Endpoint(
+    resource="deals",
+    name="panic_sell_step",
+    method="POST",
+    path="/ver1/deals/{deal_id}/panic_sell_step",
+    permission="BOTS_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("deal_id", "deal_id", "integer", "path", required=True),
+        Param("trade_id", "trade_id", "integer", "body", required=True),
+    ),
+)
+
+DEALS_SHOW = Endpoint(
+    resource="deals",
+    name="show",
+    method="GET",
+    path="/ver1/deals/{deal_id}/show",
+    permission="BOTS_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("deal_id", "deal_id", "integer", "path", required=True),
+    ),
+)
+
+DEALS_UPDATE = Endpoint(
+    resource="deals",
+    name="update",
+    method="PATCH",
+    path="/ver1/deals/{deal_id}/update_deal",
+    permission="BOTS_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("deal_id", "deal_id", "integer", "path", required=True),
+        Param("take_profit", "take_profit", "number", "body"),
+        Param("take_profit_steps", "take_profit_steps", "array", "body", item_type="object"),
+        Param("profit_currency", "profit_currency", "string", "body",
+            enum=("quote_currency", "base_currency"),
+        ),
+        Param("take_profit_type", "take_profit_type", "string", "body", enum=("base", "total")),
+        Param("trailing_enabled", "trailing_enabled", "boolean", "body"),
+        Param("sl_to_breakeven_enabled", "sl_to_breakeven_enabled", "boolean", "body"),
+        Param("sl_to_breakeven_data", "sl_to_breakeven_data", "object", "body"),
+        Param("max_safety_orders", "max_safety_orders", "integer", "body",
+            minimum=Decimal("0"),
+            maximum=Decimal("200"),
+        ),
+        Param("active_safety_orders_count", "active_safety_orders_count", "integer", "body"),
+        Param("custom_safety_steps", "custom_safety_steps", "array", "body",
+            item_type="object",
+            fields=(
+                Param("deviation", "deviation", "number", "body",
+                    minimum=Decimal("-100"),
+                    maximum=Decimal("10000"),
+                ),
+                Param("size", "size", "number", "body"),
+                Param("editable", "editable", "boolean", "body"),
+            ),
+        ),
+        Param("stop_loss_percentage", "stop_loss_percentage", "number", "body"),
+        Param("stop_loss_timeout_enabled", "stop_loss_timeout_enabled", "boolean", "body"),
+        Param("stop_loss_timeout_in_seconds", "stop_loss_timeout_in_seconds", "integer", "body"),
+        Param("tsl_enabled", "tsl_enabled", "boolean", "body"),
+        Param("stop_loss_type", "stop_loss_type", "string", "body",
+            enum=("stop_loss", "stop_loss_and_disable_bot"),
+        ),
+        Param("close_timeout", "close_timeout", "integer", "body", minimum=Decimal("60")),
+        Param("note", "note", "string", "body"),
+        Param("min_profit_percentage", "min_profit_percentage", "number", "body"),
+        Param("trailing_deviation", "trailing_deviation", "number", "body"),
+    ),
+)
+
+DEALS_UPDATE_MAX_SAFETY_ORDERS = Endpoint(
+    resource="deals",
+    name="update_max_safety_orders",
+    method="POST",
+    path="/ver1/deals/{deal_id}/update_max_safety_orders",
+    permission="BOTS_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("deal_id", "deal_id", "integer", "path", required=True),
+        Param("max_safety_orders", "max_safety_orders", "integer", "body", required=True),
+    ),
+)
+
+DEALS_UPDATE_TP = Endpoint(
+    resource="deals",
+    name="update_tp",
+    method="POST",
+    path="/ver1/deals/{deal_id}/update_tp",
+    permission="BOTS_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    deprecated=True,
+    params=(
+        Param("deal_id", "deal_id", "integer", "path", required=True),
+        Param("new_take_profit_percentage", "new_take_profit_percentage", "number", "body", required=True),
+    ),
+)
+
+GRID_BOTS_LIST = Endpoint(
+    resource="grid_bots",
+    name="list",
+    method="GET",
+    path="/ver1/grid_bots",
+    permission="BOTS_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("account_id", "account_id", "integer", "query"),
+        Param("state", "state", "string", "query", enum=("enabled", "disabled")),
+        Param("sort_by", "sort_by", "string", "query",
+            enum=("current_profit", "profit", "bot_id", "pair", "created_at", "updated_at", "name"),
+        ),
+        Param("sort_direction", "sort_direction", "string", "query", enum=("ASC", "DESC")),
+        Param("limit", "limit", "integer", "query", minimum=Decimal("1"), maximum=Decimal("1000")),
+        Param("offset", "offset", "integer", "query"),
+        Param("from_", "from", "string", "query"),
+        Param("base", "base", "string", "query"),
+        Param("quote", "quote", "string", "query"),
+        Param("account_ids", "account_ids", "string", "query"),
+        Param("account_types", "account_types", "string", "query"),
+    ),
+    pagination="offset",
+    max_page_size=1000,
+)
+
+GRID_BOTS_CREATE = Endpoint(
+    resource="grid_bots",
+    name="create",
+    method="POST",
+    path="/ver1/grid_bots/manual",
+    permission="BOTS_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("name", "name", "string", "body"),
+        Param("account_id", "account_id", "integer", "body", required=True),
+        Param("pair", "pair", "string", "body", required=True),
+        Param("upper_price", "upper_price", "number", "body", required=True),
+        Param("lower_price", "lower_price", "number", "body", required=True),
+        Param("grids_quantity", "grids_quantity", "number", "body", required=True),
+        Param("grid_type", "grid_type", "string", "body", enum=("geometric", "arithmetic")),
+        Param("quantity_per_grid", "quantity_per_grid", "number", "body", required=True),
+        Param("order_currency_type", "order_currency_type", "string", "body", enum=("base", "quote")),
+        Param("profit_currency_type", "profit_currency_type", "string", "body", enum=("base", "quote")),
+        Param("upper_stop_loss_enabled", "upper_stop_loss_enabled", "boolean", "body"),
+        Param("upper_stop_loss_action", "upper_stop_loss_action", "string", "body",
+            enum=("stop_bot", "stop_bot_and_buy", "stop_bot_and_close_position"),
+        ),
+        Param("upper_stop_loss_price", "upper_stop_loss_price", "number", "body"),
+        Param("lower_stop_loss_enabled", "lower_stop_loss_enabled", "boolean", "body"),
+        Param("lower_stop_loss_action", "lower_stop_loss_action", "string", "body",
+            enum=("stop_bot", "stop_bot_and_sell", "stop_bot_and_close_position"),
+        ),
+        Param("lower_stop_loss_price", "lower_stop_loss_price", "number", "body"),
+        Param("leverage_type", "leverage_type", "string", "body",
+            enum=("cross", "isolated", "not_specified"),
+        ),
+        Param("leverage_custom_value", "leverage_custom_value", "number", "body"),
+        Param("mode", "mode", "string", "body", enum=("reversal", "long", "short")),
+        Param("max_active_sell_lines", "max_active_sell_lines", "integer", "body"),
+        Param("trailing_up_enabled", "trailing_up_enabled", "boolean", "body"),
+        Param("trailing_down_enabled", "trailing_down_enabled", "boolean", "body"),
+        Param("expansion_down_enabled", "expansion_down_enabled", "boolean", "body"),
+        Param("expansion_down_stop_price", "expansion_down_stop_price", "number", "body"),
+        Param("expansion_up_enabled", "expansion_up_enabled", "boolean", "body"),
+        Param("expansion_up_stop_price", "expansion_up_stop_price", "number", "body"),
+        Param("ignore_warnings", "ignore_warnings", "boolean", "body"),
+        Param("note", "note", "string", "body"),
+        Param("max_active_buy_lines", "max_active_buy_lines", "integer", "body"),
+    ),
+)
+
+GRID_BOTS_DELETE = Endpoint(
+    resource="grid_bots",
+    name="delete",
+    method="DELETE",
+    path="/ver1/grid_bots/{id}",
+    permission="BOTS_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("grid_bot_id", "id", "integer", "path", required=True),
+    ),
+)
+
+GRID_BOTS_SHOW = Endpoint(
+    resource="grid_bots",
+    name="show",
+    method="GET",
+    path="/ver1/grid_bots/{id}",
+    permission="BOTS_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("grid_bot_id", "id", "integer", "path", required=True),
+    ),
+)
+
+GRID_BOTS_DISABLE = Endpoint(
+    resource="grid_bots",
+    name="disable",
+    method="POST",
+    path="/ver1/grid_bots/{id}/disable",
+    permission="BOTS_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("grid_bot_id", "id", "integer", "path", required=True),
+    ),
+)
+
+GRID_BOTS_ENABLE = Endpoint(
+    resource="grid_bots",
+    name="enable",
+    method="POST",
+    path="/ver1/grid_bots/{id}/enable",
+    permission="BOTS_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("grid_bot_id", "id", "integer", "path", required=True),
+    ),
+)
+
+GRID_BOTS_EVENTS = Endpoint(
+    resource="grid_bots",
+    name="events",
+    method="GET",
+    path="/ver1/grid_bots/{id}/events",
+    permission="BOTS_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("grid_bot_id", "id", "integer", "path", required=True),
+        Param("page", "page", "integer", "query", required=True),
+        Param("per_page", "per_page", "integer", "query",
+            required=True,
+            minimum=Decimal("1"),
+            maximum=Decimal("100"),
+        ),
+    ),
+)
+
+GRID_BOTS_UPDATE = Endpoint(
+    resource="grid_bots",
+    name="update",
+    method="PATCH",
+    path="/ver1/grid_bots/{id}/manual",
+    permission="BOTS_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("grid_bot_id", "id", "integer", "path", required=True),
+        Param("name", "name", "string", "body"),
+        Param("upper_price", "upper_price", "number", "body", required=True),
+        Param("lower_price", "lower_price", "number", "body", required=True),
+        Param("grids_quantity", "grids_quantity", "number", "body", required=True),
+        Param("grid_type", "grid_type", "string", "body", enum=("geometric", "arithmetic")),
+        Param("quantity_per_grid", "quantity_per_grid", "number", "body", required=True),
+        Param("upper_stop_loss_enabled", "upper_stop_loss_enabled", "boolean", "body"),
+        Param("upper_stop_loss_action", "upper_stop_loss_action", "string", "body",
+            enum=("stop_bot", "stop_bot_and_buy", "stop_bot_and_close_position"),
+        ),
+        Param("upper_stop_loss_price", "upper_stop_loss_price", "number", "body"),
+        Param("lower_stop_loss_enabled", "lower_stop_loss_enabled", "boolean", "body"),
+        Param("lower_stop_loss_action", "lower_stop_loss_action", "string", "body",
+            enum=("stop_bot", "stop_bot_and_sell", "stop_bot_and_close_position"),
+        ),
+        Param("lower_stop_loss_price", "lower_stop_loss_price", "number", "body"),
+        Param("leverage_type", "leverage_type", "string", "body", enum=("cross", "isolated")),
+        Param("leverage_custom_value", "leverage_custom_value", "number", "body"),
+        Param("max_active_sell_lines", "max_active_sell_lines", "integer", "body"),
+        Param("trailing_up_enabled", "trailing_up_enabled", "boolean", "body"),
+        Param("trailing_down_enabled", "trailing_down_enabled", "boolean", "body"),
+        Param("expansion_down_enabled", "expansion_down_enabled", "boolean", "body"),
+        Param("expansion_down_stop_price", "expansion_down_stop_price", "number", "body"),
+        Param("expansion_up_enabled", "expansion_up_enabled", "boolean", "body"),
+        Param("expansion_up_stop_price", "expansion_up_stop_price", "number", "body"),
+        Param("ignore_warnings", "ignore_warnings", "boolean", "body"),
+        Param("note", "note", "string", "body"),
+        Param("max_active_buy_lines", "max_active_buy_lines", "integer", "body"),
+    ),
+)
+
+GRID_BOTS_MARKET_ORDERS = Endpoint(
+    resource="grid_bots",
+    name="market_orders",
+    method="GET",
+    path="/ver1/grid_bots/{id}/market_orders",
+    permission="BOTS_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("grid_bot_id", "id", "integer", "path", required=True),
+        Param("limit", "limit", "integer", "query", minimum=Decimal("1"), maximum=Decimal("1000")),
+        Param("offset", "offset", "integer", "query"),
+    ),
+)
+
+GRID_BOTS_SET_NOTE = Endpoint(
+    resource="grid_bots",
+    name="set_note",
+    method="POST",
+    path="/ver1/grid_bots/{id}/note",
+    permission="BOTS_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("grid_bot_id", "id", "integer", "path", required=True),
+        Param("note", "note", "string", "body", min_length=1, max_length=300),
+    ),
+)
+
+GRID_BOTS_PROFITS = Endpoint(
+    resource="grid_bots",
+    name="profits",
+    method="GET",
+    path="/ver1/grid_bots/{id}/profits",
+    permission="BOTS_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("grid_bot_id", "id", "integer", "path", required=True),
+        Param("from_", "from", "string", "query"),
+        Param("to", "to", "string", "query"),
+    ),
+)
+
+GRID_BOTS_REQUIRED_BALANCES = Endpoint(
+    resource="grid_bots",
+    name="required_balances",
+    method="GET",
+    path="/ver1/grid_bots/{id}/required_balances",
+    permission="BOTS_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("grid_bot_id", "id", "integer", "path", required=True),
+    ),
+)
+
+SMART_TRADES_LIST = Endpoint(
+    resource="smart_trades",
+    name="list",
+    method="GET",
+    path="/v2/smart_trades",
+    permission="SMART_TRADES_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("account_id", "account_id", "integer", "query"),
+        Param("pair", "pair", "string", "query"),
+        Param("type", "type", "string", "query",
+            enum=("simple_buy", "simple_sell", "smart_sell", "smart_trade", "smart_cover", "smart_buy"),
+        ),
+        Param("page", "page", "integer", "query"),
+        Param("per_page", "per_page", "integer", "query", minimum=Decimal("1"), maximum=Decimal("100")),
+        Param("status", "status", "string", "query",
+            enum=("all", "active", "finished", "successfully_finished", "cancelled", "failed"),
+        ),
+        Param("order_by", "order_by", "string", "query",
+            enum=("created_at", "updated_at", "closed_at", "status", "profit", "profit_percentage"),
+        ),
+        Param("order_direction", "order_direction", "string", "query", enum=("ASC", "DESC")),
+        Param("from_", "from", "string", "query"),
+        Param("to", "to", "string", "query"),
+        Param("base", "base", "string", "query"),
+        Param("quote", "quote", "string", "query"),
+    ),
+    pagination="page",
+    max_page_size=100,
+)
+
+SMART_TRADES_CREATE = Endpoint(
+    resource="smart_trades",
+    name="create",
+    method="POST",
+    path="/v2/smart_trades",
+    permission="SMART_TRADES_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("account_id", "account_id", "integer", "body", required=True),
+        Param("pair", "pair", "string", "body", required=True),
+        Param("instant", "instant", "boolean", "body"),
+        Param("skip_enter_step", "skip_enter_step", "boolean", "body"),
+        Param("leverage", "leverage", "object", "body",
+            fields=(
+                Param("enabled", "enabled", "boolean", "body", required=True),
+                Param("type", "type", "string", "body", enum=("cross", "isolated")),
+                Param("value", "value", "integer", "body"),
+            ),
+        ),
+        Param("position", "position", "object", "body",
+            fields=(
+                Param("order_type", "order_type", "string", "body",
+                    required=True,
+                    enum=("market", "limit", "conditional"),
+                ),
+                Param("type", "type", "string", "body", required=True, enum=("buy", "sell")),
+                Param("units", "units", "object", "body",
+                    fields=(
+                        Param("value", "value", "number", "body", required=True),
+                    ),
+                ),
+                Param("price", "price", "object", "body",
+                    fields=(
+                        Param("value", "value", "number", "body", required=True),
+                    ),
+                ),
+                Param("conditional", "conditional", "object", "body",
+                    fields=(
+                        Param("order_type", "order_type", "string", "body", enum=("market", "limit")),
+                        Param("price", "price", "object", "body",
+                            fields=(
+                                Param("type", "type", "string", "body", enum=("bid", "ask", "last")),
+                                Param("value", "value", "number", "body"),
+                            ),
+                        ),
+                        Param("trailing", "trailing", "object", "body",
+                            fields=(
+                                Param("enabled", "enabled", "boolean", "body"),
+                                Param("percent", "percent", "number", "body"),
+                            ),
+                        ),
+                    ),
+                ),
+            ),
+        ),
+        Param("take_profit", "take_profit", "object", "body",
+            fields=(
+                Param("enabled", "enabled", "boolean", "body", required=True),
+                Param("steps", "steps", "array", "body",
+                    item_type="object",
+                    fields=(
+                        Param("order_type", "order_type", "string", "body", enum=("market", "limit")),
+                        Param("volume", "volume", "number", "body"),
+                        Param("price", "price", "object", "body",
+                            fields=(
+                                Param("type", "type", "string", "body", enum=("bid", "ask", "last")),
+                                Param("value", "value", "number", "body"),
+                                Param("percent", "percent", "number", "body"),
+                            ),
+                        ),
+                        Param("trailing", "trailing", "object", "body",
+                            fields=(
+                                Param("enabled", "enabled", "boolean", "body"),
+                                Param("percent", "percent", "number", "body",
+                                    minimum=Decimal("0.01"),
+                                    maximum=Decimal("100"),
+                                ),
+                            ),
+                        ),
+                    ),
+                ),
+            ),
+        ),
+        Param("stop_loss", "stop_loss", "object", "body",
+            fields=(
+                Param("enabled", "enabled", "boolean", "body", required=True),
+                Param("breakeven", "breakeven", "boolean", "body"),
+                Param("order_type", "order_type", "string", "body", required=True, enum=("market", "limit")),
+                Param("price", "price", "object", "body",
+                    fields=(
+                        Param("value", "value", "number", "body"),
+                    ),
+                ),
+                Param("conditional", "conditional", "object", "body",
+                    fields=(
+                        Param("price", "price", "object", "body",
+                            fields=(
+                                Param("type", "type", "string", "body", enum=("bid", "ask", "last")),
+                                Param("value", "value", "number", "body"),
+                                Param("percent", "percent", "number", "body"),
+                            ),
+                        ),
+                        Param("trailing", "trailing", "object", "body",
+                            fields=(
+                                Param("enabled", "enabled", "boolean", "body"),
+                            ),
+                        ),
+                    ),
+                ),
+                Param("timeout", "timeout", "object", "body",
+                    fields=(
+                        Param("enabled", "enabled", "boolean", "body"),
+                        Param("value", "value", "integer", "body"),
+                    ),
+                ),
+            ),
+        ),
+        Param("note", "note", "string", "body", min_length=1, max_length=300),
+    ),
+)
+
+SMART_TRADES_CANCEL = Endpoint(
+    resource="smart_trades",
+    name="cancel",
+    method="DELETE",
+    path="/v2/smart_trades/{id}",
+    permission="SMART_TRADES_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("smart_trade_id", "id", "integer", "path", required=True),
+    ),
+)
+
+SMART_TRADES_SHOW = Endpoint(
+    resource="smart_trades",
+    name="show",
+    method="GET",
+    path="/v2/smart_trades/{id}",
+    permission="SMART_TRADES_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("smart_trade_id", "id", "integer", "path", required=True),
+    ),
+)
+
+SMART_TRADES_UPDATE = Endpoint(
+    resource="smart_trades",
+    name="update",
+    method="PATCH",
+    path="/v2/smart_trades/{id}",
+    permission="SMART_TRADES_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("smart_trade_id", "id", "integer", "path", required=True),
+        Param("leverage", "leverage", "object", "body",
+            fields=(
+                Param("enabled", "enabled", "boolean", "body", required=True),
+                Param("type", "type", "string", "body", enum=("cross", "isolated")),
+                Param("value", "value", "integer", "body"),
+            ),
+        ),
+        Param("position", "position", "object", "body",
+            fields=(
+                Param("units", "units", "object", "body",
+                    fields=(
+                        Param("value", "value", "number", "body"),
+                    ),
+                ),
+                Param("price", "price", "object", "body",
+                    fields=(
+                        Param("value", "value", "number", "body"),
+                    ),
+                ),
+                Param("conditional", "conditional", "object", "body",
+                    fields=(
+                        Param("order_type", "order_type", "string", "body", enum=("market", "limit")),
+                        Param("price", "price", "object", "body",
+                            fields=(
+                                Param("type", "type", "string", "body", enum=("bid", "ask", "last")),
+                                Param("value", "value", "number", "body"),
+                            ),
+                        ),
+                        Param("trailing", "trailing", "object", "body",
+                            fields=(
+                                Param("enabled", "enabled", "boolean", "body"),
+                                Param("percent", "percent", "number", "body"),
+                            ),
+                        ),
+                    ),
+                ),
+            ),
+        ),
+        Param("take_profit", "take_profit", "object", "body",
+            fields=(
+                Param("enabled", "enabled", "boolean", "body", required=True),
+                Param("steps", "steps", "array", "body",
+                    item_type="object",
+                    fields=(
+                        Param("order_type", "order_type", "string", "body", enum=("market", "limit")),
+                        Param("volume", "volume", "number", "body"),
+                        Param("price", "price", "object", "body",
+                            fields=(
+                                Param("type", "type", "string", "body", enum=("bid", "ask", "last")),
+                                Param("value", "value", "number", "body"),
+                                Param("percent", "percent", "number", "body"),
+                            ),
+                        ),
+                        Param("trailing", "trailing", "object", "body",
+                            fields=(
+                                Param("enabled", "enabled", "boolean", "body"),
+                                Param("percent", "percent", "number", "body",
+                                    minimum=Decimal("0.01"),
+                                    maximum=Decimal("100"),
+                                ),
+                            ),
+                        ),
+                    ),
+                ),
+            ),
+        ),
+        Param("stop_loss", "stop_loss", "object", "body",
+            fields=(
+                Param("enabled", "enabled", "boolean", "body", required=True),
+                Param("breakeven", "breakeven", "boolean", "body"),
+                Param("order_type", "order_type", "string", "body", required=True, enum=("market", "limit")),
+                Param("price", "price", "object", "body",
+                    fields=(
+                        Param("value", "value", "number", "body"),
+                    ),
+                ),
+                Param("conditional", "conditional", "object", "body",
+                    fields=(
+                        Param("price", "price", "object", "body",
+                            fields=(
+                                Param("type", "type", "string", "body", enum=("bid", "ask", "last")),
+                                Param("value", "value", "number", "body"),
+                                Param("percent", "percent", "number", "body"),
+                            ),
+                        ),
+                        Param("trailing", "trailing", "object", "body",
+                            fields=(
+                                Param("enabled", "enabled", "boolean", "body"),
+                            ),
+                        ),
+                    ),
+                ),
+                Param("timeout", "timeout", "object", "body",
+                    fields=(
+                        Param("enabled", "enabled", "boolean", "body"),
+                        Param("value", "value", "integer", "body"),
+                    ),
+                ),
+            ),
+        ),
+    ),
+)
+
+SMART_TRADES_ADD_FUNDS = Endpoint(
+    resource="smart_trades",
+    name="add_funds",
+    method="POST",
+    path="/v2/smart_trades/{id}/add_funds",
+    permission="SMART_TRADES_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("smart_trade_id", "id", "integer", "path", required=True),
+        Param("order_type", "order_type", "string", "body", required=True, enum=("market", "limit")),
+        Param("units", "units", "object", "body",
+            required=True,
+            fields=(
+                Param("value", "value", "number", "body", required=True),
+            ),
+        ),
+        Param("price", "price", "object", "body",
+            required=True,
+            fields=(
+                Param("value", "value", "number", "body", required=True),
+            ),
+        ),
+    ),
+)
+
+SMART_TRADES_CLOSE_BY_MARKET = Endpoint(
+    resource="smart_trades",
+    name="close_by_market",
+    method="POST",
+    path="/v2/smart_trades/{id}/close_by_market",
+    permission="SMART_TRADES_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("smart_trade_id", "id", "integer", "path", required=True),
+    ),
+)
+
+SMART_TRADES_FORCE_PROCESS = Endpoint(
+    resource="smart_trades",
+    name="force_process",
+    method="POST",
+    path="/v2/smart_trades/{id}/force_process",
+    permission="SMART_TRADES_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("smart_trade_id", "id", "integer", "path", required=True),
+    ),
+)
+
+SMART_TRADES_FORCE_START = Endpoint(
+    resource="smart_trades",
+    name="force_start",
+    method="POST",
+    path="/v2/smart_trades/{id}/force_start",
+    permission="SMART_TRADES_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("smart_trade_id", "id", "integer", "path", required=True),
+    ),
+)
+
+SMART_TRADES_REDUCE_FUNDS = Endpoint(
+    resource="smart_trades",
+    name="reduce_funds",
+    method="POST",
+    path="/v2/smart_trades/{id}/reduce_funds",
+    permission="SMART_TRADES_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("smart_trade_id", "id", "integer", "path", required=True),
+        Param("order_type", "order_type", "string", "body", required=True, enum=("market", "limit")),
+        Param("units", "units", "object", "body",
+            required=True,
+            fields=(
+                Param("value", "value", "number", "body", required=True),
+            ),
+        ),
+        Param("price", "price", "object", "body",
+            required=True,
+            fields=(
+                Param("value", "value", "number", "body", required=True),
+            ),
+        ),
+    ),
+)
+
+SMART_TRADES_REDUCE_FUNDS_INFO = Endpoint(
+    resource="smart_trades",
+    name="reduce_funds_info",
+    method="GET",
+    path="/v2/smart_trades/{id}/reduce_funds_info",
+    permission="SMART_TRADES_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("smart_trade_id", "id", "integer", "path", required=True),
+    ),
+)
+
+SMART_TRADES_SET_NOTE = Endpoint(
+    resource="smart_trades",
+    name="set_note",
+    method="POST",
+    path="/v2/smart_trades/{id}/set_note",
+    permission="SMART_TRADES_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("smart_trade_id", "id", "integer", "path", required=True),
+        Param("note", "note", "string", "body", required=True, min_length=1, max_length=300),
+    ),
+)
+
+SMART_TRADES_TRADES = Endpoint(
+    resource="smart_trades",
+    name="trades",
+    method="GET",
+    path="/v2/smart_trades/{smart_trade_id}/trades",
+    permission="SMART_TRADES_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("smart_trade_id", "smart_trade_id", "integer", "path", required=True),
+    ),
+)
+
+SMART_TRADES_CANCEL_TRADE = Endpoint(
+    resource="smart_trades",
+    name="cancel_trade",
+    method="DELETE",
+    path="/v2/smart_trades/{smart_trade_id}/trades/{trade_id}",
+    permission="SMART_TRADES_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("smart_trade_id", "smart_trade_id", "integer", "path", required=True),
+        Param("trade_id", "trade_id", "integer", "path", required=True),
+    ),
+)
+
+SMART_TRADES_CLOSE_TRADE_BY_MARKET = Endpoint(
+    resource="smart_trades",
+    name="close_trade_by_market",
+    method="POST",
+    path="/v2/smart_trades/{smart_trade_id}/trades/{trade_id}/close_by_market",
+    permission="SMART_TRADES_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("smart_trade_id", "smart_trade_id", "integer", "path", required=True),
+        Param("trade_id", "trade_id", "integer", "path", required=True),
+    ),
+)
+
+TRADES_LIST = Endpoint(
+    resource="trades",
+    name="list",
+    method="GET",
+    path="/ver1/trades",
+    permission="SMART_TRADES_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("account_id", "account_id", "integer", "query"),
+        Param("pair", "pair", "string", "query"),
+        Param("order_by", "order_by", "string", "query", enum=("pair", "created_at")),
+        Param("order_direction", "order_direction", "string", "query", enum=("asc", "desc")),
+        Param("limit", "limit", "integer", "query"),
+        Param("offset", "offset", "integer", "query"),
+    ),
+)
+
+TRADES_CREATE = Endpoint(
+    resource="trades",
+    name="create",
+    method="POST",
+    path="/ver1/trades",
+    permission="SMART_TRADES_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("account_id", "account_id", "integer", "body", required=True),
+        Param("pair", "pair", "string", "body", required=True),
+        Param("order", "order", "object", "body",
+            required=True,
+            fields=(
+                Param("type", "type", "string", "body", required=True, enum=("market", "limit")),
+                Param("side", "side", "string", "body", required=True, enum=("buy", "sell")),
+                Param("strategy", "strategy", "string", "body", enum=("gtc", "ioc", "fok", "post_only")),
+                Param("position_side", "position_side", "string", "body", enum=("both", "long", "short")),
+                Param("reduce_only", "reduce_only", "boolean", "body"),
+            ),
+        ),
+        Param("units", "units", "object", "body",
+            required=True,
+            fields=(
+                Param("value", "value", "number", "body", required=True),
+            ),
+        ),
+        Param("price", "price", "object", "body",
+            fields=(
+                Param("value", "value", "number", "body", required=True),
+            ),
+        ),
+        Param("conditional", "conditional", "object", "body",
+            required=True,
+            fields=(
+                Param("enabled", "enabled", "boolean", "body", required=True),
+                Param("value", "value", "string", "body",
+                    enum=("less", "less_or_equal", "greater", "greater_or_equal"),
+                ),
+                Param("price", "price", "object", "body",
+                    fields=(
+                        Param("value", "value", "number", "body", required=True),
+                        Param("type", "type", "string", "body", required=True, enum=("bid", "ask", "last")),
+                    ),
+                ),
+            ),
+        ),
+        Param("trailing", "trailing", "object", "body",
+            required=True,
+            fields=(
+                Param("enabled", "enabled", "boolean", "body", required=True),
+                Param("value", "value", "number", "body"),
+                Param("percent", "percent", "number", "body"),
+            ),
+        ),
+        Param("timeout", "timeout", "object", "body",
+            required=True,
+            fields=(
+                Param("enabled", "enabled", "boolean", "body", required=True),
+                Param("value", "value", "integer", "body"),
+            ),
+        ),
+        Param("leverage", "leverage", "object", "body",
+            fields=(
+                Param("type", "type", "string", "body", enum=("isolated", "cross")),
+            ),
+        ),
+    ),
+)
+
+TRADES_HISTORY = Endpoint(
+    resource="trades",
+    name="history",
+    method="GET",
+    path="/ver1/trades/history",
+    permission="SMART_TRADES_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("account_id", "account_id", "integer", "query"),
+        Param("pair", "pair", "string", "query"),
+        Param("order_by", "order_by", "string", "query", enum=("pair", "created_at", "closed_at")),
+        Param("order_direction", "order_direction", "string", "query", enum=("asc", "desc")),
+        Param("limit", "limit", "integer", "query"),
+        Param("offset", "offset", "integer", "query"),
+    ),
+)
+
+TRADES_SHOW = Endpoint(
+    resource="trades",
+    name="show",
+    method="GET",
+    path="/ver1/trades/{uuid}",
+    permission="SMART_TRADES_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("uuid", "uuid", "string", "path", required=True),
+    ),
+)
+
+TRADES_CANCEL = Endpoint(
+    resource="trades",
+    name="cancel",
+    method="POST",
+    path="/ver1/trades/{uuid}/cancel",
+    permission="SMART_TRADES_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("uuid", "uuid", "string", "path", required=True),
+    ),
+)
+
+LOOSE_ACCOUNTS_CREATE = Endpoint(
+    resource="loose_accounts",
+    name="create",
+    method="POST",
+    path="/ver1/loose_accounts",
+    permission="ACCOUNTS_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("name", "name", "string", "body", required=True),
+        Param("tokens", "tokens", "object", "body",
+            required=True,
+            fields=(
+                Param("code", "code", "array", "body", required=True, item_type="string"),
+                Param("amount", "amount", "array", "body", required=True, item_type="number"),
+            ),
+        ),
+        Param("include_in_summary", "include_in_summary", "boolean", "body"),
+    ),
+)
+
+LOOSE_ACCOUNTS_AVAILABLE_CURRENCIES = Endpoint(
+    resource="loose_accounts",
+    name="available_currencies",
+    method="GET",
+    path="/ver1/loose_accounts/available_currencies",
+    permission="ACCOUNTS_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("contains", "contains", "string", "query"),
+        Param("limit", "limit", "integer", "query"),
+        Param("offset", "offset", "integer", "query"),
+    ),
+)
+
+LOOSE_ACCOUNTS_UPDATE = Endpoint(
+    resource="loose_accounts",
+    name="update",
+    method="PUT",
+    path="/ver1/loose_accounts/{account_id}",
+    permission="ACCOUNTS_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("name", "name", "string", "body"),
+        Param("tokens", "tokens", "object", "body",
+            required=True,
+            fields=(
+                Param("code", "code", "array", "body", required=True, item_type="string"),
+                Param("amount", "amount", "array", "body", required=True, item_type="number"),
+            ),
+        ),
+        Param("include_in_summary", "include_in_summary", "boolean", "body"),
+    ),
+)
+
+MARKETPLACE_ITEMS = Endpoint(
+    resource="marketplace",
+    name="items",
+    method="GET",
+    path="/ver1/marketplace/items",
+    permission="NONE",
+    signed=False,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("limit", "limit", "integer", "query"),
+        Param("offset", "offset", "integer", "query"),
+        Param("scope", "scope", "string", "query", enum=("all", "paid", "free")),
+        Param("order", "order", "string", "query", enum=("subscribers", "name", "newest")),
+        Param("locale", "locale", "string", "query",
+            enum=("en", "ru", "zh", "zh-CN", "es", "pt", "ko", "fr", "cs", "tr", "de", "it"),
+        ),
+    ),
+)
+
+MARKETPLACE_PRESETS = Endpoint(
+    resource="marketplace",
+    name="presets",
+    method="GET",
+    path="/ver1/marketplace/presets",
+    permission="NONE",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("profit_per_day_from", "profit_per_day_from", "number", "query"),
+        Param("profit_per_day_to", "profit_per_day_to", "number", "query"),
+        Param("profit_per_month_from", "profit_per_month_from", "number", "query"),
+        Param("profit_per_month_to", "profit_per_month_to", "number", "query"),
+        Param("account_types", "account_types", "array", "query", item_type="string"),
+        Param("markets", "markets", "array", "query", item_type="string"),
+        Param("with_all_market_pairs", "with_all_market_pairs", "boolean", "query"),
+        Param("pairs", "pairs", "array", "query", item_type="string"),
+        Param("days_running_from", "days_running_from", "integer", "query"),
+        Param("days_running_to", "days_running_to", "integer", "query"),
+        Param("deal_start_conditions", "deal_start_conditions", "array", "query", item_type="string"),
+        Param("bot_type", "bot_type", "string", "query"),
+        Param("bot_strategy", "bot_strategy", "string", "query"),
+        Param("cmc", "cmc", "string", "query"),
+        Param("sort_by", "sort_by", "string", "query"),
+        Param("sort_direction", "sort_direction", "string", "query", enum=("asc", "desc")),
+        Param("page", "page", "integer", "query"),
+        Param("per_page", "per_page", "integer", "query"),
+    ),
+)
+
+MARKETPLACE_SIGNALS = Endpoint(
+    resource="marketplace",
+    name="signals",
+    method="GET",
+    path="/ver1/marketplace/{item_id}/signals",
+    permission="NONE",
+    signed=False,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("item_id", "item_id", "integer", "path", required=True),
+        Param("limit", "limit", "integer", "query"),
+        Param("offset", "offset", "integer", "query"),
+        Param("order", "order", "string", "query", enum=("pair", "exchange", "signal_type", "date")),
+        Param("order_direction", "order_direction", "string", "query", enum=("asc", "desc")),
+        Param("locale", "locale", "string", "query",
+            enum=("en", "ru", "zh", "zh-CN", "es", "pt", "ko", "fr", "cs", "tr", "de", "it"),
+        ),
+    ),
+)
+
+PORTFOLIOS_LIST = Endpoint(
+    resource="portfolios",
+    name="list",
+    method="GET",
+    path="/ver1/portfolios",
+    permission="NONE",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("page", "page", "integer", "query"),
+        Param("per_page", "per_page", "integer", "query"),
+    ),
+)
+
+PORTFOLIOS_LIST_LEGACY = Endpoint(
+    resource="portfolios",
+    name="list_legacy",
+    method="GET",
+    path="/ver1/portfolios/portfolios",
+    permission=None,
+    signed=True,
+    weight=1,
+    idempotent=True,
+    deprecated=True,
+    params=(
+        Param("limit", "limit", "integer", "query"),
+        Param("offset", "offset", "integer", "query"),
+    ),
+)
+
+PORTFOLIOS_SHOW = Endpoint(
+    resource="portfolios",
+    name="show",
+    method="GET",
+    path="/ver1/portfolios/{id}",
+    permission="NONE",
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("portfolio_id", "id", "integer", "path", required=True),
+    ),
+)
+
+USERS_CHANGE_MODE = Endpoint(
+    resource="users",
+    name="change_mode",
+    method="POST",
+    path="/ver1/users/change_mode",
+    permission="ACCOUNTS_WRITE",
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("mode", "mode", "string", "body", required=True, enum=("paper", "real")),
+    ),
+)
+
+USERS_CURRENT_MODE = Endpoint(
+    resource="users",
+    name="current_mode",
+    method="GET",
+    path="/ver1/users/current_mode",
+    permission="ACCOUNTS_READ",
+    signed=True,
+    weight=1,
+    idempotent=True,
+)
+
+USERS_CHANGE_LOCALE = Endpoint(
+    resource="users",
+    name="change_locale",
+    method="PUT",
+    path="/ver1/users/locale",
+    permission=None,
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("locale", "locale", "string", "body",
+            required=True,
+            enum=("ru", "en", "pt", "zh", "es", "fr", "tr", "de", "it"),
+        ),
+    ),
+)
+
+USERS_PERMISSIONS = Endpoint(
+    resource="users",
+    name="permissions",
+    method="GET",
+    path="/ver1/users/permissions_info",
+    permission="NONE",
+    signed=True,
+    weight=1,
+    idempotent=True,
+)
+
+MINI_APPS_CREDENTIALS = Endpoint(
+    resource="mini_apps",
+    name="credentials",
+    method="GET",
+    path="/ver1/mini_apps/credentials",
+    permission=None,
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("token", "token", "string", "query", required=True),
+    ),
+)
+
+MINI_APPS_READ_STORAGE = Endpoint(
+    resource="mini_apps",
+    name="read_storage",
+    method="GET",
+    path="/ver1/mini_apps/storage",
+    permission=None,
+    signed=True,
+    weight=1,
+    idempotent=True,
+    params=(
+        Param("key", "key", "string", "query", required=True),
+    ),
+)
+
+MINI_APPS_WRITE_STORAGE = Endpoint(
+    resource="mini_apps",
+    name="write_storage",
+    method="POST",
+    path="/ver1/mini_apps/storage",
+    permission=None,
+    signed=True,
+    weight=1,
+    idempotent=False,
+    params=(
+        Param("key", "key", "string", "body", required=True),
+        Param("data", "data", "object", "body", required=True),
+    ),
+)
+
+ENDPOINTS: tuple[Endpoint, ...] = (
+    GENERAL_PING,
+    GENERAL_TIME,
+    GENERAL_VALIDATE_CREDENTIALS,
+    ACCOUNTS_LIST,
+    ACCOUNTS_CREATE,
+    ACCOUNTS_TRANSFER,
+    ACCOUNTS_TRANSFER_DATA,
+    ACCOUNTS_TRANSFER_HISTORY,
+    ACCOUNTS_TYPES_TO_CONNECT,
+    ACCOUNTS_UPDATE,
+    ACCOUNTS_SHOW,
+    ACCOUNTS_TABLE_DATA,
+    ACCOUNTS_ACTIVE_TRADING_ENTITIES,
+    ACCOUNTS_BALANCE_CHART_DATA,
+    ACCOUNTS_CONVERT_DUST_TO_BNB,
+    ACCOUNTS_DEPOSIT_DATA,
+    ACCOUNTS_LEVERAGE_DATA,
+    ACCOUNTS_LOAD_BALANCES,
+    ACCOUNTS_NETWORKS_INFO,
+    ACCOUNTS_PIE_CHART_DATA,
+    ACCOUNTS_REMOVE,
+    ACCOUNTS_RENAME,
+    ACCOUNTS_SELL_ALL_TO_BTC,
+    ACCOUNTS_SELL_ALL_TO_USD,
+    ACCOUNTS_VOLUME_DAILY,
+    ACCOUNTS_VOLUME_MONTHLY,
+    ACCOUNTS_VOLUME_TOTAL,
+    MARKET_DATA_PAIRS,
+    MARKET_DATA_CURRENCY_RATES,
+    MARKET_DATA_CURRENCY_RATES_WITH_LEVERAGE,
+    MARKET_DATA_MARKETS,
+    MARKET_DATA_PAIRS_V1,
+    BOTS_LIST,
+    BOTS_ACCOUNT_TRADE_INFO,
+    BOTS_ACCOUNT_TRADE_INFO_SMART_SELL,
+    BOTS_CREATE,
+    BOTS_PAIRS_BLACKLIST,
+    BOTS_STATS,
+    BOTS_STATS_BY_DATE,
+    BOTS_STRATEGIES,
+    BOTS_UPDATE_PAIRS_BLACKLIST,
+    BOTS_CANCEL_ALL_DEALS,
+    BOTS_COPY,
+    BOTS_DEALS_STATS,
+    BOTS_DELETE,
+    BOTS_DISABLE,
+    BOTS_ENABLE,
+    BOTS_PANIC_SELL_ALL_DEALS,
+    BOTS_PROFIT_BY_DAY,
+    BOTS_SHOW,
+    BOTS_START_NEW_DEAL,
+    BOTS_UPDATE,
+    DEALS_LIST,
+    DEALS_ADD_FUNDS,
+    DEALS_CANCEL,
+    DEALS_CANCEL_ORDER,
+    DEALS_CONVERT_TO_SMART_TRADE,
+    DEALS_DATA_FOR_ADDING_FUNDS,
+    DEALS_MARKET_ORDERS,
+    DEALS_PANIC_SELL,
+    DEALS_PANIC_SELL_STEP,
+    DEALS_SHOW,
+    DEALS_UPDATE,
+    DEALS_UPDATE_MAX_SAFETY_ORDERS,
+    DEALS_UPDATE_TP,
+    GRID_BOTS_LIST,
+    GRID_BOTS_CREATE,
+    GRID_BOTS_DELETE,
+    GRID_BOTS_SHOW,
+    GRID_BOTS_DISABLE,
+    GRID_BOTS_ENABLE,
+    GRID_BOTS_EVENTS,
+    GRID_BOTS_UPDATE,
+    GRID_BOTS_MARKET_ORDERS,
+    GRID_BOTS_SET_NOTE,
+    GRID_BOTS_PROFITS,
+    GRID_BOTS_REQUIRED_BALANCES,
+    SMART_TRADES_LIST,
+    SMART_TRADES_CREATE,
+    SMART_TRADES_CANCEL,
+    SMART_TRADES_SHOW,
+    SMART_TRADES_UPDATE,
+    SMART_TRADES_ADD_FUNDS,
+    SMART_TRADES_CLOSE_BY_MARKET,
+    SMART_TRADES_FORCE_PROCESS,
+    SMART_TRADES_FORCE_START,
+    SMART_TRADES_REDUCE_FUNDS,
+    SMART_TRADES_REDUCE_FUNDS_INFO,
+    SMART_TRADES_SET_NOTE,
+    SMART_TRADES_TRADES,
+    SMART_TRADES_CANCEL_TRADE,
+    SMART_TRADES_CLOSE_TRADE_BY_MARKET,
+    TRADES_LIST,
+    TRADES_CREATE,
+    TRADES_HISTORY,
+    TRADES_SHOW,
+    TRADES_CANCEL,
+    LOOSE_ACCOUNTS_CREATE,
+    LOOSE_ACCOUNTS_AVAILABLE_CURRENCIES,
+    LOOSE_ACCOUNTS_UPDATE,
+    MARKETPLACE_ITEMS,
+    MARKETPLACE_PRESETS,
+    MARKETPLACE_SIGNALS,
+    PORTFOLIOS_LIST,
+    PORTFOLIOS_LIST_LEGACY,
+    PORTFOLIOS_SHOW,
+    USERS_CHANGE_MODE,
+    USERS_CURRENT_MODE,
+    USERS_CHANGE_LOCALE,
+    USERS_PERMISSIONS,
+    MINI_APPS_CREDENTIALS,
+    MINI_APPS_READ_STORAGE,
+    MINI_APPS_WRITE_STORAGE,
+)
+
+BY_NAME: dict[str, Endpoint] = {endpoint.qualified_name: endpoint for endpoint in ENDPOINTS}

@@ -1,0 +1,168 @@
+# DO NOT EDIT: generated from spec/endpoints.json by `python -m codegen`.
+"""``client.market_data``: Markets, pairs and currency rates (unsigned)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from .._resource import Resource
+from .._response import RawResponse
+from ._catalog import (
+    MARKET_DATA_CURRENCY_RATES,
+    MARKET_DATA_CURRENCY_RATES_WITH_LEVERAGE,
+    MARKET_DATA_MARKETS,
+    MARKET_DATA_PAIRS,
+    MARKET_DATA_PAIRS_V1,
+)
+
+__all__ = ["MarketData", "MarketDataWithRawResponse"]
+
+
+class MarketData(Resource):
+    """Markets, pairs and currency rates (unsigned). Reached as ``client.market_data``."""
+
+    __slots__ = ()
+
+    @property
+    def with_raw_response(self) -> MarketDataWithRawResponse:
+        """The same methods, each returning a :class:`RawResponse` (status, headers, parsed result)."""
+        return MarketDataWithRawResponse(self._client)
+
+    async def pairs(self, *, market_code: str | None = None) -> Any:
+        """List the pairs of a market (v2).
+
+        ``GET /v2/accounts/market_pairs``: permission NONE, unsigned.
+        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
+        """
+        return await self._client._call_endpoint(MARKET_DATA_PAIRS, {"market_code": market_code}, Any)
+
+    async def currency_rates(
+        self,
+        *,
+        pair: str,
+        market_code: str | None = None,
+        limit_type: Literal["bot", "smart_trade"] | None = None,
+        pretty_display_type: str | None = None,
+    ) -> Any:
+        """Get the current rates and limits of a pair.
+
+        ``GET /ver1/accounts/currency_rates``: permission NONE, unsigned.
+        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
+        """
+        return await self._client._call_endpoint(
+            MARKET_DATA_CURRENCY_RATES,
+            {
+                "pair": pair,
+                "market_code": market_code,
+                "limit_type": limit_type,
+                "pretty_display_type": pretty_display_type,
+            },
+            Any,
+        )
+
+    async def currency_rates_with_leverage(self, *, market_code: str, pair: str) -> Any:
+        """Get the current rates of a pair with its leverage limits.
+
+        ``GET /ver1/accounts/currency_rates_with_leverage_data``: permission NONE, unsigned.
+        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
+        """
+        return await self._client._call_endpoint(
+            MARKET_DATA_CURRENCY_RATES_WITH_LEVERAGE,
+            {"market_code": market_code, "pair": pair},
+            Any,
+        )
+
+    async def markets(self) -> Any:
+        """List the supported markets (exchanges).
+
+        ``GET /ver1/accounts/market_list``: permission NONE, unsigned.
+        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
+        """
+        return await self._client._call_endpoint(MARKET_DATA_MARKETS, {}, Any)
+
+    async def pairs_v1(
+        self,
+        *,
+        market_code: str | None = None,
+        pretty_display_type: str | None = None,
+    ) -> Any:
+        """List the pairs of a market (v1).
+
+        ``GET /ver1/accounts/market_pairs``: permission NONE, unsigned.
+        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
+        """
+        return await self._client._call_endpoint(
+            MARKET_DATA_PAIRS_V1,
+            {"market_code": market_code, "pretty_display_type": pretty_display_type},
+            Any,
+        )
+
+
+class MarketDataWithRawResponse(Resource):
+    """``client.market_data.with_raw_response``: every method returns a :class:`RawResponse`."""
+
+    __slots__ = ()
+
+    async def pairs(self, *, market_code: str | None = None) -> RawResponse[Any]:
+        """List the pairs of a market (v2).
+
+        ``GET /v2/accounts/market_pairs``: permission NONE, unsigned.
+        """
+        return await self._client._call_endpoint_raw(MARKET_DATA_PAIRS, {"market_code": market_code}, Any)
+
+    async def currency_rates(
+        self,
+        *,
+        pair: str,
+        market_code: str | None = None,
+        limit_type: Literal["bot", "smart_trade"] | None = None,
+        pretty_display_type: str | None = None,
+    ) -> RawResponse[Any]:
+        """Get the current rates and limits of a pair.
+
+        ``GET /ver1/accounts/currency_rates``: permission NONE, unsigned.
+        """
+        return await self._client._call_endpoint_raw(
+            MARKET_DATA_CURRENCY_RATES,
+            {
+                "pair": pair,
+                "market_code": market_code,
+                "limit_type": limit_type,
+                "pretty_display_type": pretty_display_type,
+            },
+            Any,
+        )
+
+    async def currency_rates_with_leverage(self, *, market_code: str, pair: str) -> RawResponse[Any]:
+        """Get the current rates of a pair with its leverage limits.
+
+        ``GET /ver1/accounts/currency_rates_with_leverage_data``: permission NONE, unsigned.
+        """
+        return await self._client._call_endpoint_raw(
+            MARKET_DATA_CURRENCY_RATES_WITH_LEVERAGE,
+            {"market_code": market_code, "pair": pair},
+            Any,
+        )
+
+    async def markets(self) -> RawResponse[Any]:
+        """List the supported markets (exchanges).
+
+        ``GET /ver1/accounts/market_list``: permission NONE, unsigned.
+        """
+        return await self._client._call_endpoint_raw(MARKET_DATA_MARKETS, {}, Any)
+
+    async def pairs_v1(
+        self,
+        *,
+        market_code: str | None = None,
+        pretty_display_type: str | None = None,
+    ) -> RawResponse[Any]:
+        """List the pairs of a market (v1).
+
+        ``GET /ver1/accounts/market_pairs``: permission NONE, unsigned.
+        """
+        return await self._client._call_endpoint_raw(
+            MARKET_DATA_PAIRS_V1,
+            {"market_code": market_code, "pretty_display_type": pretty_display_type},
+            Any,
+        )

@@ -1,0 +1,75 @@
+# DO NOT EDIT: generated from spec/endpoints.json by `python -m codegen`.
+"""``client.mini_apps``: Mini-app credentials and storage."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .._resource import Resource
+from .._response import RawResponse
+from ._catalog import MINI_APPS_CREDENTIALS, MINI_APPS_READ_STORAGE, MINI_APPS_WRITE_STORAGE
+
+__all__ = ["MiniApps", "MiniAppsWithRawResponse"]
+
+
+class MiniApps(Resource):
+    """Mini-app credentials and storage. Reached as ``client.mini_apps``."""
+
+    __slots__ = ()
+
+    @property
+    def with_raw_response(self) -> MiniAppsWithRawResponse:
+        """The same methods, each returning a :class:`RawResponse` (status, headers, parsed result)."""
+        return MiniAppsWithRawResponse(self._client)
+
+    async def credentials(self, *, token: str) -> Any:
+        """Exchange a mini-app token for credentials.
+
+        ``GET /ver1/mini_apps/credentials``: permission not documented, signed.
+        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
+        """
+        return await self._client._call_endpoint(MINI_APPS_CREDENTIALS, {"token": token}, Any)
+
+    async def read_storage(self, *, key: str) -> Any:
+        """Read a value from the mini-app storage.
+
+        ``GET /ver1/mini_apps/storage``: permission not documented, signed.
+        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
+        """
+        return await self._client._call_endpoint(MINI_APPS_READ_STORAGE, {"key": key}, Any)
+
+    async def write_storage(self, *, key: str, data: Mapping[str, Any]) -> Any:
+        """Write a value to the mini-app storage.
+
+        ``POST /ver1/mini_apps/storage``: permission not documented, signed.
+        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
+        """
+        return await self._client._call_endpoint(MINI_APPS_WRITE_STORAGE, {"key": key, "data": data}, Any)
+
+
+class MiniAppsWithRawResponse(Resource):
+    """``client.mini_apps.with_raw_response``: every method returns a :class:`RawResponse`."""
+
+    __slots__ = ()
+
+    async def credentials(self, *, token: str) -> RawResponse[Any]:
+        """Exchange a mini-app token for credentials.
+
+        ``GET /ver1/mini_apps/credentials``: permission not documented, signed.
+        """
+        return await self._client._call_endpoint_raw(MINI_APPS_CREDENTIALS, {"token": token}, Any)
+
+    async def read_storage(self, *, key: str) -> RawResponse[Any]:
+        """Read a value from the mini-app storage.
+
+        ``GET /ver1/mini_apps/storage``: permission not documented, signed.
+        """
+        return await self._client._call_endpoint_raw(MINI_APPS_READ_STORAGE, {"key": key}, Any)
+
+    async def write_storage(self, *, key: str, data: Mapping[str, Any]) -> RawResponse[Any]:
+        """Write a value to the mini-app storage.
+
+        ``POST /ver1/mini_apps/storage``: permission not documented, signed.
+        """
+        return await self._client._call_endpoint_raw(MINI_APPS_WRITE_STORAGE, {"key": key, "data": data}, Any)

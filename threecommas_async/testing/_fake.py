@@ -1,0 +1,198 @@
+"""``FakeThreeCommas``: the stateful fake 3Commas API users' tests and the demo talk to.
+
+It ties the parts together (keys, books, rate limiter, faults, observer, routes) and offers the
+ways in: ``fake.app`` (ASGI, for ``httpx.ASGITransport``), ``fake.http_client()``, and
+``fake.serve()`` / ``fake.serve_in_thread()`` for real HTTP on loopback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import random
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
+from typing import Any
+
+import httpx
+
+from .._auth import BodyJoin, HmacAuth
+from ._app import BASE_PATH, AsgiApp, Pipeline
+from ._clock import Clock, ScaledClock
+from ._faults import FaultInjector
+from ._handlers import build_route_table
+from ._keys import ALL_PERMISSIONS, FakeKey, KeyRing, Permission
+from ._limits import LimitSettings, RateLimiter
+from ._observe import Counters, Observer, RepeatRecord, RequestRecord
+from ._routing import RouteTable
+from ._seed import SeedSizes, seed_book
+from ._state import Book, Mode, World
+
+__all__ = ["FakeThreeCommas"]
+
+IN_PROCESS_BASE_URL = "http://fake-3commas.test" + BASE_PATH
+
+
+class FakeThreeCommas:
+    """A fake 3Commas API: signed requests, per-key budgets, paper and real books, faults, a log.
+
+    ``time_scale`` makes every duration (windows, blocks, bans, latency) last ``time_scale`` times
+    as long in real time; ``clock`` replaces the scaled clock (e.g. a :class:`ManualClock`), and
+    ``sleep`` (taking API seconds) replaces the scaled ``asyncio.sleep`` used by latency faults.
+    ``body_joins`` are the signature payload forms accepted (``"?"`` as documented, ``""`` too if
+    wanted). ``repeat_window`` is how long an applied non-idempotent operation is remembered.
+    """
+
+    def __init__(
+        self,
+        *,
+        time_scale: float = 1.0,
+        clock: Clock | None = None,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
+        limits: LimitSettings | None = None,
+        body_joins: Iterable[BodyJoin] = ("?",),
+        repeat_window: float = 60.0,
+        mode: Mode = Mode.REAL,
+        seed: int = 0,
+    ) -> None:
+        if not time_scale > 0:
+            raise ValueError("time_scale must be positive")
+        self.time_scale = time_scale
+        self.clock: Clock = clock if clock is not None else ScaledClock(time_scale)
+        self.keys = KeyRing(seed=seed)
+        self.rate_limiter = RateLimiter(limits)
+        self.faults = FaultInjector(clock=self.clock, seed=seed)
+        self.observer = Observer(repeat_window=repeat_window)
+        self.world = World(mode=mode)
+        self.routes: RouteTable = build_route_table()
+        self._pipeline = Pipeline(
+            clock=self.clock,
+            time_scale=time_scale,
+            sleep=sleep if sleep is not None else self._scaled_sleep,
+            keys=self.keys,
+            limiter=self.rate_limiter,
+            faults=self.faults,
+            observer=self.observer,
+            world=self.world,
+            routes=self.routes,
+            body_joins=body_joins,
+            rng=random.Random(f"handlers:{seed}"),
+        )
+        self.app = AsgiApp(self._pipeline)
+        self._first_key: FakeKey | None = None
+
+    def __repr__(self) -> str:
+        return f"FakeThreeCommas(time_scale={self.time_scale}, keys={len(self.keys)})"
+
+    async def _scaled_sleep(self, seconds: float) -> None:
+        await asyncio.sleep(max(0.0, seconds) * self.time_scale)
+
+    def now(self) -> float:
+        """The fake's current API time (epoch-like seconds)."""
+        return self.clock()
+
+    def add_key(
+        self,
+        api_key: str | None = None,
+        secret: str | None = None,
+        *,
+        permissions: Iterable[Permission | str] = ALL_PERMISSIONS,
+        default_mode: Mode | None = None,
+    ) -> FakeKey:
+        """Register an HMAC key (generated key and secret unless given)."""
+        return self._remember(self.keys.add_hmac(api_key, secret, permissions=permissions, default_mode=default_mode))
+
+    def add_rsa_key(
+        self,
+        public_key: Any,
+        api_key: str | None = None,
+        *,
+        permissions: Iterable[Permission | str] = ALL_PERMISSIONS,
+        default_mode: Mode | None = None,
+    ) -> FakeKey:
+        """Register an RSA key by its public key (PEM, or a cryptography public or private key)."""
+        return self._remember(
+            self.keys.add_rsa(public_key, api_key, permissions=permissions, default_mode=default_mode)
+        )
+
+    def _remember(self, key: FakeKey) -> FakeKey:
+        if self._first_key is None:
+            self._first_key = key
+        return key
+
+    @property
+    def default_key(self) -> FakeKey:
+        """The first key registered."""
+        if self._first_key is None:
+            raise LookupError("no API key registered yet: call add_key() first")
+        return self._first_key
+
+    def seed(
+        self,
+        *,
+        seed: int = 0,
+        accounts: int = 2,
+        bots: int = 4,
+        deals: int = 60,
+        smart_trades: int = 25,
+        grid_bots: int = 3,
+        trades: int = 8,
+        portfolios: int = 1,
+        modes: Iterable[Mode] = (Mode.REAL, Mode.PAPER),
+    ) -> None:
+        """Replace the books of ``modes`` with deterministic content for ``seed``."""
+        sizes = SeedSizes(accounts, bots, deals, smart_trades, grid_bots, trades, portfolios)
+        for mode in modes:
+            seed_book(self.world.book(mode), sizes, seed)
+
+    def book(self, mode: Mode = Mode.REAL) -> Book:
+        return self.world.book(mode)
+
+    @property
+    def requests(self) -> list[RequestRecord]:
+        return self.observer.requests
+
+    @property
+    def counters(self) -> Counters:
+        return self.observer.counters
+
+    @property
+    def repeats(self) -> list[RepeatRecord]:
+        return self.observer.repeats
+
+    def reset_observations(self) -> None:
+        self.observer.reset()
+
+    def transport(self) -> httpx.ASGITransport:
+        """An in-process transport; requests come from ``127.0.0.1``."""
+        return httpx.ASGITransport(app=self.app, client=("127.0.0.1", 50_000))
+
+    def http_client(
+        self, key: FakeKey | None = None, *, forced_mode: Mode | None = None, **kwargs: Any
+    ) -> httpx.AsyncClient:
+        """A plain ``httpx.AsyncClient`` wired in-process, signing with ``key`` (HMAC keys only)."""
+        auth: httpx.Auth | None = None
+        if key is not None:
+            if key.secret is None:
+                raise ValueError("http_client() signs with HMAC keys; pass auth=RsaAuth(...) for RSA keys")
+            auth = HmacAuth(key.api_key, key.secret)
+        headers = dict(kwargs.pop("headers", {}))
+        if forced_mode is not None:
+            headers["Forced-Mode"] = forced_mode.value
+        kwargs.setdefault("auth", auth)
+        return httpx.AsyncClient(transport=self.transport(), base_url=IN_PROCESS_BASE_URL, headers=headers, **kwargs)
+
+    @contextlib.asynccontextmanager
+    async def serve(self, *, log_level: str = "warning") -> AsyncIterator[str]:
+        """Serve over HTTP on 127.0.0.1 (free port) in this event loop; yields the base URL."""
+        from ._server import serve
+
+        async with serve(self.app, log_level=log_level) as base_url:
+            yield base_url
+
+    @contextlib.contextmanager
+    def serve_in_thread(self, *, log_level: str = "warning") -> Iterator[str]:
+        """Serve over HTTP on 127.0.0.1 from a background thread; yields the base URL."""
+        from ._server import serve_in_thread
+
+        with serve_in_thread(self.app, log_level=log_level) as base_url:
+            yield base_url
