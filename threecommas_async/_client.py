@@ -193,7 +193,8 @@ class ThreeCommas(ResourceNamespaces):
             parsed = structure_response(data, cast_to)
         except Exception as exc:
             raise ResponseValidationError(
-                f"response does not fit {_type_name(cast_to)}: {exc}",
+                f"response does not fit {_type_name(cast_to)}: "
+                + "; ".join([str(exc), *getattr(exc, "__notes__", ())]),
                 status=response.status_code,
                 body=response.content,
                 method=spec.method,

@@ -1,0 +1,32 @@
+"""The main job runs end to end, fast, and spends the budget without a 429."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from threecommas_async.__main__ import main
+from threecommas_async._demo import run_demo
+
+
+def test_demo_uses_the_budget_without_429s(tmp_path: Path) -> None:
+    out = io.StringIO()
+    export = tmp_path / "deals.jsonl"
+    code = run_demo(windows=2, time_scale=0.01, tasks=30, progress=True, export=export, out=out)
+    text = out.getvalue()
+    assert code == 0, text
+    assert re.search(r"429 responses\s+0", text)
+    assert re.search(r"418 responses\s+0", text)
+    used = float(re.search(r"budget used \(global\)\s+([\d.]+)%", text).group(1))  # type: ignore[union-attr]
+    assert used >= 95.0
+    assert export.read_text().count("\n") > 0
+
+
+def test_version_flag(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    assert stop.value.code == 0
+    assert "threecommas_async" in capsys.readouterr().out

@@ -1,0 +1,204 @@
+"""The demo (``python -m threecommas_async demo``): a portfolio dashboard and a deal-history export
+sharing one client and one budget, against the embedded fake 3Commas on scaled time.
+
+Many tasks poll accounts, bots and active deals concurrently while a collector walks the whole
+finished-deal history into a JSONL file. A live line shows the rate-limit gauges; the summary says how
+much of the budget was used, how many 429s and 418s the fake answered, and Decimal totals.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import random
+import sys
+import tempfile
+import time
+from collections.abc import AsyncIterator
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+import attrs
+import httpx
+
+from . import _json
+from ._client import ThreeCommas
+from ._ratelimit import default_policy
+
+if TYPE_CHECKING:
+    from .testing import FakeThreeCommas
+
+_BAR = 30
+
+
+@attrs.define
+class _Tally:
+    calls: int = 0
+    exported: int = 0
+    export_done: bool = False
+
+
+def run_demo(
+    *,
+    windows: float = 5.0,
+    time_scale: float = 0.01,
+    tasks: int = 200,
+    over_http: bool = False,
+    progress: bool = True,
+    export: Path | None = None,
+    out: TextIO = sys.stdout,
+) -> int:
+    """Run the demo; returns the process exit code (1 when the fake answered any 429 or 418)."""
+    return asyncio.run(_demo(windows, time_scale, tasks, over_http, progress, export, out))
+
+
+async def _demo(
+    windows: float,
+    time_scale: float,
+    tasks: int,
+    over_http: bool,
+    progress: bool,
+    export: Path | None,
+    out: TextIO,
+) -> int:
+    from .testing import FakeThreeCommas
+
+    fake = FakeThreeCommas(time_scale=time_scale)
+    fake.seed(seed=7, accounts=12, bots=30, deals=1500, smart_trades=20, grid_bots=4)
+    key = fake.add_key()
+    policy = default_policy().scaled(time_scale)
+    period = policy.buckets[0].period
+    limit = policy.buckets[0].limit
+    book = fake.book()
+    account_ids, bot_ids = sorted(book.accounts), sorted(book.bots)
+    export_path = export or Path(tempfile.gettempdir()) / "threecommas_async-demo-deals.jsonl"
+
+    async with _connection(fake, over_http) as (base_url, transport):
+        client = ThreeCommas(
+            key.api_key, key.secret, base_url=base_url, transport=transport, rate_limit=policy, timeout=10.0
+        )
+        async with client:
+            tally = _Tally()
+            started = time.monotonic()
+            deadline = started + windows * period
+            rng = random.Random(7)
+            pollers = [
+                asyncio.create_task(_poll(client, account_ids, bot_ids, deadline, tally, random.Random(rng.random())))
+                for _ in range(tasks)
+            ]
+            collector = asyncio.create_task(_collect(client, export_path, tally))
+            gauges = asyncio.create_task(_show_gauges(client, fake, tally, started, windows, period, out, progress))
+            await asyncio.gather(*pollers)
+            await collector
+            gauges.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await gauges
+            accounts = await asyncio.gather(*(client.accounts.show(account_id) for account_id in account_ids))
+            elapsed = time.monotonic() - started
+
+    records = fake.requests
+    first = min(r.time for r in records)
+    api_window = 60.0
+    in_run = [r for r in records if r.time < first + windows * api_window and r.status not in (418, 429)]
+    budget = limit * windows
+    statuses = fake.counters.by_status
+    account_total = sum((a.usd_amount or Decimal(0) for a in accounts), Decimal(0))
+    profit_total = Decimal(0)
+    with export_path.open() as lines:
+        for line in lines:
+            profit_total += Decimal(_json.loads(line).get("usd_final_profit") or 0)
+    rows = [
+        ("tasks / accounts / bots", f"{tasks} / {len(account_ids)} / {len(bot_ids)}"),
+        ("time", f"{windows:g} windows of 60 s at scale {time_scale:g} ({elapsed:.1f} s real)"),
+        ("requests answered", f"{fake.counters.requests}"),
+        ("budget used (global)", f"{100 * len(in_run) / budget:.1f}% ({len(in_run)} of {budget:g})"),
+        ("most in any 60 s window", f"{fake.observer.max_in_window(api_window)} (limit {limit})"),
+        ("429 responses", f"{statuses.get(429, 0)}"),
+        ("418 responses", f"{statuses.get(418, 0)}"),
+        ("deals exported", f"{tally.exported} finished deals -> {export_path}"),
+        ("account value (USD)", f"{account_total}"),
+        ("realised deal profit (USD)", f"{profit_total}"),
+    ]
+    width = max(len(name) for name, _ in rows)
+    print("\nthreecommas_async demo against the fake 3Commas", file=out)
+    for name, value in rows:
+        print(f"  {name:<{width}}  {value}", file=out)
+    return 1 if statuses.get(429, 0) or statuses.get(418, 0) else 0
+
+
+@contextlib.asynccontextmanager
+async def _connection(
+    fake: FakeThreeCommas, over_http: bool
+) -> AsyncIterator[tuple[str, httpx.AsyncBaseTransport | None]]:
+    from .testing import IN_PROCESS_BASE_URL
+
+    if over_http:
+        async with fake.serve() as base_url:
+            yield base_url, None
+    else:
+        yield IN_PROCESS_BASE_URL, fake.transport()
+
+
+async def _poll(
+    client: ThreeCommas,
+    account_ids: list[int],
+    bot_ids: list[int],
+    deadline: float,
+    tally: _Tally,
+    rng: random.Random,
+) -> None:
+    while time.monotonic() < deadline:
+        choice = rng.random()
+        if choice < 0.4:
+            await client.accounts.show(rng.choice(account_ids))
+        elif choice < 0.8:
+            await client.bots.show(rng.choice(bot_ids))
+        else:
+            await client.deals.list(scope="active", limit=50)
+        tally.calls += 1
+
+
+async def _collect(client: ThreeCommas, path: Path, tally: _Tally) -> None:
+    from .models import unstructure
+
+    with path.open("w") as sink:
+        async for deal in client.deals.iterate(scope="finished", page_size=100):
+            sink.write(_json.dumps(unstructure(deal)).decode())
+            sink.write("\n")
+            tally.exported += 1
+    tally.export_done = True
+
+
+async def _show_gauges(
+    client: ThreeCommas,
+    fake: FakeThreeCommas,
+    tally: _Tally,
+    started: float,
+    windows: float,
+    period: float,
+    out: TextIO,
+    live: bool,
+) -> None:
+    interactive = live and out.isatty()
+    last_window = -1
+    while True:
+        snapshot = await client.rate_limit_snapshot()
+        assert snapshot is not None
+        bucket = snapshot.bucket("global")
+        done = min((time.monotonic() - started) / (windows * period), 1.0)
+        window = int(done * windows)
+        filled = int(done * _BAR)
+        statuses = fake.counters.by_status
+        line = (
+            f"[{'#' * filled}{'.' * (_BAR - filled)}] {100 * done:3.0f}%  "
+            f"requests {fake.counters.requests:>5}  tokens {bucket.available:>3}/{bucket.limit} free  "
+            f"in flight {bucket.in_flight:>3}  waiters {snapshot.waiters:>4}  "
+            f"429s {statuses.get(429, 0)}  418s {statuses.get(418, 0)}  exported {tally.exported}"
+        )
+        if interactive:
+            print("\r" + line, end="", file=out, flush=True)
+        elif live and window != last_window:
+            print(line, file=out, flush=True)
+            last_window = window
+        await asyncio.sleep(0.05)
