@@ -444,3 +444,14 @@ async def test_snapshot_reports_buckets_waiters_and_ban() -> None:
     assert snapshot.waiters == 0
     assert snapshot.banned_for == 0.0
     assert await make_client(rate_limit=None).rate_limit_snapshot() is None
+
+
+@pytest.mark.parametrize("status", [429, 418])
+@respx.mock
+async def test_without_a_limiter_rate_limit_answers_are_not_retried(status: int) -> None:
+    clock = VirtualClock()
+    route = respx.get(f"{BASE}/ver1/bots").respond(status, json={"error": "rate_limit"})
+    client = make_client(clock, rate_limit=None)
+    with pytest.raises((RateLimitError, IPBannedError)):
+        await drive(clock, client.request("GET", "/ver1/bots"))
+    assert route.call_count == 1

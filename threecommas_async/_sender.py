@@ -84,12 +84,12 @@ class Sender:
         try:
             return await self._attempt(spec, options, 1)
         except Exception as error:
-            if options.max_retries == 0 or not should_retry(error):
+            if options.max_retries == 0 or not self._may_retry(error):
                 raise
             await self._sleep(retry_wait(1, error))
         retrying = AsyncRetrying(
             stop=stop_after_attempt(options.max_retries),
-            retry=retry_if_exception(should_retry),
+            retry=retry_if_exception(self._may_retry),
             wait=_wait_for_retry,
             sleep=self._sleep,
             reraise=True,
@@ -100,6 +100,12 @@ class Sender:
                 response = await self._attempt(spec, options, attempt.retry_state.attempt_number + 1)
         assert response is not None
         return response
+
+    def _may_retry(self, error: BaseException) -> bool:
+        """Rate-limit answers are retried only under a limiter, which holds the retry until the block ends."""
+        if self.limiter is None and isinstance(error, (RateLimitError, IPBannedError)):
+            return False
+        return should_retry(error)
 
     def build_request(self, spec: RequestSpec, options: RequestOptions) -> httpx.Request:
         headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
