@@ -37,7 +37,9 @@ def test_vectors_end_to_end_query_form_and_json(reference: dict[str, Any]) -> No
 
 
 def test_payload_join_rules() -> None:
-    assert signature_payload(b"/public/api/ver1/x", b"") == b"/public/api/ver1/x?"
+    assert signature_payload(b"/public/api/ver1/x", b"") == b"/public/api/ver1/x"
+    assert signature_payload(b"/public/api/ver1/x", b"", body_join="") == b"/public/api/ver1/x"
+    assert signature_payload(b"/public/api/ver1/x", b"{}") == b"/public/api/ver1/x?{}"
     assert signature_payload(b"/public/api/ver1/x?a=1", b"{}") == b"/public/api/ver1/x?a=1{}"
     assert signature_payload(b"/public/api/ver1/x", b"{}", body_join="") == b"/public/api/ver1/x{}"
     assert signature_payload(b"/public/api/ver1/x?a=1", b"{}", body_join="") == b"/public/api/ver1/x?a=1{}"

@@ -455,3 +455,47 @@ async def test_without_a_limiter_rate_limit_answers_are_not_retried(status: int)
     with pytest.raises((RateLimitError, IPBannedError)):
         await drive(clock, client.request("GET", "/ver1/bots"))
     assert route.call_count == 1
+
+
+async def test_aclose_stops_the_limiter_even_with_a_user_http_client() -> None:
+    clock = VirtualClock()
+    http = httpx.AsyncClient()
+    policy = RateLimitPolicy(buckets=(Bucket("g", limit=1, period=9.0),))
+    client = make_client(clock, http_client=http, rate_limit=policy)
+    limiter = client.limiter
+    assert limiter is not None
+    await limiter.release(await limiter.acquire("GET", "/x"))
+    waiter = asyncio.create_task(limiter.acquire("GET", "/x"))
+    await clock.settle()
+    backend = limiter.backend
+    assert getattr(backend, "_timer", None) is not None
+    await client.with_options(timeout=1.0).aclose()
+    assert getattr(backend, "_timer", None) is not None
+    await client.aclose()
+    assert getattr(backend, "_timer", None) is None
+    assert not http.is_closed
+    waiter.cancel()
+    await http.aclose()
+
+
+@respx.mock
+async def test_requests_in_flight_are_capped_at_the_pool_size() -> None:
+    in_flight = peak = 0
+    release = asyncio.Event()
+
+    async def slow(request: httpx.Request) -> httpx.Response:
+        nonlocal in_flight, peak
+        in_flight += 1
+        peak = max(peak, in_flight)
+        await release.wait()
+        in_flight -= 1
+        return httpx.Response(200, json=[])
+
+    respx.get(f"{BASE}/ver1/bots").mock(side_effect=slow)
+    client = make_client(rate_limit=None, max_in_flight=7)
+    calls = asyncio.gather(*(client.request("GET", "/ver1/bots") for _ in range(50)))
+    for _ in range(20):
+        await asyncio.sleep(0)
+    assert peak == 7
+    release.set()
+    assert len(await calls) == 50

@@ -29,6 +29,8 @@ from ._exceptions import (
     ValidationError,
 )
 from ._json import JsonNumber
+from ._json import dumps as encode_json
+from ._json import loads as decode_json
 from ._ratelimit import (
     Bucket,
     BucketSnapshot,
@@ -80,6 +82,8 @@ __all__ = [
     "ValidationError",
     "VirtualClock",
     "__version__",
+    "decode_json",
     "default_policy",
+    "encode_json",
     "signature_payload",
 ]

@@ -1,8 +1,10 @@
 """Request signing: the signature payload (pure) and the httpx.Auth flows that add Apikey and Signature.
 
 The payload is ``<full path incl. /public/api>?<query string><raw body>``, over exactly the bytes sent.
-The docs disagree on whether a body-only request signs ``path?body`` (the documented test vectors)
-or ``path`` + body; ``body_join`` chooses, ``"?"`` by default.
+A request with neither query nor body signs the bare path (what the widely used py3cw client sends for
+parameterless calls). The docs disagree on whether a body-only request signs ``path?body`` (the
+documented test vectors, and what users report working for JSON bodies) or ``path`` + body (py3cw);
+``body_join`` chooses, ``"?"`` by default.
 """
 
 from __future__ import annotations
@@ -26,14 +28,15 @@ BodyJoin = Literal["?", ""]
 def signature_payload(raw_path: bytes, body: bytes, *, body_join: BodyJoin = "?") -> bytes:
     """The bytes 3Commas signs for a request to ``raw_path`` (path plus optional ``?query``).
 
-    With ``body_join="?"`` the payload always has a ``?`` after the path, so a request with a body
-    and no query signs ``path?body``. With ``body_join=""`` a request without a query string signs
-    ``path`` + body.
+    ``path?query`` + body when there is a query string; the bare path when there is neither query nor
+    body; for a body without a query, ``path?body`` with ``body_join="?"`` and ``path`` + body with ``""``.
     """
-    path, sep, query = raw_path.partition(b"?")
-    if sep or body_join == "?":
+    path, _, query = raw_path.partition(b"?")
+    if query:
         return path + b"?" + query + body
-    return path + body
+    if not body:
+        return path
+    return path + body_join.encode() + body
 
 
 class _Secret:

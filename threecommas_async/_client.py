@@ -45,7 +45,9 @@ class ThreeCommas(ResourceNamespaces):
     limiting off. ``limiter_backend`` shares the budget beyond this process (see ``RedisBackend``).
     ``body_encoding`` sends bodies as JSON (default) or form fields; ``decimals`` writes Decimals in JSON
     bodies as numbers (default) or strings; ``body_join`` picks the signing join for body-only requests.
-    ``clock`` and ``sleep`` drive the limiter and retry waits (tests inject a VirtualClock).
+    ``max_in_flight`` caps concurrent requests (and sizes the connection pool): past about 100 waiting
+    requests httpx's pool spends its time scanning them. ``clock`` and ``sleep`` drive the limiter and
+    retry waits (tests inject a VirtualClock).
     """
 
     def __init__(
@@ -64,6 +66,7 @@ class ThreeCommas(ResourceNamespaces):
         max_ban_wait: float = 300.0,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
+        max_in_flight: int = 100,
         body_encoding: BodyEncoding = "json",
         decimals: _json.DecimalEncoding = "number",
         body_join: BodyJoin = "?",
@@ -84,10 +87,13 @@ class ThreeCommas(ResourceNamespaces):
         )
         if http_client is not None and transport is not None:
             raise ValueError("pass http_client or transport, not both")
+        if max_in_flight < 1:
+            raise ValueError("max_in_flight must be >= 1")
         self._owns_http = http_client is None
+        self._is_view = False
         http = http_client or httpx.AsyncClient(
             transport=transport,
-            limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
+            limits=httpx.Limits(max_connections=max_in_flight, max_keepalive_connections=20),
         )
         self._sender = Sender(
             http=http,
@@ -95,6 +101,7 @@ class ThreeCommas(ResourceNamespaces):
             auth=auth,
             limiter=limiter,
             sleep=sleep,
+            max_in_flight=max_in_flight,
             body_encoding=body_encoding,
             decimals=decimals,
         )
@@ -133,6 +140,7 @@ class ThreeCommas(ResourceNamespaces):
         view = object.__new__(ThreeCommas)
         view._sender = self._sender
         view._owns_http = False
+        view._is_view = True
         view._options = attrs.evolve(self._options, **changes)
         return view
 
@@ -203,13 +211,17 @@ class ThreeCommas(ResourceNamespaces):
         return RawResponse(response, parsed)
 
     async def aclose(self) -> None:
-        """Close the connection pool (when this client created it) and stop the limiter's timer."""
-        if not self._owns_http:
+        """Stop the limiter's timer and close the connection pool if this client created it.
+
+        A ``with_options`` view closes nothing: the client it came from owns the pool and limiter.
+        """
+        if self._is_view:
             return
         limiter = self._sender.limiter
         if limiter is not None:
             await limiter.aclose()
-        await self._sender.http.aclose()
+        if self._owns_http:
+            await self._sender.http.aclose()
 
     async def __aenter__(self) -> ThreeCommas:
         return self

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import decimal
 import random
 import sys
 import tempfile
@@ -103,11 +104,13 @@ async def _demo(
     in_run = [r for r in records if r.time < first + windows * api_window and r.status not in (418, 429)]
     budget = limit * windows
     statuses = fake.counters.by_status
-    account_total = sum((a.usd_amount or Decimal(0) for a in accounts), Decimal(0))
-    profit_total = Decimal(0)
-    with export_path.open() as lines:
-        for line in lines:
-            profit_total += Decimal(_json.loads(line).get("usd_final_profit") or 0)
+    with decimal.localcontext() as exact:
+        exact.prec = 1000
+        account_total = sum((a.usd_amount or Decimal(0) for a in accounts), Decimal(0))
+        profit_total = Decimal(0)
+        with export_path.open() as lines:
+            for line in lines:
+                profit_total += Decimal(_json.loads(line).get("usd_final_profit") or 0)
     rows = [
         ("tasks / accounts / bots", f"{tasks} / {len(account_ids)} / {len(bot_ids)}"),
         ("time", f"{windows:g} windows of 60 s at scale {time_scale:g} ({elapsed:.1f} s real)"),

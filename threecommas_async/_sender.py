@@ -7,6 +7,7 @@ it raises OutcomeUnknownError.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from typing import Literal
@@ -64,6 +65,7 @@ class Sender:
         auth: SigningAuth | None,
         limiter: RateLimiter | None,
         sleep: SleepFn,
+        max_in_flight: int = 100,
         body_encoding: BodyEncoding = "json",
         decimals: _json.DecimalEncoding = "number",
     ) -> None:
@@ -74,6 +76,8 @@ class Sender:
         self.body_encoding: BodyEncoding = body_encoding
         self.decimals: _json.DecimalEncoding = decimals
         self._sleep = sleep
+        self._max_in_flight = max_in_flight
+        self._in_flight: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None
 
     async def send(self, spec: RequestSpec, options: RequestOptions) -> httpx.Response:
         if spec.signed and self.auth is None:
@@ -100,6 +104,12 @@ class Sender:
                 response = await self._attempt(spec, options, attempt.retry_state.attempt_number + 1)
         assert response is not None
         return response
+
+    def _in_flight_gate(self) -> asyncio.Semaphore:
+        loop = asyncio.get_running_loop()
+        if self._in_flight is None or self._in_flight[0] is not loop:
+            self._in_flight = (loop, asyncio.Semaphore(self._max_in_flight))
+        return self._in_flight[1]
 
     def _may_retry(self, error: BaseException) -> bool:
         """Rate-limit answers are retried only under a limiter, which holds the retry until the block ends."""
@@ -136,7 +146,8 @@ class Sender:
         request = self.build_request(spec, options)
         started = time.perf_counter()
         try:
-            response = await self.http.send(request, auth=self.auth if spec.signed else None)
+            async with self._in_flight_gate():
+                response = await self.http.send(request, auth=self.auth if spec.signed else None)
         except httpx.HTTPError as exc:
             sent = not request_not_sent(exc)
             if limiter is not None and permit is not None:
