@@ -34,11 +34,13 @@ from ._json import loads as decode_json
 from ._ratelimit import (
     Bucket,
     BucketSnapshot,
+    FleetStats,
     InMemoryBackend,
     LimiterBackend,
     LimiterSnapshot,
     RateLimiter,
     RateLimitPolicy,
+    RedisBackend,
     default_policy,
 )
 from ._response import RawResponse
@@ -53,6 +55,7 @@ __all__ = [
     "Bucket",
     "BucketSnapshot",
     "DeprecatedEndpointWarning",
+    "FleetStats",
     "HmacAuth",
     "IPBannedError",
     "InMemoryBackend",
@@ -69,6 +72,7 @@ __all__ = [
     "RateLimiter",
     "RateLimiterUnavailableError",
     "RawResponse",
+    "RedisBackend",
     "RequestOptions",
     "ResponseDecodeError",
     "ResponseValidationError",
