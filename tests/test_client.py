@@ -499,3 +499,10 @@ async def test_requests_in_flight_are_capped_at_the_pool_size() -> None:
     assert peak == 7
     release.set()
     assert len(await calls) == 50
+
+
+def test_a_limiter_backend_without_a_policy_is_refused() -> None:
+    from threecommas_async import InMemoryBackend
+
+    with pytest.raises(ValueError, match="limiter_backend"):
+        ThreeCommas("k", "s", rate_limit=None, limiter_backend=InMemoryBackend())

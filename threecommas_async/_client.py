@@ -80,6 +80,8 @@ class ThreeCommas(ResourceNamespaces):
         policy = default_policy() if rate_limit is _DEFAULT else rate_limit
         if policy is not None and not isinstance(policy, RateLimitPolicy):
             raise TypeError("rate_limit must be a RateLimitPolicy or None")
+        if policy is None and limiter_backend is not None:
+            raise ValueError("limiter_backend needs a rate_limit policy; rate_limit=None turns limiting off")
         limiter = (
             RateLimiter(policy, limiter_backend, max_ban_wait=max_ban_wait, clock=clock, sleep=sleep)
             if policy is not None
