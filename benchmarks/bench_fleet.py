@@ -21,7 +21,9 @@ time for ``--duration`` seconds plus one period. Reported per run:
   plus the most arrivals the fake saw in any sliding window (must not pass 100);
 * 429s the fake answered (goal: zero);
 * Redis round trips per granted request: pump steps (grants, denials, releases, blocks; every step is
-  one EVALSHA) / grants, summed over the processes.
+  one EVALSHA) / grants, summed over the processes; of them, the steps that asked for budget (with or
+  without releases riding along), the asks that got nothing, and the steps that only wrote (releases
+  whose linger ended before any ask came).
 """
 
 from __future__ import annotations
@@ -84,6 +86,7 @@ async def _worker(config: dict[str, Any]) -> dict[str, Any]:
         "steps": backend.stats.steps,
         "ask_steps": backend.stats.ask_steps,
         "denied_steps": backend.stats.denied_steps,
+        "write_only_steps": backend.stats.write_only_steps,
         "grants": backend.stats.grants,
     }
 
@@ -172,6 +175,7 @@ def _run(fake: Any, base_url: str, redis_url: str, processes: int, args: argpars
     steps = sum(r["steps"] for r in results)
     ask_steps = sum(r["ask_steps"] for r in results)
     denied = sum(r["denied_steps"] for r in results)
+    write_only = sum(r["write_only_steps"] for r in results)
     grants = sum(r["grants"] for r in results)
     return {
         "processes": processes,
@@ -189,6 +193,7 @@ def _run(fake: Any, base_url: str, redis_url: str, processes: int, args: argpars
         "round_trips_per_grant": steps / grants if grants else float("nan"),
         "ask_round_trips_per_grant": ask_steps / grants if grants else float("nan"),
         "denied_per_grant": denied / grants if grants else float("nan"),
+        "write_only_per_grant": write_only / grants if grants else float("nan"),
         "most_in_any_window": _most_in_window(arrivals, policy_period),
         "per_process": [r["granted"] for r in results],
     }
@@ -222,7 +227,7 @@ def main() -> None:
         )
         print(
             f"{'procs':>5} {'tasks':>5} {'in D':>6} {'fill':>6} {'steady':>6} {'max/win':>7} {'429s':>4} "
-            f"{'rt/grant':>8} {'ask/grant':>9} {'denied/grant':>12}  per process"
+            f"{'rt/grant':>8} {'ask/grant':>9} {'denied/grant':>12} {'write-only/grant':>16}  per process"
         )
         for processes in counts:
             row = _run(fake, base_url, redis_url, processes, args)
@@ -230,7 +235,7 @@ def main() -> None:
                 f"{row['processes']:>5} {row['tasks']:>5} {row['used']:>6.1%} {row['window_fill']:>6.1%} "
                 f"{row['steady_fill']:>6.1%} {row['most_in_any_window']:>7} {row['429s_answered_by_fake']:>4} "
                 f"{row['round_trips_per_grant']:>8.3f} {row['ask_round_trips_per_grant']:>9.3f} "
-                f"{row['denied_per_grant']:>12.3f}  {row['per_process']}",
+                f"{row['denied_per_grant']:>12.3f} {row['write_only_per_grant']:>16.3f}  {row['per_process']}",
                 flush=True,
             )
 

@@ -333,9 +333,132 @@ async def test_one_step_per_granted_request_in_steady_state(make_backend: MakeBa
     await asyncio.gather(*(call() for _ in range(120)))
     stats = backend.stats
     assert stats.grants == 120
-    assert stats.ask_steps <= stats.grants
+    assert stats.ask_steps - stats.denied_steps <= stats.grants
     assert stats.denied_steps <= 12
-    assert stats.steps <= 2 * stats.grants
+    assert stats.write_only_steps <= 12
+    assert stats.steps <= stats.grants
+
+
+class ManualClock:
+    """The backend's local clock, moved by the test; Redis keeps its own (real) clock."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+async def redis_ms(raw_redis: aioredis.Redis) -> float:
+    seconds, micros = await raw_redis.time()
+    return seconds * 1000.0 + micros / 1000.0
+
+
+async def test_released_slot_frees_a_period_after_the_release_not_after_the_write(
+    make_backend: MakeBackend, raw_redis: aioredis.Redis
+) -> None:
+    bucket = Bucket("global", limit=5, period=60.0)
+    clock = ManualClock()
+    backend = make_backend(clock=clock, release_linger=30.0)
+    permit = await backend.acquire((bucket,), 1, max_ban_wait=60.0)
+    member = permit.token.member
+    await backend.release(permit, sent=True)
+    assert backend.stats.write_steps == 0
+    clock.now += 20.0
+    before = await redis_ms(raw_redis)
+    await backend.snapshot((bucket,))
+    after = await redis_ms(raw_redis)
+    assert backend.stats.write_steps == 1
+    frees = await raw_redis.zscore(backend.key_prefix + "s:global", member)
+    assert frees is not None
+    assert before - 20_000.0 + 60_000.0 - 1.0 <= frees <= after - 20_000.0 + 60_000.0 + 1.0
+
+
+async def test_release_written_more_than_a_period_late_frees_the_slot_at_once(
+    make_backend: MakeBackend, raw_redis: aioredis.Redis
+) -> None:
+    bucket = Bucket("global", limit=1, period=2.0)
+    clock = ManualClock()
+    backend = make_backend(clock=clock, release_linger=30.0)
+    permit = await backend.acquire((bucket,), 1, max_ban_wait=60.0)
+    await backend.release(permit, sent=True)
+    clock.now += 2.5
+    snapshot = await backend.snapshot((bucket,))
+    assert snapshot.bucket("global").used == 0
+    assert await raw_redis.zcard(backend.key_prefix + "s:global") == 0
+
+
+async def test_release_age_is_capped_at_the_lease(make_backend: MakeBackend, raw_redis: aioredis.Redis) -> None:
+    bucket = Bucket("global", limit=1, period=60.0)
+    clock = ManualClock()
+    backend = make_backend(clock=clock, max_in_flight=5.0, release_linger=30.0)
+    permit = await backend.acquire((bucket,), 1, max_ban_wait=60.0)
+    await backend.release(permit, sent=True)
+    clock.now += 40.0
+    before = await redis_ms(raw_redis)
+    await backend.snapshot((bucket,))
+    frees = await raw_redis.zscore(backend.key_prefix + "s:global", permit.token.member)
+    assert frees is not None
+    assert frees >= before - 5_000.0 + 60_000.0 - 1.0
+
+
+async def test_lingering_release_is_written_without_any_further_call(
+    make_backend: MakeBackend, raw_redis: aioredis.Redis
+) -> None:
+    bucket = Bucket("global", limit=5, period=30.0)
+    backend = make_backend(release_linger=0.05)
+    permit = await backend.acquire((bucket,), 1, max_ban_wait=60.0)
+    steps = backend.stats.steps
+    in_flight_after = await redis_ms(raw_redis) + 30_000.0
+    await backend.release(permit, sent=True)
+    assert backend.stats.steps == steps
+    assert (await raw_redis.zscore(backend.key_prefix + "s:global", permit.token.member) or 0) > in_flight_after
+    for _ in range(200):
+        if backend.stats.write_only_steps:
+            break
+        await asyncio.sleep(0.01)
+    assert backend.stats.write_only_steps == 1
+    assert backend.stats.steps == steps + 1
+    frees = await raw_redis.zscore(backend.key_prefix + "s:global", permit.token.member)
+    assert frees is not None
+    assert frees <= await redis_ms(raw_redis) + 30_000.0
+
+
+async def test_a_step_carries_releases_and_asks_together(make_backend: MakeBackend) -> None:
+    bucket = Bucket("global", limit=5, period=30.0)
+    backend = make_backend(release_linger=10.0)
+    sent_steps: list[dict[str, Any]] = []
+    call = backend._call
+
+    async def recording_call(step: dict[str, Any]) -> dict[str, Any]:
+        sent_steps.append(step)
+        return await call(step)
+
+    backend._call = recording_call  # type: ignore[method-assign]
+    first = await backend.acquire((bucket,), 1, max_ban_wait=60.0)
+    await backend.release(first, sent=True)
+    second = await backend.acquire((bucket,), 1, max_ban_wait=60.0)
+    assert len(sent_steps) == 2
+    carried = sent_steps[1]
+    assert [row[0] for row in carried["r"]] == [first.token.member]
+    assert [row[2] for row in carried["q"]] == [second.token.member]
+    assert backend.stats.write_steps == 1
+    assert backend.stats.write_only_steps == 0
+    snapshot = await backend.snapshot((bucket,))
+    assert snapshot.bucket("global").used == 2
+    assert snapshot.bucket("global").in_flight == 1
+    await backend.release(second, sent=False)
+
+
+async def test_aclose_writes_lingering_releases(make_backend: MakeBackend, raw_redis: aioredis.Redis) -> None:
+    bucket = Bucket("global", limit=5, period=30.0)
+    backend = make_backend(release_linger=10.0)
+    permit = await backend.acquire((bucket,), 1, max_ban_wait=60.0)
+    await backend.release(permit, sent=True)
+    await backend.aclose()
+    frees = await raw_redis.zscore(backend.key_prefix + "s:global", permit.token.member)
+    assert frees is not None
+    assert frees <= await redis_ms(raw_redis) + 30_000.0
 
 
 async def test_waiters_sleep_until_the_wait_instead_of_polling(make_backend: MakeBackend) -> None:
@@ -377,6 +500,8 @@ def test_options_are_checked() -> None:
         RedisBackend.from_url("redis://127.0.0.1:1/0", api_key=API_KEY, fallback_share=1.5)
     with pytest.raises(ValueError, match="api_key"):
         RedisBackend.from_url("redis://127.0.0.1:1/0", api_key="")
+    with pytest.raises(ValueError, match="release_linger"):
+        RedisBackend.from_url("redis://127.0.0.1:1/0", api_key=API_KEY, release_linger=-1.0)
 
 
 async def test_redis_down_fails_closed_and_sends_nothing() -> None:

@@ -3,7 +3,9 @@
 -- KEYS[1] is the ticket queue; every key shares its {hash tag}, so the step routes to one slot.
 -- ARGV[1] is the key prefix, ARGV[2] the step as JSON:
 --   b     bucket table: [[name, limit, period_ms], ...]; the other fields refer to it by 1-based index
---   r     releases: [[member, [bucket...], sent], ...]   sent=1: slot lingers a period from now; 0: freed
+--   r     releases: [[member, [bucket...], sent, age], ...]  sent=1: the slot frees a period after the
+--         release, which happened age ms ago (a duration on the client's clock, clamped to [0, lease]):
+--         at TIME - age + period; sent=0: freed now
 --   i     imports: [[member, [bucket...], in_flight], ...] slots taken while Redis was unreachable
 --   k     block windows: [[bucket, ms], ...]
 --   ban   ban gate length in ms (0: none)
@@ -58,21 +60,26 @@ for index, row in ipairs(step.b or {}) do
   defs[index] = {name = row[1], limit = tonumber(row[2]), period = tonumber(row[3])}
 end
 
-local function put_slot(def, member, in_flight)
-  local frees = now + def.period
+local function put_slot(def, member, in_flight, age)
+  local frees = now - age + def.period
   if in_flight then
     frees = frees + lease
   end
   local key = slot_key(def.name)
+  if frees <= now then
+    redis.call('ZREM', key, member)
+    return
+  end
   redis.call('ZADD', key, ms(frees), member)
   keep_for(key, def.period + lease + margin)
 end
 
 for _, row in ipairs(step.r or {}) do
+  local age = math.min(math.max(tonumber(row[4]) or 0, 0), lease)
   for _, index in ipairs(row[2]) do
     local def = defs[index]
     if row[3] == 1 then
-      put_slot(def, row[1], false)
+      put_slot(def, row[1], false, age)
     else
       redis.call('ZREM', slot_key(def.name), row[1])
     end
@@ -81,7 +88,7 @@ end
 
 for _, row in ipairs(step.i or {}) do
   for _, index in ipairs(row[2]) do
-    put_slot(defs[index], row[1], row[3] == 1)
+    put_slot(defs[index], row[1], row[3] == 1, 0)
   end
 end
 
@@ -286,7 +293,7 @@ if me and me ~= '' and step.q then
       if consider(request[1], bucket_states) then
         granted[#granted + 1] = index
         for _, def_index in ipairs(request[2]) do
-          put_slot(defs[def_index], request[3], true)
+          put_slot(defs[def_index], request[3], true, 0)
         end
         return true
       end

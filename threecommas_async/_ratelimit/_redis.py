@@ -4,13 +4,21 @@ process and host that uses the same API key.
 Every decision is one atomic Lua step (``_fleet.lua``) on the Redis clock (``TIME``), never a client
 clock. A slot is held from its grant until ``period`` seconds after its release, exactly like
 :class:`InMemoryBackend`, so no window of ``period`` seconds on the Redis clock holds more than ``limit``
-weight. An in-flight slot carries a lease (``max_in_flight``) so a crashed process frees it eventually.
+weight. A release carries its age (local monotonic clock at the write minus at the release: a duration,
+so no clocks are mixed) and the slot frees at ``TIME - age + period``: no earlier than ``period`` after
+the response arrived, since the script runs after the write left. An in-flight slot carries a lease
+(``max_in_flight``) so a crashed process frees it eventually.
 
 Each process runs one pump task that owns all Redis traffic: it carries the oldest local waiters (up to
 ``batch_size``), pending releases, block windows and bans in one step, sleeps until the wait the step
 returned, and is woken early only by local events (an arrival that may fit, a slot freed at once, a
-release to write). Waiting costs no round trips: a step asks for budget about once per grant, plus one
-write per release that does not coincide with another step (see ``FleetStats``).
+write that is due). Waiting costs no round trips, and releases cost none of their own: an answered
+release rides along with the next step that asks for budget, written on its own only when none comes
+within ``release_linger`` (or, when this process's next ask is already scheduled within a tenth of the
+shortest period, by that ask). A snapshot writes what is pending first. Since the release is
+backdated, riding along costs no budget; other processes just see the slot freed that much later.
+Unsent releases (they free a slot at once), blocks and bans are written at once. So a step is made
+about once per grant at most (see ``FleetStats``).
 
 Fairness. Each waiting process holds one ticket in a Redis queue ordered by arrival; the ticket says how
 many requests wait behind it and the shape (weight, buckets) of the oldest. A step offers budget in
@@ -71,6 +79,8 @@ logger = logging.getLogger("threecommas_async")
 
 _KEY_MARGIN_MS = 1000.0
 _WAKE_SLACK = 0.0002
+_LINGER_PERIOD_SHARE = 0.02
+_RIDE_PERIOD_SHARE = 0.1
 _PREFIX_DOMAIN = b"threecommas_async fleet key v1\x00"
 
 
@@ -108,15 +118,17 @@ def fleet_key_prefix(api_key: str, namespace: str | None = None) -> str:
 class FleetStats:
     """Counters of one backend. Every step is one Redis round trip (one EVALSHA) made by the pump.
 
-    ``write_steps`` carried releases, blocks or bans (and the oldest waiters along, when there were
-    any); ``ask_steps`` only asked for budget, woken by the timer or an arrival, and ``denied_steps``
-    are those of them that got nothing. ``local_grants`` came from the fallback.
+    ``ask_steps`` carried local waiters (asked for budget), ``denied_steps`` are those of them that got
+    nothing; ``write_steps`` carried releases, blocks or bans, and ``write_only_steps`` are those of
+    them that asked for nothing (a write that found no ask to ride along with). A step can be both an
+    ask and a write step. ``local_grants`` came from the fallback.
     """
 
     steps: int = 0
-    write_steps: int = 0
     ask_steps: int = 0
     denied_steps: int = 0
+    write_steps: int = 0
+    write_only_steps: int = 0
     grants: int = 0
     snapshots: int = 0
     failures: int = 0
@@ -129,8 +141,13 @@ class FleetStats:
 
     @property
     def ask_steps_per_grant(self) -> float:
-        """Round trips made only to ask for budget, per granted request."""
+        """Round trips that asked for budget, per granted request."""
         return self.ask_steps / self.grants if self.grants else math.inf
+
+    @property
+    def write_only_steps_per_grant(self) -> float:
+        """Round trips made only to write (releases, blocks, bans), per granted request."""
+        return self.write_only_steps / self.grants if self.grants else math.inf
 
 
 @attrs.frozen(slots=True)
@@ -146,9 +163,12 @@ class _LocalSlot:
 
 @attrs.frozen(slots=True)
 class _Release:
+    """A slot to give back; ``released_at`` is the local clock when the attempt ended."""
+
     member: str
     buckets: tuple[Bucket, ...]
     sent: bool
+    released_at: float
 
 
 @attrs.frozen(slots=True)
@@ -160,12 +180,17 @@ class _Import:
 
 @attrs.define(slots=True, eq=False)
 class _Ops:
-    """Writes waiting for the next step. Block and ban deadlines are on the local clock until sent."""
+    """Writes waiting for the next step. Block and ban deadlines are on the local clock until sent.
+
+    ``flush_by`` (local clock) is when they must be sent even if no step asks for budget before then:
+    ``-inf`` for writes that go at once, the end of the linger for answered releases.
+    """
 
     releases: list[_Release] = attrs.field(factory=list)
     imports: list[_Import] = attrs.field(factory=list)
     blocks: dict[str, tuple[Bucket, float]] = attrs.field(factory=dict)
     ban_until: float = -math.inf
+    flush_by: float = math.inf
 
     def __bool__(self) -> bool:
         return bool(self.releases or self.imports or self.blocks) or self.ban_until > -math.inf
@@ -181,6 +206,7 @@ class _Ops:
         for bucket, until in other.blocks.values():
             self.block(bucket, until)
         self.ban_until = max(self.ban_until, other.ban_until)
+        self.flush_by = min(self.flush_by, other.flush_by)
 
 
 @attrs.define(slots=True, eq=False)
@@ -231,6 +257,12 @@ class RedisBackend:
     ``max_in_flight``: seconds a granted slot may stay unanswered before it is presumed lost.
     ``ticket_grace``: seconds a waiting process's place in the queue outlives its expected return.
     ``batch_size``: local waiters carried per step.
+    ``release_linger``: seconds an answered release may wait for a step that asks for budget, to ride
+    along with it, before it is written on its own (at most 2 % of the shortest period of its buckets;
+    when this process's next ask is due within a tenth of that period, the release waits for that ask
+    instead). It costs no budget: the slot frees ``period`` after the release whenever the write reaches
+    Redis; only other processes see it that much later. ``release(sent=True)`` returns at once;
+    ``aclose`` writes whatever is still pending.
     """
 
     def __init__(
@@ -244,6 +276,7 @@ class RedisBackend:
         ticket_grace: float = 2.0,
         batch_size: int = 32,
         probe_interval: float = 1.0,
+        release_linger: float = 0.005,
         clock: ClockFn = system_clock,
         sleep: SleepFn = system_sleep,
     ) -> None:
@@ -254,6 +287,8 @@ class RedisBackend:
             raise ValueError("max_in_flight, ticket_grace and probe_interval must be positive")
         if batch_size < 1:
             raise ValueError("batch_size must be >= 1")
+        if not release_linger >= 0.0:
+            raise ValueError("release_linger must be >= 0")
         self._redis = redis
         self._prefix = fleet_key_prefix(api_key, namespace)
         self._errors: tuple[type[BaseException], ...] = (
@@ -268,6 +303,7 @@ class RedisBackend:
         self._ticket_grace = ticket_grace
         self._batch_size = batch_size
         self._probe_interval = probe_interval
+        self._release_linger = release_linger
         self._clock = clock
         self._sleep = sleep
         self._owns_client = False
@@ -294,6 +330,9 @@ class RedisBackend:
         self._wake: asyncio.Event | None = None
         self._pump_task: asyncio.Task[None] | None = None
         self._timer: asyncio.Task[None] | None = None
+        self._ask_at = math.inf
+        self._flush_timer: asyncio.Task[None] | None = None
+        self._flush_timer_at = math.inf
 
     @classmethod
     def from_url(
@@ -307,6 +346,7 @@ class RedisBackend:
         ticket_grace: float = 2.0,
         batch_size: int = 32,
         probe_interval: float = 1.0,
+        release_linger: float = 0.005,
         socket_timeout: float = 2.0,
         connect_timeout: float = 1.0,
         clock: ClockFn = system_clock,
@@ -336,6 +376,7 @@ class RedisBackend:
             ticket_grace=ticket_grace,
             batch_size=batch_size,
             probe_interval=probe_interval,
+            release_linger=release_linger,
             clock=clock,
             sleep=sleep,
         )
@@ -395,8 +436,9 @@ class RedisBackend:
             member = token.member
         else:
             raise TypeError("this permit was not granted by this RedisBackend")
-        self._ops.releases.append(_Release(member, permit.buckets, sent))
-        await self._submit()
+        self._queue_release(member, permit.buckets, sent=sent)
+        if not sent:
+            await self._submit()
 
     async def block(self, buckets: tuple[Bucket, ...], seconds: float) -> None:
         if self._fallback is not None:
@@ -416,6 +458,8 @@ class RedisBackend:
         await self._submit()
 
     async def snapshot(self, buckets: tuple[Bucket, ...]) -> LimiterSnapshot:
+        if self._ops and not self._local_mode:
+            await self._submit()
         if not self._local_mode:
             builder = _StepBuilder()
             step = {
@@ -457,9 +501,11 @@ class RedisBackend:
             if not waiter.future.done():
                 waiter.future.set_exception(RateLimiterUnavailableError("the rate limiter was closed"))
         self._waiters.clear()
-        if self._timer is not None:
-            self._timer.cancel()
-            self._timer = None
+        for timer in (self._timer, self._flush_timer):
+            if timer is not None:
+                timer.cancel()
+        self._timer = self._flush_timer = None
+        self._flush_timer_at = math.inf
         pump = self._pump_task
         if pump is not None and not pump.done() and self._loop is asyncio.get_running_loop():
             self._closing = True
@@ -510,7 +556,7 @@ class RedisBackend:
         except asyncio.CancelledError:
             future = waiter.future
             if future.done() and not future.cancelled() and future.exception() is None:
-                self._ops.releases.append(_Release(waiter.member, buckets, sent=False))
+                self._queue_release(waiter.member, buckets, sent=False)
                 self._kick()
             elif self._seq is not None and self._live_waiter_count() == 0:
                 self._kick()
@@ -521,12 +567,62 @@ class RedisBackend:
         if self._wake is not None:
             self._wake.set()
 
+    def _queue_release(self, member: str, buckets: tuple[Bucket, ...], *, sent: bool) -> None:
+        """Queue a release. An unsent one is due at once (the caller has the pump woken); an answered
+        one rides along with the next step and, if none comes, is written when its linger ends."""
+        now = self._clock()
+        ops = self._ops
+        ops.releases.append(_Release(member, buckets, sent, now))
+        if not sent:
+            ops.flush_by = -math.inf
+            return
+        shortest = min((bucket.period for bucket in buckets), default=math.inf)
+        linger = min(self._release_linger, _LINGER_PERIOD_SHARE * shortest)
+        ask_at = self._ask_at if self._timer is not None and not self._timer.done() else math.inf
+        if now < ask_at <= now + _RIDE_PERIOD_SHARE * shortest - linger:
+            linger += ask_at - now
+        ops.flush_by = min(ops.flush_by, now + linger)
+        if self._local_mode:
+            self._retained.absorb(ops)
+            self._ops = _Ops()
+            return
+        self._bind()
+        self._ensure_pump()
+        self._arm_flush()
+
+    def _arm_flush(self) -> None:
+        deadline = self._ops.flush_by
+        timer = self._flush_timer
+        if timer is not None and not timer.done():
+            if self._flush_timer_at <= deadline:
+                return
+            timer.cancel()
+        self._flush_timer = None
+        self._flush_timer_at = math.inf
+        delay = deadline - self._clock()
+        if delay <= 0.0:
+            assert self._wake is not None
+            self._wake.set()
+            return
+        assert self._loop is not None
+        self._flush_timer_at = deadline
+        self._flush_timer = self._loop.create_task(self._flush_after(delay))
+
+    async def _flush_after(self, delay: float) -> None:
+        await self._sleep(delay)
+        self._flush_timer = None
+        self._flush_timer_at = math.inf
+        self._ops.flush_by = -math.inf
+        if self._wake is not None:
+            self._wake.set()
+
     async def _submit(self) -> None:
-        """Have the pending writes sent with the next step and wait for it (never raises for Redis)."""
+        """Have every pending write sent at once and wait for the step (never raises for Redis)."""
         if self._local_mode:
             self._retained.absorb(self._ops)
             self._ops = _Ops()
             return
+        self._ops.flush_by = -math.inf
         loop = self._bind()
         if self._flushed is None or self._flushed.done():
             self._flushed = loop.create_future()
@@ -543,6 +639,8 @@ class RedisBackend:
             self._wake = asyncio.Event()
             self._pump_task = None
             self._timer = None
+            self._flush_timer = None
+            self._flush_timer_at = math.inf
             self._flushed = None
         return loop
 
@@ -555,7 +653,8 @@ class RedisBackend:
         return sum(1 for waiter in self._waiters if not waiter.future.done())
 
     def _work_ready(self) -> bool:
-        if self._ops:
+        ops = self._ops
+        if ops and (self._closing or ops.flush_by <= self._clock()):
             return True
         return self._due and (self._live_waiter_count() > 0 or self._seq is not None)
 
@@ -575,6 +674,10 @@ class RedisBackend:
         ops = self._ops
         ops.absorb(self._retained)
         self._ops, self._retained = _Ops(), _Ops()
+        if self._flush_timer is not None:
+            self._flush_timer.cancel()
+            self._flush_timer = None
+            self._flush_timer_at = math.inf
         flushed, self._flushed = self._flushed, None
         self._waiters = deque(w for w in self._waiters if not w.future.done())
         batch = [] if self._closing else list(itertools.islice(self._waiters, self._batch_size))
@@ -582,7 +685,10 @@ class RedisBackend:
         builder = _StepBuilder()
         now = self._clock()
         step: dict[str, Any] = {
-            "r": [[r.member, builder.refs(r.buckets), 1 if r.sent else 0] for r in ops.releases],
+            "r": [
+                [r.member, builder.refs(r.buckets), 1 if r.sent else 0, self._release_age_ms(r, now)]
+                for r in ops.releases
+            ],
             "i": [[i.member, builder.refs(i.buckets), 1 if i.in_flight else 0] for i in ops.imports],
             "k": [
                 [builder.refs((bucket,))[0], (until - now) * 1000.0]
@@ -606,18 +712,21 @@ class RedisBackend:
             reply = await self._call(step)
         except _Unreachable as exc:
             self.stats.failures += 1
-            ops.releases.extend(_Release(w.member, w.buckets, sent=False) for w in batch)
+            ops.releases.extend(_Release(w.member, w.buckets, False, now) for w in batch)
             self._retained = ops
             self._fail_waiters(exc)
             self._finish_flush(flushed)
             return
-        self.stats.steps += 1
-        if ops:
-            self.stats.write_steps += 1
-        elif batch:
-            self.stats.ask_steps += 1
+        stats = self.stats
+        stats.steps += 1
+        if batch:
+            stats.ask_steps += 1
             if not _as_list(reply.get("g")):
-                self.stats.denied_steps += 1
+                stats.denied_steps += 1
+        if ops:
+            stats.write_steps += 1
+            if not batch:
+                stats.write_only_steps += 1
         self._outage_logged = False
         self._finish_flush(flushed)
         if "q" in step:
@@ -630,7 +739,7 @@ class RedisBackend:
             waiter = batch[int(index) - 1]
             self.stats.grants += 1
             if waiter.future.done():
-                self._ops.releases.append(_Release(waiter.member, waiter.buckets, sent=False))
+                self._queue_release(waiter.member, waiter.buckets, sent=False)
                 continue
             waiter.future.set_result(
                 Permit(
@@ -655,10 +764,17 @@ class RedisBackend:
         else:
             self._arm(max(wait_ms / 1000.0, 0.0) + _WAKE_SLACK)
 
+    def _release_age_ms(self, release: _Release, now: float) -> float:
+        """How long ago (local clock, a duration) an answered release happened: Redis backdates it."""
+        if not release.sent:
+            return 0.0
+        return min(max(now - release.released_at, 0.0), self._max_in_flight) * 1000.0
+
     def _arm(self, seconds: float) -> None:
         if self._timer is not None:
             self._timer.cancel()
         assert self._loop is not None
+        self._ask_at = self._clock() + seconds
         self._timer = self._loop.create_task(self._ring_after(seconds))
 
     async def _ring_after(self, seconds: float) -> None:
@@ -758,6 +874,7 @@ class RedisBackend:
                 member = f"{lingering}:{self._ticket}:{next(self._ids)}"
                 imports.append(_Import(member, (self._scaled[row.name][0],), in_flight=False))
         self._ops.absorb(self._retained)
+        self._ops.flush_by = -math.inf
         self._retained = _Ops()
         logger.warning("shared rate limiter (Redis) reachable again: back to the shared budget")
 
