@@ -4,6 +4,8 @@ A transport that spends the rate budget fully and never overshoots, exact Decima
 endpoint coroutines, typed errors, and a fake 3Commas server (``threecommas_async.testing``).
 """
 
+from typing import TYPE_CHECKING, Any
+
 from ._auth import HmacAuth, RsaAuth, SigningAuth, signature_payload
 from ._client import DEFAULT_BASE_URL, ThreeCommas
 from ._clock import VirtualClock
@@ -34,13 +36,11 @@ from ._json import loads as decode_json
 from ._ratelimit import (
     Bucket,
     BucketSnapshot,
-    FleetStats,
     InMemoryBackend,
     LimiterBackend,
     LimiterSnapshot,
     RateLimiter,
     RateLimitPolicy,
-    RedisBackend,
     default_policy,
 )
 from ._response import RawResponse
@@ -91,3 +91,15 @@ __all__ = [
     "encode_json",
     "signature_payload",
 ]
+
+if TYPE_CHECKING:
+    from ._ratelimit import FleetStats, RedisBackend
+
+
+def __getattr__(name: str) -> Any:
+    """Fleet mode (``RedisBackend``, ``FleetStats``) loads on first use."""
+    if name in ("FleetStats", "RedisBackend"):
+        from . import _ratelimit
+
+        return getattr(_ratelimit, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,10 +1,16 @@
-"""Rate limiting: policy data, the limiter, and its backends (in-memory; Redis for a fleet in ``_redis``)."""
+"""Rate limiting: policy data, the limiter, and its backends (in-memory; Redis for a fleet in ``_redis``).
+
+The Redis backend is imported on first use, so processes that never share a budget do not pay for it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from ._backend import BucketSnapshot, LimiterBackend, LimiterSnapshot, Permit
 from ._limiter import RateLimiter
 from ._memory import InMemoryBackend
 from ._policy import Bucket, RateLimitPolicy, default_policy
-from ._redis import FleetStats, RedisBackend, fleet_key_prefix
 
 __all__ = [
     "Bucket",
@@ -20,3 +26,16 @@ __all__ = [
     "default_policy",
     "fleet_key_prefix",
 ]
+
+_FLEET_NAMES = frozenset({"FleetStats", "RedisBackend", "fleet_key_prefix"})
+
+if TYPE_CHECKING:
+    from ._redis import FleetStats, RedisBackend, fleet_key_prefix
+
+
+def __getattr__(name: str) -> Any:
+    if name in _FLEET_NAMES:
+        from . import _redis
+
+        return getattr(_redis, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
