@@ -2,7 +2,7 @@
 
 (a) per-request overhead of ``ThreeCommas.request`` (signing, send loop, decoding; limiting off) against
     raw ``httpx.AsyncClient.get`` on a loopback uvicorn server in another process, sequential and at
-    concurrency 100;
+    concurrency 100, and with an in-process ``httpx.MockTransport`` (no network: the SDK's own cost);
 (b) the limiter's cost per uncontended acquire+release;
 (c) the CPU time the process uses while 1,000 tasks wait 10 s for budget (goal: near zero).
 """
@@ -95,6 +95,34 @@ async def overhead(port: int, total: int, repeats: int) -> dict[str, float]:
     return results
 
 
+async def in_process(total: int, repeats: int) -> dict[str, float]:
+    body = BODY.encode()
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=body, headers={"content-type": "application/json"})
+
+    url = "https://api.3commas.io/public/api/ver1/bots"
+    raw_times, sdk_times = [], []
+    async with httpx.AsyncClient(transport=httpx.MockTransport(answer)) as raw, ThreeCommas(
+        "bench-key", "bench-secret", rate_limit=None, transport=httpx.MockTransport(answer)
+    ) as client:
+
+        async def raw_call() -> None:
+            (await raw.get(url, params={"limit": 3})).json()
+
+        async def sdk_call() -> None:
+            await client.request("GET", "/ver1/bots", params={"limit": 3})
+
+        for _ in range(repeats):
+            raw_times.append(await _timed(1, total, raw_call))
+            sdk_times.append(await _timed(1, total, sdk_call))
+    return {
+        "in_process_raw_us": min(raw_times) * 1e6,
+        "in_process_sdk_us": min(sdk_times) * 1e6,
+        "in_process_added_us": (min(sdk_times) - min(raw_times)) * 1e6,
+    }
+
+
 async def acquire_cost(rounds: int) -> float:
     limiter = RateLimiter(default_policy())
     start = time.perf_counter()
@@ -134,6 +162,7 @@ def main() -> None:
     finally:
         server.terminate()
         server.join()
+    figures.update(asyncio.run(in_process(args.requests, args.repeats)))
     acquire_runs = [asyncio.run(acquire_cost(100_000)) for _ in range(3)]
     figures["acquire_release_us"] = min(acquire_runs) * 1e6
     figures.update({f"idle_{k}": v for k, v in asyncio.run(idle_cpu(1000, args.wait_seconds)).items()})
