@@ -35,9 +35,7 @@ _BAR = 30
 
 @attrs.define
 class _Tally:
-    calls: int = 0
     exported: int = 0
-    export_done: bool = False
 
 
 def run_demo(
@@ -85,7 +83,7 @@ async def _demo(
             deadline = started + windows * period
             rng = random.Random(7)
             pollers = [
-                asyncio.create_task(_poll(client, account_ids, bot_ids, deadline, tally, random.Random(rng.random())))
+                asyncio.create_task(_poll(client, account_ids, bot_ids, deadline, random.Random(rng.random())))
                 for _ in range(tasks)
             ]
             collector = asyncio.create_task(_collect(client, export_path, tally))
@@ -148,7 +146,6 @@ async def _poll(
     account_ids: list[int],
     bot_ids: list[int],
     deadline: float,
-    tally: _Tally,
     rng: random.Random,
 ) -> None:
     while time.monotonic() < deadline:
@@ -159,7 +156,6 @@ async def _poll(
             await client.bots.show(rng.choice(bot_ids))
         else:
             await client.deals.list(scope="active", limit=50)
-        tally.calls += 1
 
 
 async def _collect(client: ThreeCommas, path: Path, tally: _Tally) -> None:
@@ -170,7 +166,6 @@ async def _collect(client: ThreeCommas, path: Path, tally: _Tally) -> None:
             sink.write(_json.dumps(unstructure(deal)).decode())
             sink.write("\n")
             tally.exported += 1
-    tally.export_done = True
 
 
 async def _show_gauges(

@@ -28,6 +28,7 @@ from ._exceptions import (
     PlanLimitError,
     RateLimitError,
     ServerError,
+    ThreeCommasError,
     TransportError,
     error_for_status,
 )
@@ -140,41 +141,30 @@ class Sender:
 
     async def _attempt(self, spec: RequestSpec, options: RequestOptions, attempt: int) -> httpx.Response:
         limiter = self.limiter
-        permit: Permit | None = None
-        if limiter is not None:
-            permit = await limiter.acquire(spec.method, spec.template, weight=spec.weight)
+        permit = await limiter.acquire(spec.method, spec.template, weight=spec.weight) if limiter else None
         request = self.build_request(spec, options)
         started = time.perf_counter()
+        sent = True
         try:
             async with self._in_flight_gate():
                 response = await self.http.send(request, auth=self.auth if spec.signed else None)
         except httpx.HTTPError as exc:
             sent = not request_not_sent(exc)
-            if limiter is not None and permit is not None:
-                await limiter.release(permit, sent=sent)
-            logger.debug(
-                "%s %s failed: %s (attempt %d)", spec.method, spec.path, type(exc).__name__, attempt
-            )
+            logger.debug("%s %s failed: %s (attempt %d)", spec.method, spec.path, type(exc).__name__, attempt)
             if sent and not spec.idempotent:
                 raise OutcomeUnknownError(
-                    f"{type(exc).__name__} after the request was sent",
-                    method=spec.method,
-                    path=spec.path,
+                    f"{type(exc).__name__} after the request was sent", method=spec.method, path=spec.path
                 ) from exc
             raise TransportError(type(exc).__name__, method=spec.method, path=spec.path) from exc
-        except BaseException:
+        finally:
             if limiter is not None and permit is not None:
-                await limiter.release(permit, sent=True)
-            raise
-        if limiter is not None and permit is not None:
-            await limiter.release(permit, sent=True)
-        elapsed = time.perf_counter() - started
+                await limiter.release(permit, sent=sent)
         logger.debug(
             "%s %s -> %d in %.3fs (attempt %d, waited %.3fs for budget)",
             spec.method,
             spec.path,
             response.status_code,
-            elapsed,
+            time.perf_counter() - started,
             attempt,
             permit.waited if permit is not None else 0.0,
         )
@@ -182,12 +172,10 @@ class Sender:
             if limiter is not None:
                 limiter.succeeded()
             return response
-        await self._raise_for_error(spec, response, permit)
-        raise AssertionError("unreachable")
+        raise await self._error_for(spec, response, permit)
 
-    async def _raise_for_error(
-        self, spec: RequestSpec, response: httpx.Response, permit: Permit | None
-    ) -> None:
+    async def _error_for(self, spec: RequestSpec, response: httpx.Response, permit: Permit | None) -> ThreeCommasError:
+        """The error an error response raises, after telling the limiter about 429s and 418s."""
         status = response.status_code
         body = response.content
         try:
@@ -208,10 +196,12 @@ class Sender:
             error.retry_at = time.time() + seconds
             logger.warning("%s %s -> 418: IP banned, gate closed for %.0fs", spec.method, spec.path, seconds)
         elif isinstance(error, ServerError) and not spec.idempotent:
-            raise OutcomeUnknownError(
+            unknown = OutcomeUnknownError(
                 f"server answered {status}", method=spec.method, path=spec.path, status=status
-            ) from error
-        raise error
+            )
+            unknown.__cause__ = error
+            return unknown
+        return error
 
 
 def _wait_for_retry(state: RetryCallState) -> float:

@@ -47,15 +47,13 @@ class RateLimiter:
         await self.backend.release(permit, sent=sent)
 
     async def rate_limited(self, permit: Permit, retry_after: float | None) -> float:
-        """Open the block windows for a 429 on ``permit``'s request; returns the block length."""
-        blocks = [b.block_seconds for b in permit.buckets]
-        seconds = retry_after if retry_after is not None else max(blocks, default=0.0)
-        if retry_after is None:
-            for bucket in permit.buckets:
-                await self.backend.block((bucket,), bucket.block_seconds)
-        else:
+        """Open the block windows for a 429 on ``permit``'s request; returns the longest block opened."""
+        if retry_after is not None:
             await self.backend.block(permit.buckets, retry_after)
-        return seconds
+            return retry_after
+        for bucket in permit.buckets:
+            await self.backend.block((bucket,), bucket.block_seconds)
+        return max((bucket.block_seconds for bucket in permit.buckets), default=0.0)
 
     async def banned(self, retry_after: float | None) -> float:
         """Close the ban gate after a 418; returns the assumed ban length."""
