@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import json
 import shutil
 import subprocess
 import sys
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -91,10 +94,52 @@ def test_every_generated_file_starts_with_the_do_not_edit_header() -> None:
         assert "python -m codegen" in first, relative
 
 
-def test_generated_modules_compile() -> None:
-    for relative, text in generate(load_spec(ROOT / SPEC_PATH)).items():
+def test_generated_modules_compile_and_define_every_endpoint() -> None:
+    spec = load_spec(ROOT / SPEC_PATH)
+    files = generate(spec)
+    for relative, text in files.items():
         if relative.suffix == ".py":
             compile(text, str(relative), "exec")
+    for resource in spec.resources:
+        module = importlib.import_module(f"threecommas_async.resources.{resource.name}")
+        plain = getattr(module, resource.class_name)
+        raw = getattr(module, f"{resource.class_name}WithRawResponse")
+        for endpoint in spec.endpoints_of(resource.name):
+            method = getattr(plain, endpoint.name)
+            twin = getattr(raw, endpoint.name)
+            assert inspect.iscoroutinefunction(method), endpoint.qualified_name
+            assert inspect.iscoroutinefunction(twin), endpoint.qualified_name
+            assert _without_self(twin) == _without_self(method), endpoint.qualified_name
+            assert twin.__doc__ == method.__doc__
+            assert getattr(module._catalog, endpoint.constant) is BY_NAME[endpoint.qualified_name]
+
+
+def _without_self(function: Any) -> list[tuple[str, Any, Any]]:
+    parameters = list(inspect.signature(function).parameters.values())[1:]
+    return [(parameter.name, parameter.kind, parameter.default) for parameter in parameters]
+
+
+def test_generated_calls_carry_no_cast_and_twins_are_one_line_each() -> None:
+    files = generate(load_spec(ROOT / SPEC_PATH))
+    resources = {path: text for path, text in files.items() if path.suffix == ".py"}
+    assert [path.name for path, text in resources.items() if "cast(" in text] == ["_namespaces.py"]
+    deals = resources[GENERATED_DIR / "deals.py"]
+    raw_class = deals[deals.index("class DealsWithRawResponse") :]
+    assert "    show = raw_response(Deals.show)\n" in raw_class
+    assert "async def" not in raw_class
+
+
+def test_endpoint_response_types_follow_the_spec() -> None:
+    spec = load_spec(ROOT / SPEC_PATH)
+    for endpoint in spec.endpoints:
+        response_type = BY_NAME[endpoint.qualified_name].response_type
+        if endpoint.response == "Any":
+            assert response_type is Any
+        elif endpoint.response.startswith("list["):
+            assert typing.get_origin(response_type) is list
+            assert typing.get_args(response_type)[0].__name__ == endpoint.response_model
+        else:
+            assert response_type.__name__ == endpoint.response_model
 
 
 def test_spec_refuses_a_paginated_endpoint_without_paging_params(tmp_path: Path) -> None:

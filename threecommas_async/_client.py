@@ -8,7 +8,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 import httpx
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
 __all__ = ["DEFAULT_BASE_URL", "ThreeCommas"]
+
+T = TypeVar("T")
 
 DEFAULT_BASE_URL: Final = "https://api.3commas.io/public/api"
 _DEFAULT: Final = object()
@@ -184,14 +186,13 @@ class ThreeCommas(ResourceNamespaces):
         response = await self._sender.send(spec, self._options)
         return _decode(response, spec)
 
-    async def _call_endpoint(self, endpoint: Endpoint, arguments: Mapping[str, Any], cast_to: Any) -> Any:
-        return (await self._call_endpoint_raw(endpoint, arguments, cast_to)).parsed
+    async def _call_endpoint(self, endpoint: Endpoint[T], arguments: Mapping[str, Any]) -> T:
+        return (await self._call_endpoint_raw(endpoint, arguments)).parsed
 
-    async def _call_endpoint_raw(
-        self, endpoint: Endpoint, arguments: Mapping[str, Any], cast_to: Any
-    ) -> RawResponse[Any]:
+    async def _call_endpoint_raw(self, endpoint: Endpoint[T], arguments: Mapping[str, Any]) -> RawResponse[T]:
         from ._validation import prepare
 
+        cast_to = endpoint.response_type
         spec = prepare(endpoint, arguments)
         response = await self._sender.send(spec, self._options)
         data = _decode(response, spec)

@@ -66,7 +66,7 @@ def as_decimal(value: object) -> Decimal | int:
     raise ValueError(f"expected a number (Decimal, int or numeric str), got {_kind(value)}")
 
 
-def prepare(endpoint: Endpoint, arguments: Mapping[str, Any]) -> RequestSpec:
+def prepare(endpoint: Endpoint[Any], arguments: Mapping[str, Any]) -> RequestSpec:
     """Validate ``arguments`` for ``endpoint`` and build the request; raises ValidationError."""
     plan = _plan_for(endpoint)
     try:
@@ -88,7 +88,7 @@ class _Plan:
 
     __slots__ = ("_endpoint", "_path_parts", "_required", "_slots")
 
-    def __init__(self, endpoint: Endpoint) -> None:
+    def __init__(self, endpoint: Endpoint[Any]) -> None:
         self._endpoint = endpoint
         self._slots = {param.name: _Slot(param, _checker(param)) for param in endpoint.params}
         self._required = tuple(param.name for param in endpoint.params if param.required)
@@ -142,10 +142,10 @@ class _Plan:
         return "".join(pieces)
 
 
-_plans: dict[int, tuple[Endpoint, _Plan]] = {}
+_plans: dict[int, tuple[Endpoint[Any], _Plan]] = {}
 
 
-def _plan_for(endpoint: Endpoint) -> _Plan:
+def _plan_for(endpoint: Endpoint[Any]) -> _Plan:
     cached = _plans.get(id(endpoint))
     if cached is not None and cached[0] is endpoint:
         return cached[1]
