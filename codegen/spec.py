@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["Spec", "SpecEndpoint", "SpecError", "SpecParam", "SpecResource", "load_spec"]
+__all__ = ["Spec", "SpecEndpoint", "SpecError", "SpecParam", "SpecParamsClass", "SpecResource", "load_spec"]
 
 PARAM_TYPES = frozenset({"string", "integer", "number", "boolean", "object", "array"})
 LOCATIONS = frozenset({"path", "query", "body"})
@@ -91,10 +91,20 @@ class SpecResource:
 
 
 @attrs.frozen
+class SpecParamsClass:
+    """A ``threecommas_async.params`` class: its fields are the union of every object parameter naming it."""
+
+    name: str
+    summary: str
+    fields: tuple[SpecParam, ...]
+
+
+@attrs.frozen
 class Spec:
     base_url: str
     resources: tuple[SpecResource, ...]
     endpoints: tuple[SpecEndpoint, ...]
+    params_classes: tuple[SpecParamsClass, ...] = ()
 
     def endpoints_of(self, resource: str) -> tuple[SpecEndpoint, ...]:
         return tuple(endpoint for endpoint in self.endpoints if endpoint.resource == resource)
@@ -117,7 +127,43 @@ def load_spec(path: Path) -> Spec:
         seen.add(where)
         if endpoint.resource not in resource_names:
             raise SpecError(f"{where}: resource {endpoint.resource!r} is not listed in 'resources'")
-    return Spec(base_url=raw["base_url"], resources=resources, endpoints=endpoints)
+    params_classes = _params_classes(raw.get("params_classes", ()), endpoints)
+    return Spec(base_url=raw["base_url"], resources=resources, endpoints=endpoints, params_classes=params_classes)
+
+
+def _params_classes(entries: list[dict[str, Any]], endpoints: tuple[SpecEndpoint, ...]) -> tuple[SpecParamsClass, ...]:
+    """Each listed class with the fields of every parameter that names it (the fullest occurrence's order first)."""
+    uses: dict[str, list[SpecParam]] = {}
+
+    def collect(params: tuple[SpecParam, ...]) -> None:
+        for param in params:
+            if param.params_class is not None:
+                uses.setdefault(param.params_class, []).append(param)
+            collect(param.fields)
+
+    for endpoint in endpoints:
+        collect(endpoint.params)
+    listed = [entry["name"] for entry in entries]
+    if sorted(listed) != sorted(uses):
+        raise SpecError(f"params_classes {sorted(listed)} do not match the classes parameters name {sorted(uses)}")
+    return tuple(
+        SpecParamsClass(name=entry["name"], summary=entry["summary"], fields=_union(entry["name"], uses[entry["name"]]))
+        for entry in entries
+    )
+
+
+def _union(name: str, occurrences: list[SpecParam]) -> tuple[SpecParam, ...]:
+    fields: dict[str, SpecParam] = {}
+    for occurrence in sorted(occurrences, key=lambda param: -len(param.fields)):
+        for field in occurrence.fields:
+            known = fields.setdefault(field.wire, field)
+            if _shape(known) != _shape(field):
+                raise SpecError(f"params class {name}: field {field.wire!r} has two shapes")
+    return tuple(fields.values())
+
+
+def _shape(param: SpecParam) -> tuple[object, ...]:
+    return (param.name, param.type, param.item_type, param.enum, param.params_class)
 
 
 def _endpoint(entry: dict[str, Any]) -> SpecEndpoint:

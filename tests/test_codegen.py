@@ -15,8 +15,8 @@ from typing import Any
 import attrs
 import pytest
 
-from codegen.generate import API_DOC, GENERATED_DIR, SPEC_PATH, check, generate, write
-from codegen.spec import SpecError, SpecParam, load_spec
+from codegen.generate import API_DOC, GENERATED_DIR, PARAMS_MODULE, SPEC_PATH, check, generate, write
+from codegen.spec import SpecError, load_spec
 from threecommas_async import params
 from threecommas_async.resources import BY_NAME, ENDPOINTS
 
@@ -44,6 +44,8 @@ def repo_copy(tmp_path: Path) -> Path:
     shutil.copy(ROOT / SPEC_PATH, tmp_path / SPEC_PATH)
     shutil.copytree(ROOT / GENERATED_DIR, tmp_path / GENERATED_DIR, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / API_DOC, tmp_path / API_DOC)
+    (tmp_path / PARAMS_MODULE).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / PARAMS_MODULE, tmp_path / PARAMS_MODULE)
     return tmp_path
 
 
@@ -176,23 +178,48 @@ def test_idempotency_follows_the_rule() -> None:
         assert endpoint.idempotent == (endpoint.method == "GET" or read_post), endpoint.qualified_name
 
 
-def test_params_classes_have_every_documented_field() -> None:
+def _spec_with(tmp_path: Path, edit: Any) -> Path:
+    spec = json.loads((ROOT / SPEC_PATH).read_text())
+    edit(spec)
+    path = tmp_path / "endpoints.json"
+    path.write_text(json.dumps(spec))
+    return path
+
+
+def _param(spec: dict[str, Any], qualified: str, name: str) -> dict[str, Any]:
+    resource, method = qualified.split(".")
+    endpoint = next(e for e in spec["endpoints"] if (e["resource"], e["name"]) == (resource, method))
+    found: dict[str, Any] = next(p for p in endpoint["params"] if p["name"] == name)
+    return found
+
+
+def test_params_module_is_generated_from_the_spec(tmp_path: Path) -> None:
+    def add_a_field(spec: dict[str, Any]) -> None:
+        units = _param(spec, "smart_trades.add_funds", "units")
+        units["fields"].append({"name": "extra", "wire": "extra", "type": "number", "location": "body"})
+
+    text = generate(load_spec(_spec_with(tmp_path, add_a_field)))[PARAMS_MODULE]
+    units = text[text.index("class Units:") : text.index("class Price:")]
+    assert "    extra: Decimal | None = attrs.field(default=None, converter=to_decimal)" in units
+    committed = generate(load_spec(ROOT / SPEC_PATH))[PARAMS_MODULE]
+    assert committed == (ROOT / PARAMS_MODULE).read_text()
     spec = load_spec(ROOT / SPEC_PATH)
+    for cls in spec.params_classes:
+        assert [field.name for field in attrs.fields(getattr(params, cls.name))] == [f.wire for f in cls.fields]
 
-    def walk(items: tuple[SpecParam, ...]) -> list[SpecParam]:
-        found: list[SpecParam] = []
-        for item in items:
-            found.append(item)
-            found += walk(item.fields)
-        return found
 
-    checked = 0
-    for endpoint in spec.endpoints:
-        for param in walk(endpoint.params):
-            if param.params_class is None:
-                continue
-            cls = getattr(params, param.params_class)
-            names = {field.name for field in attrs.fields(cls)}
-            assert {field.wire for field in param.fields} <= names, (endpoint.qualified_name, param.name)
-            checked += 1
-    assert checked > 20
+def test_spec_refuses_a_params_class_with_two_shapes_of_one_field(tmp_path: Path) -> None:
+    def retype(spec: dict[str, Any]) -> None:
+        units = _param(spec, "smart_trades.add_funds", "units")
+        units["fields"][0]["type"] = "string"
+
+    with pytest.raises(SpecError, match="Units"):
+        load_spec(_spec_with(tmp_path, retype))
+
+
+def test_spec_refuses_an_unlisted_params_class(tmp_path: Path) -> None:
+    def unlist(spec: dict[str, Any]) -> None:
+        spec["params_classes"] = [c for c in spec["params_classes"] if c["name"] != "Units"]
+
+    with pytest.raises(SpecError, match="params_classes"):
+        load_spec(_spec_with(tmp_path, unlist))

@@ -993,11 +993,11 @@ SMART_TRADES_CREATE: Endpoint[SmartTrade] = Endpoint(
         ),
         Param("position", "position", "object", "body",
             fields=(
+                Param("type", "type", "string", "body", required=True, enum=("buy", "sell")),
                 Param("order_type", "order_type", "string", "body",
                     required=True,
                     enum=("market", "limit", "conditional"),
                 ),
-                Param("type", "type", "string", "body", required=True, enum=("buy", "sell")),
                 Param("units", "units", "object", "body",
                     fields=(
                         Param("value", "value", "number", "body", required=True),
