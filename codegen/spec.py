@@ -19,6 +19,8 @@ PAGINATION_STYLES = frozenset({"offset", "page"})
 HTTP_METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE"})
 _IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*\Z")
 _PATH_FIELD = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+PAGING_FLOORS = {"offset": 0, "limit": 1, "page": 1, "per_page": 1}
+"""Integer parameters that must carry a ``minimum`` at least this (ids, ``*_id``, ``*_ids``: 1)."""
 _RESPONSE = re.compile(r"(Any|[A-Z][A-Za-z0-9]*|list\[[A-Z][A-Za-z0-9]*\])\Z")
 
 
@@ -212,10 +214,32 @@ def _check_endpoint(endpoint: SpecEndpoint, where: str) -> None:
     names = [param.name for param in endpoint.params]
     if len(set(names)) != len(names):
         raise SpecError(f"{where}: duplicate parameter names")
-    reserved = {"self", "page_size"}
+    _check_floors(endpoint.params, where)
+    reserved = {"self", "page_size", "priority"}
     for param in endpoint.params:
         if param.name in reserved:
             raise SpecError(f"{where}: parameter name {param.name!r} is reserved")
+
+
+def _check_floors(params: tuple[SpecParam, ...], where: str) -> None:
+    """Offsets, sizes, pages and ids are bounded client-side: the spec must say so for every endpoint."""
+    for param in params:
+        floor = _required_floor(param)
+        if floor is not None and (param.minimum is None or param.minimum < floor):
+            raise SpecError(f"{where}.{param.name}: needs a minimum of at least {floor}")
+        _check_floors(param.fields, where)
+
+
+def _required_floor(param: SpecParam) -> int | None:
+    """The lowest ``minimum`` an integer parameter may declare, or None when no rule applies."""
+    kind = param.item_type if param.type == "array" else param.type
+    if kind != "integer":
+        return None
+    if param.wire in PAGING_FLOORS:
+        return PAGING_FLOORS[param.wire]
+    if param.wire == "id" or param.wire.endswith(("_id", "_ids")):
+        return 1
+    return None
 
 
 def _param(entry: dict[str, Any], where: str) -> SpecParam:

@@ -45,7 +45,7 @@ ACCOUNTS_LIST: Endpoint[list[Account]] = Endpoint(
     max_page_size=100,
     params=(
         Param("api_key", "api_key", "string", "query"),
-        Param("page", "page", "integer", "query"),
+        Param("page", "page", "integer", "query", minimum=Decimal("1")),
         Param("per_page", "per_page", "integer", "query", minimum=Decimal("1"), maximum=Decimal("100")),
     ),
 )
@@ -70,8 +70,8 @@ ACCOUNTS_TRANSFER: Endpoint[Any] = Endpoint(
     params=(
         Param("currency", "currency", "string", "body", required=True),
         Param("amount", "amount", "number", "body", required=True),
-        Param("to_account_id", "to_account_id", "integer", "body", required=True),
-        Param("from_account_id", "from_account_id", "integer", "body", required=True),
+        Param("to_account_id", "to_account_id", "integer", "body", required=True, minimum=Decimal("1")),
+        Param("from_account_id", "from_account_id", "integer", "body", required=True, minimum=Decimal("1")),
     ),
 )
 
@@ -82,11 +82,11 @@ ACCOUNTS_TRANSFER_DATA: Endpoint[Any] = Endpoint(
 ACCOUNTS_TRANSFER_HISTORY: Endpoint[Any] = Endpoint(
     "accounts", "transfer_history", "GET", "/ver1/accounts/transfer_history", "ACCOUNTS_READ", Any,
     params=(
-        Param("account_id", "account_id", "integer", "query", required=True),
+        Param("account_id", "account_id", "integer", "query", required=True, minimum=Decimal("1")),
         Param("currency", "currency", "string", "query", required=True),
         Param("start_time", "start_time", "integer", "query"),
-        Param("page", "page", "integer", "query"),
-        Param("per_page", "per_page", "integer", "query"),
+        Param("page", "page", "integer", "query", minimum=Decimal("1")),
+        Param("per_page", "per_page", "integer", "query", minimum=Decimal("1")),
     ),
 )
 
@@ -103,7 +103,7 @@ ACCOUNTS_TYPES_TO_CONNECT: Endpoint[Any] = Endpoint(
 ACCOUNTS_UPDATE: Endpoint[Account] = Endpoint(
     "accounts", "update", "POST", "/ver1/accounts/update", "ACCOUNTS_WRITE", Account,
     params=(
-        Param("account_id", "account_id", "integer", "body", required=True),
+        Param("account_id", "account_id", "integer", "body", required=True, minimum=Decimal("1")),
         Param("name", "name", "string", "body"),
         Param("api_key", "api_key", "string", "body"),
         Param("secret", "secret", "string", "body"),
@@ -118,14 +118,14 @@ ACCOUNTS_UPDATE: Endpoint[Account] = Endpoint(
 ACCOUNTS_SHOW: Endpoint[Account] = Endpoint(
     "accounts", "show", "GET", "/ver1/accounts/{account_id}", "ACCOUNTS_READ", Account,
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
 ACCOUNTS_TABLE_DATA: Endpoint[Any] = Endpoint(
     "accounts", "table_data", "POST", "/ver1/accounts/{account_id}/account_table_data", "ACCOUNTS_READ", Any,
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
@@ -133,7 +133,7 @@ ACCOUNTS_ACTIVE_TRADING_ENTITIES: Endpoint[Any] = Endpoint(
     "accounts", "active_trading_entities", "GET", "/ver1/accounts/{account_id}/active_trading_entities",
     "ACCOUNTS_READ", Any,
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
@@ -141,7 +141,7 @@ ACCOUNTS_BALANCE_CHART_DATA: Endpoint[Any] = Endpoint(
     "accounts", "balance_chart_data", "GET", "/ver1/accounts/{account_id}/balance_chart_data",
     "ACCOUNTS_READ", Any,
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("date_from", "date_from", "string", "query", required=True),
         Param("date_to", "date_to", "string", "query"),
     ),
@@ -151,7 +151,7 @@ ACCOUNTS_CONVERT_DUST_TO_BNB: Endpoint[Any] = Endpoint(
     "accounts", "convert_dust_to_bnb", "POST", "/ver1/accounts/{account_id}/convert_dust_to_bnb",
     "ACCOUNTS_WRITE", Any,
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("codes", "codes", "array", "body", item_type="string"),
     ),
 )
@@ -159,7 +159,7 @@ ACCOUNTS_CONVERT_DUST_TO_BNB: Endpoint[Any] = Endpoint(
 ACCOUNTS_DEPOSIT_DATA: Endpoint[Any] = Endpoint(
     "accounts", "deposit_data", "GET", "/ver1/accounts/{account_id}/deposit_data", "ACCOUNTS_READ", Any,
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("currency", "currency", "string", "query", required=True),
         Param("address_tag", "address_tag", "string", "query"),
         Param("network", "network", "string", "query"),
@@ -169,7 +169,7 @@ ACCOUNTS_DEPOSIT_DATA: Endpoint[Any] = Endpoint(
 ACCOUNTS_LEVERAGE_DATA: Endpoint[Any] = Endpoint(
     "accounts", "leverage_data", "GET", "/ver1/accounts/{account_id}/leverage_data", "ACCOUNTS_READ", Any,
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("pair", "pair", "string", "query", required=True),
     ),
 )
@@ -178,14 +178,14 @@ ACCOUNTS_LOAD_BALANCES: Endpoint[Account] = Endpoint(
     "accounts", "load_balances", "POST", "/ver1/accounts/{account_id}/load_balances", "ACCOUNTS_READ",
     Account,
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
 ACCOUNTS_NETWORKS_INFO: Endpoint[Any] = Endpoint(
     "accounts", "networks_info", "GET", "/ver1/accounts/{account_id}/networks_info", "ACCOUNTS_READ", Any,
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("purpose", "purpose", "string", "query", enum=("deposit", "withdraw")),
     ),
 )
@@ -193,21 +193,21 @@ ACCOUNTS_NETWORKS_INFO: Endpoint[Any] = Endpoint(
 ACCOUNTS_PIE_CHART_DATA: Endpoint[Any] = Endpoint(
     "accounts", "pie_chart_data", "POST", "/ver1/accounts/{account_id}/pie_chart_data", "ACCOUNTS_READ", Any,
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
 ACCOUNTS_REMOVE: Endpoint[Any] = Endpoint(
     "accounts", "remove", "POST", "/ver1/accounts/{account_id}/remove", "ACCOUNTS_WRITE", Any,
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
 ACCOUNTS_RENAME: Endpoint[Account] = Endpoint(
     "accounts", "rename", "POST", "/ver1/accounts/{account_id}/rename", "ACCOUNTS_WRITE", Account,
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("name", "name", "string", "body", required=True),
     ),
 )
@@ -216,7 +216,7 @@ ACCOUNTS_SELL_ALL_TO_BTC: Endpoint[Any] = Endpoint(
     "accounts", "sell_all_to_btc", "POST", "/ver1/accounts/{account_id}/sell_all_to_btc", "ACCOUNTS_WRITE",
     Any,
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
@@ -224,14 +224,14 @@ ACCOUNTS_SELL_ALL_TO_USD: Endpoint[Any] = Endpoint(
     "accounts", "sell_all_to_usd", "POST", "/ver1/accounts/{account_id}/sell_all_to_usd", "ACCOUNTS_WRITE",
     Any,
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
 ACCOUNTS_VOLUME_DAILY: Endpoint[Any] = Endpoint(
     "accounts", "volume_daily", "GET", "/ver1/accounts/{account_id}/volume/daily", "ACCOUNTS_READ", Any,
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("date", "date", "string", "query"),
     ),
 )
@@ -239,7 +239,7 @@ ACCOUNTS_VOLUME_DAILY: Endpoint[Any] = Endpoint(
 ACCOUNTS_VOLUME_MONTHLY: Endpoint[Any] = Endpoint(
     "accounts", "volume_monthly", "GET", "/ver1/accounts/{account_id}/volume/monthly", "ACCOUNTS_READ", Any,
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("month", "month", "string", "query"),
     ),
 )
@@ -247,7 +247,7 @@ ACCOUNTS_VOLUME_MONTHLY: Endpoint[Any] = Endpoint(
 ACCOUNTS_VOLUME_TOTAL: Endpoint[Any] = Endpoint(
     "accounts", "volume_total", "GET", "/ver1/accounts/{account_id}/volume/total", "ACCOUNTS_READ", Any,
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
@@ -292,11 +292,11 @@ MARKET_DATA_PAIRS_V1: Endpoint[Any] = Endpoint(
 BOTS_LIST: Endpoint[list[Bot]] = Endpoint(
     "bots", "list", "GET", "/ver1/bots", "BOTS_READ", list[Bot], pagination="offset", max_page_size=100,
     params=(
-        Param("account_id", "account_id", "integer", "query"),
+        Param("account_id", "account_id", "integer", "query", minimum=Decimal("1")),
         Param("strategy", "strategy", "string", "query", enum=("long", "short")),
         Param("order_direction", "order_direction", "string", "query", enum=("ASC", "DESC")),
-        Param("limit", "limit", "integer", "query", maximum=Decimal("100")),
-        Param("offset", "offset", "integer", "query"),
+        Param("limit", "limit", "integer", "query", minimum=Decimal("1"), maximum=Decimal("100")),
+        Param("offset", "offset", "integer", "query", minimum=Decimal("0")),
         Param("from_", "from", "integer", "query"),
         Param("scope", "scope", "string", "query", enum=("enabled", "disabled")),
         Param("sort_by", "sort_by", "string", "query", enum=("created_at", "updated_at", "profit")),
@@ -309,14 +309,14 @@ BOTS_LIST: Endpoint[list[Bot]] = Endpoint(
 BOTS_ACCOUNT_TRADE_INFO: Endpoint[Any] = Endpoint(
     "bots", "account_trade_info", "GET", "/ver1/bots/account_trade_info", "NONE", Any,
     params=(
-        Param("account_id", "account_id", "integer", "query", required=True),
+        Param("account_id", "account_id", "integer", "query", required=True, minimum=Decimal("1")),
     ),
 )
 
 BOTS_ACCOUNT_TRADE_INFO_SMART_SELL: Endpoint[Any] = Endpoint(
     "bots", "account_trade_info_smart_sell", "GET", "/ver1/bots/account_trade_info_smart_sell", "NONE", Any,
     params=(
-        Param("account_id", "account_id", "integer", "query", required=True),
+        Param("account_id", "account_id", "integer", "query", required=True, minimum=Decimal("1")),
     ),
 )
 
@@ -324,7 +324,7 @@ BOTS_CREATE: Endpoint[Bot] = Endpoint(
     "bots", "create", "POST", "/ver1/bots/create_bot", "BOTS_WRITE", Bot,
     params=(
         Param("name", "name", "string", "body", required=True),
-        Param("account_id", "account_id", "integer", "body", required=True),
+        Param("account_id", "account_id", "integer", "body", required=True, minimum=Decimal("1")),
         Param("pairs", "pairs", "string", "body", required=True),
         Param("max_active_deals", "max_active_deals", "integer", "body",
             minimum=Decimal("1"),
@@ -424,16 +424,16 @@ BOTS_PAIRS_BLACKLIST: Endpoint[Any] = Endpoint(
 BOTS_STATS: Endpoint[BotStats] = Endpoint(
     "bots", "stats", "GET", "/ver1/bots/stats", "BOTS_READ", BotStats,
     params=(
-        Param("account_id", "account_id", "integer", "query"),
-        Param("bot_id", "bot_id", "integer", "query"),
+        Param("account_id", "account_id", "integer", "query", minimum=Decimal("1")),
+        Param("bot_id", "bot_id", "integer", "query", minimum=Decimal("1")),
     ),
 )
 
 BOTS_STATS_BY_DATE: Endpoint[BotStatsByDate] = Endpoint(
     "bots", "stats_by_date", "GET", "/ver1/bots/stats_by_date", "BOTS_READ", BotStatsByDate,
     params=(
-        Param("account_id", "account_id", "integer", "query"),
-        Param("bot_id", "bot_id", "integer", "query"),
+        Param("account_id", "account_id", "integer", "query", minimum=Decimal("1")),
+        Param("bot_id", "bot_id", "integer", "query", minimum=Decimal("1")),
         Param("date", "date", "string", "query", required=True),
     ),
 )
@@ -441,7 +441,7 @@ BOTS_STATS_BY_DATE: Endpoint[BotStatsByDate] = Endpoint(
 BOTS_STRATEGIES: Endpoint[Any] = Endpoint(
     "bots", "strategies", "GET", "/ver1/bots/strategy_list", "BOTS_READ", Any,
     params=(
-        Param("account_id", "account_id", "integer", "query"),
+        Param("account_id", "account_id", "integer", "query", minimum=Decimal("1")),
         Param("type", "type", "string", "query", enum=("long", "short")),
         Param("strategy", "strategy", "string", "query", enum=("simple", "composite")),
     ),
@@ -457,14 +457,14 @@ BOTS_UPDATE_PAIRS_BLACKLIST: Endpoint[Any] = Endpoint(
 BOTS_CANCEL_ALL_DEALS: Endpoint[Bot] = Endpoint(
     "bots", "cancel_all_deals", "POST", "/ver1/bots/{bot_id}/cancel_all_deals", "BOTS_WRITE", Bot,
     params=(
-        Param("bot_id", "bot_id", "integer", "path", required=True),
+        Param("bot_id", "bot_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
 BOTS_COPY: Endpoint[Bot] = Endpoint(
     "bots", "copy", "POST", "/ver1/bots/{bot_id}/copy_and_create", "BOTS_WRITE", Bot,
     params=(
-        Param("bot_id", "bot_id", "integer", "path", required=True),
+        Param("bot_id", "bot_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("name", "name", "string", "body", required=True),
         Param("secret", "secret", "string", "body", required=True),
         Param("amount", "amount", "number", "body"),
@@ -474,42 +474,42 @@ BOTS_COPY: Endpoint[Bot] = Endpoint(
 BOTS_DEALS_STATS: Endpoint[Any] = Endpoint(
     "bots", "deals_stats", "GET", "/ver1/bots/{bot_id}/deals_stats", "BOTS_READ", Any,
     params=(
-        Param("bot_id", "bot_id", "integer", "path", required=True),
+        Param("bot_id", "bot_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
 BOTS_DELETE: Endpoint[Any] = Endpoint(
     "bots", "delete", "POST", "/ver1/bots/{bot_id}/delete", "BOTS_WRITE", Any,
     params=(
-        Param("bot_id", "bot_id", "integer", "path", required=True),
+        Param("bot_id", "bot_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
 BOTS_DISABLE: Endpoint[Bot] = Endpoint(
     "bots", "disable", "POST", "/ver1/bots/{bot_id}/disable", "BOTS_WRITE", Bot,
     params=(
-        Param("bot_id", "bot_id", "integer", "path", required=True),
+        Param("bot_id", "bot_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
 BOTS_ENABLE: Endpoint[Bot] = Endpoint(
     "bots", "enable", "POST", "/ver1/bots/{bot_id}/enable", "BOTS_WRITE", Bot,
     params=(
-        Param("bot_id", "bot_id", "integer", "path", required=True),
+        Param("bot_id", "bot_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
 BOTS_PANIC_SELL_ALL_DEALS: Endpoint[Bot] = Endpoint(
     "bots", "panic_sell_all_deals", "POST", "/ver1/bots/{bot_id}/panic_sell_all_deals", "BOTS_WRITE", Bot,
     params=(
-        Param("bot_id", "bot_id", "integer", "path", required=True),
+        Param("bot_id", "bot_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
 BOTS_PROFIT_BY_DAY: Endpoint[Any] = Endpoint(
     "bots", "profit_by_day", "GET", "/ver1/bots/{bot_id}/profit_by_day", "BOTS_READ", Any,
     params=(
-        Param("bot_id", "bot_id", "integer", "path", required=True),
+        Param("bot_id", "bot_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("days", "days", "integer", "query"),
     ),
 )
@@ -517,7 +517,7 @@ BOTS_PROFIT_BY_DAY: Endpoint[Any] = Endpoint(
 BOTS_SHOW: Endpoint[Bot] = Endpoint(
     "bots", "show", "GET", "/ver1/bots/{bot_id}/show", "BOTS_READ", Bot,
     params=(
-        Param("bot_id", "bot_id", "integer", "path", required=True),
+        Param("bot_id", "bot_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("include_events", "include_events", "boolean", "query"),
     ),
 )
@@ -525,7 +525,7 @@ BOTS_SHOW: Endpoint[Bot] = Endpoint(
 BOTS_START_NEW_DEAL: Endpoint[Deal] = Endpoint(
     "bots", "start_new_deal", "POST", "/ver1/bots/{bot_id}/start_new_deal", "BOTS_WRITE", Deal,
     params=(
-        Param("bot_id", "bot_id", "integer", "path", required=True),
+        Param("bot_id", "bot_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("pair", "pair", "string", "body"),
         Param("skip_signal_checks", "skip_signal_checks", "boolean", "body"),
         Param("skip_open_deals_checks", "skip_open_deals_checks", "boolean", "body"),
@@ -536,7 +536,7 @@ BOTS_START_NEW_DEAL: Endpoint[Deal] = Endpoint(
 BOTS_UPDATE: Endpoint[Bot] = Endpoint(
     "bots", "update", "PATCH", "/ver1/bots/{bot_id}/update", "BOTS_WRITE", Bot,
     params=(
-        Param("bot_id", "bot_id", "integer", "path", required=True),
+        Param("bot_id", "bot_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("name", "name", "string", "body", required=True),
         Param("pairs", "pairs", "string", "body", required=True),
         Param("take_profit", "take_profit", "number", "body", required=True),
@@ -631,10 +631,10 @@ BOTS_UPDATE: Endpoint[Bot] = Endpoint(
 DEALS_LIST: Endpoint[list[Deal]] = Endpoint(
     "deals", "list", "GET", "/ver1/deals", "BOTS_READ", list[Deal], pagination="offset", max_page_size=1000,
     params=(
-        Param("bot_id", "bot_id", "integer", "query"),
-        Param("account_id", "account_id", "integer", "query"),
-        Param("limit", "limit", "integer", "query", maximum=Decimal("1000")),
-        Param("offset", "offset", "integer", "query"),
+        Param("bot_id", "bot_id", "integer", "query", minimum=Decimal("1")),
+        Param("account_id", "account_id", "integer", "query", minimum=Decimal("1")),
+        Param("limit", "limit", "integer", "query", minimum=Decimal("1"), maximum=Decimal("1000")),
+        Param("offset", "offset", "integer", "query", minimum=Decimal("0")),
         Param("from_", "from", "string", "query"),
         Param("to", "to", "string", "query"),
         Param("scope", "scope", "string", "query",
@@ -653,7 +653,7 @@ DEALS_LIST: Endpoint[list[Deal]] = Endpoint(
 DEALS_ADD_FUNDS: Endpoint[Any] = Endpoint(
     "deals", "add_funds", "POST", "/ver1/deals/{deal_id}/add_funds", "BOTS_WRITE", Any,
     params=(
-        Param("deal_id", "deal_id", "integer", "path", required=True),
+        Param("deal_id", "deal_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("quantity", "quantity", "number", "body", required=True),
         Param("is_market", "is_market", "boolean", "body", required=True),
         Param("response_type", "response_type", "string", "body", enum=("deal", "market_order", "empty")),
@@ -664,15 +664,15 @@ DEALS_ADD_FUNDS: Endpoint[Any] = Endpoint(
 DEALS_CANCEL: Endpoint[Deal] = Endpoint(
     "deals", "cancel", "POST", "/ver1/deals/{deal_id}/cancel", "BOTS_WRITE", Deal,
     params=(
-        Param("deal_id", "deal_id", "integer", "path", required=True),
+        Param("deal_id", "deal_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
 DEALS_CANCEL_ORDER: Endpoint[Any] = Endpoint(
     "deals", "cancel_order", "POST", "/ver1/deals/{deal_id}/cancel_order", "BOTS_WRITE", Any,
     params=(
-        Param("deal_id", "deal_id", "integer", "path", required=True),
-        Param("order_id", "order_id", "integer", "body", required=True),
+        Param("deal_id", "deal_id", "integer", "path", required=True, minimum=Decimal("1")),
+        Param("order_id", "order_id", "integer", "body", required=True, minimum=Decimal("1")),
     ),
 )
 
@@ -680,7 +680,7 @@ DEALS_CONVERT_TO_SMART_TRADE: Endpoint[Any] = Endpoint(
     "deals", "convert_to_smart_trade", "POST", "/ver1/deals/{deal_id}/convert_to_smart_trade",
     "SMART_TRADES_WRITE", Any,
     params=(
-        Param("deal_id", "deal_id", "integer", "path", required=True),
+        Param("deal_id", "deal_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("stop_bot", "stop_bot", "boolean", "body"),
     ),
 )
@@ -688,43 +688,43 @@ DEALS_CONVERT_TO_SMART_TRADE: Endpoint[Any] = Endpoint(
 DEALS_DATA_FOR_ADDING_FUNDS: Endpoint[Any] = Endpoint(
     "deals", "data_for_adding_funds", "GET", "/ver1/deals/{deal_id}/data_for_adding_funds", "BOTS_READ", Any,
     params=(
-        Param("deal_id", "deal_id", "integer", "path", required=True),
+        Param("deal_id", "deal_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
 DEALS_MARKET_ORDERS: Endpoint[list[MarketOrder]] = Endpoint(
     "deals", "market_orders", "GET", "/ver1/deals/{deal_id}/market_orders", "BOTS_READ", list[MarketOrder],
     params=(
-        Param("deal_id", "deal_id", "integer", "path", required=True),
+        Param("deal_id", "deal_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
 DEALS_PANIC_SELL: Endpoint[Deal] = Endpoint(
     "deals", "panic_sell", "POST", "/ver1/deals/{deal_id}/panic_sell", "BOTS_WRITE", Deal,
     params=(
-        Param("deal_id", "deal_id", "integer", "path", required=True),
+        Param("deal_id", "deal_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
 DEALS_PANIC_SELL_STEP: Endpoint[Any] = Endpoint(
     "deals", "panic_sell_step", "POST", "/ver1/deals/{deal_id}/panic_sell_step", "BOTS_WRITE", Any,
     params=(
-        Param("deal_id", "deal_id", "integer", "path", required=True),
-        Param("trade_id", "trade_id", "integer", "body", required=True),
+        Param("deal_id", "deal_id", "integer", "path", required=True, minimum=Decimal("1")),
+        Param("trade_id", "trade_id", "integer", "body", required=True, minimum=Decimal("1")),
     ),
 )
 
 DEALS_SHOW: Endpoint[Deal] = Endpoint(
     "deals", "show", "GET", "/ver1/deals/{deal_id}/show", "BOTS_READ", Deal,
     params=(
-        Param("deal_id", "deal_id", "integer", "path", required=True),
+        Param("deal_id", "deal_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
 DEALS_UPDATE: Endpoint[Deal] = Endpoint(
     "deals", "update", "PATCH", "/ver1/deals/{deal_id}/update_deal", "BOTS_WRITE", Deal,
     params=(
-        Param("deal_id", "deal_id", "integer", "path", required=True),
+        Param("deal_id", "deal_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("take_profit", "take_profit", "number", "body"),
         Param("take_profit_steps", "take_profit_steps", "array", "body", item_type="object"),
         Param("profit_currency", "profit_currency", "string", "body",
@@ -768,7 +768,7 @@ DEALS_UPDATE_MAX_SAFETY_ORDERS: Endpoint[Deal] = Endpoint(
     "deals", "update_max_safety_orders", "POST", "/ver1/deals/{deal_id}/update_max_safety_orders",
     "BOTS_WRITE", Deal,
     params=(
-        Param("deal_id", "deal_id", "integer", "path", required=True),
+        Param("deal_id", "deal_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("max_safety_orders", "max_safety_orders", "integer", "body", required=True),
     ),
 )
@@ -776,7 +776,7 @@ DEALS_UPDATE_MAX_SAFETY_ORDERS: Endpoint[Deal] = Endpoint(
 DEALS_UPDATE_TP: Endpoint[Deal] = Endpoint(
     "deals", "update_tp", "POST", "/ver1/deals/{deal_id}/update_tp", "BOTS_WRITE", Deal, deprecated=True,
     params=(
-        Param("deal_id", "deal_id", "integer", "path", required=True),
+        Param("deal_id", "deal_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("new_take_profit_percentage", "new_take_profit_percentage", "number", "body", required=True),
     ),
 )
@@ -785,14 +785,14 @@ GRID_BOTS_LIST: Endpoint[list[GridBot]] = Endpoint(
     "grid_bots", "list", "GET", "/ver1/grid_bots", "BOTS_READ", list[GridBot], pagination="offset",
     max_page_size=1000,
     params=(
-        Param("account_id", "account_id", "integer", "query"),
+        Param("account_id", "account_id", "integer", "query", minimum=Decimal("1")),
         Param("state", "state", "string", "query", enum=("enabled", "disabled")),
         Param("sort_by", "sort_by", "string", "query",
             enum=("current_profit", "profit", "bot_id", "pair", "created_at", "updated_at", "name"),
         ),
         Param("sort_direction", "sort_direction", "string", "query", enum=("ASC", "DESC")),
         Param("limit", "limit", "integer", "query", minimum=Decimal("1"), maximum=Decimal("1000")),
-        Param("offset", "offset", "integer", "query"),
+        Param("offset", "offset", "integer", "query", minimum=Decimal("0")),
         Param("from_", "from", "string", "query"),
         Param("base", "base", "string", "query"),
         Param("quote", "quote", "string", "query"),
@@ -805,7 +805,7 @@ GRID_BOTS_CREATE: Endpoint[GridBot] = Endpoint(
     "grid_bots", "create", "POST", "/ver1/grid_bots/manual", "BOTS_WRITE", GridBot,
     params=(
         Param("name", "name", "string", "body"),
-        Param("account_id", "account_id", "integer", "body", required=True),
+        Param("account_id", "account_id", "integer", "body", required=True, minimum=Decimal("1")),
         Param("pair", "pair", "string", "body", required=True),
         Param("upper_price", "upper_price", "number", "body", required=True),
         Param("lower_price", "lower_price", "number", "body", required=True),
@@ -845,36 +845,36 @@ GRID_BOTS_CREATE: Endpoint[GridBot] = Endpoint(
 GRID_BOTS_DELETE: Endpoint[Any] = Endpoint(
     "grid_bots", "delete", "DELETE", "/ver1/grid_bots/{id}", "BOTS_WRITE", Any,
     params=(
-        Param("grid_bot_id", "id", "integer", "path", required=True),
+        Param("grid_bot_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
 GRID_BOTS_SHOW: Endpoint[GridBot] = Endpoint(
     "grid_bots", "show", "GET", "/ver1/grid_bots/{id}", "BOTS_READ", GridBot,
     params=(
-        Param("grid_bot_id", "id", "integer", "path", required=True),
+        Param("grid_bot_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
 GRID_BOTS_DISABLE: Endpoint[GridBot] = Endpoint(
     "grid_bots", "disable", "POST", "/ver1/grid_bots/{id}/disable", "BOTS_WRITE", GridBot,
     params=(
-        Param("grid_bot_id", "id", "integer", "path", required=True),
+        Param("grid_bot_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
 GRID_BOTS_ENABLE: Endpoint[GridBot] = Endpoint(
     "grid_bots", "enable", "POST", "/ver1/grid_bots/{id}/enable", "BOTS_WRITE", GridBot,
     params=(
-        Param("grid_bot_id", "id", "integer", "path", required=True),
+        Param("grid_bot_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
 GRID_BOTS_EVENTS: Endpoint[Any] = Endpoint(
     "grid_bots", "events", "GET", "/ver1/grid_bots/{id}/events", "BOTS_READ", Any,
     params=(
-        Param("grid_bot_id", "id", "integer", "path", required=True),
-        Param("page", "page", "integer", "query", required=True),
+        Param("grid_bot_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
+        Param("page", "page", "integer", "query", required=True, minimum=Decimal("1")),
         Param("per_page", "per_page", "integer", "query",
             required=True,
             minimum=Decimal("1"),
@@ -886,7 +886,7 @@ GRID_BOTS_EVENTS: Endpoint[Any] = Endpoint(
 GRID_BOTS_UPDATE: Endpoint[GridBot] = Endpoint(
     "grid_bots", "update", "PATCH", "/ver1/grid_bots/{id}/manual", "BOTS_WRITE", GridBot,
     params=(
-        Param("grid_bot_id", "id", "integer", "path", required=True),
+        Param("grid_bot_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("name", "name", "string", "body"),
         Param("upper_price", "upper_price", "number", "body", required=True),
         Param("lower_price", "lower_price", "number", "body", required=True),
@@ -922,16 +922,16 @@ GRID_BOTS_MARKET_ORDERS: Endpoint[GridBotMarketOrders] = Endpoint(
     "grid_bots", "market_orders", "GET", "/ver1/grid_bots/{id}/market_orders", "BOTS_READ",
     GridBotMarketOrders,
     params=(
-        Param("grid_bot_id", "id", "integer", "path", required=True),
+        Param("grid_bot_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("limit", "limit", "integer", "query", minimum=Decimal("1"), maximum=Decimal("1000")),
-        Param("offset", "offset", "integer", "query"),
+        Param("offset", "offset", "integer", "query", minimum=Decimal("0")),
     ),
 )
 
 GRID_BOTS_SET_NOTE: Endpoint[Any] = Endpoint(
     "grid_bots", "set_note", "POST", "/ver1/grid_bots/{id}/note", "BOTS_WRITE", Any,
     params=(
-        Param("grid_bot_id", "id", "integer", "path", required=True),
+        Param("grid_bot_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("note", "note", "string", "body", min_length=1, max_length=300),
     ),
 )
@@ -939,7 +939,7 @@ GRID_BOTS_SET_NOTE: Endpoint[Any] = Endpoint(
 GRID_BOTS_PROFITS: Endpoint[Any] = Endpoint(
     "grid_bots", "profits", "GET", "/ver1/grid_bots/{id}/profits", "BOTS_READ", Any,
     params=(
-        Param("grid_bot_id", "id", "integer", "path", required=True),
+        Param("grid_bot_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("from_", "from", "string", "query"),
         Param("to", "to", "string", "query"),
     ),
@@ -948,7 +948,7 @@ GRID_BOTS_PROFITS: Endpoint[Any] = Endpoint(
 GRID_BOTS_REQUIRED_BALANCES: Endpoint[Any] = Endpoint(
     "grid_bots", "required_balances", "GET", "/ver1/grid_bots/{id}/required_balances", "BOTS_READ", Any,
     params=(
-        Param("grid_bot_id", "id", "integer", "path", required=True),
+        Param("grid_bot_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
@@ -956,12 +956,12 @@ SMART_TRADES_LIST: Endpoint[list[SmartTrade]] = Endpoint(
     "smart_trades", "list", "GET", "/v2/smart_trades", "SMART_TRADES_READ", list[SmartTrade],
     pagination="page", max_page_size=100,
     params=(
-        Param("account_id", "account_id", "integer", "query"),
+        Param("account_id", "account_id", "integer", "query", minimum=Decimal("1")),
         Param("pair", "pair", "string", "query"),
         Param("type", "type", "string", "query",
             enum=("simple_buy", "simple_sell", "smart_sell", "smart_trade", "smart_cover", "smart_buy"),
         ),
-        Param("page", "page", "integer", "query"),
+        Param("page", "page", "integer", "query", minimum=Decimal("1")),
         Param("per_page", "per_page", "integer", "query", minimum=Decimal("1"), maximum=Decimal("100")),
         Param("status", "status", "string", "query",
             enum=("all", "active", "finished", "successfully_finished", "cancelled", "failed"),
@@ -980,7 +980,7 @@ SMART_TRADES_LIST: Endpoint[list[SmartTrade]] = Endpoint(
 SMART_TRADES_CREATE: Endpoint[SmartTrade] = Endpoint(
     "smart_trades", "create", "POST", "/v2/smart_trades", "SMART_TRADES_WRITE", SmartTrade,
     params=(
-        Param("account_id", "account_id", "integer", "body", required=True),
+        Param("account_id", "account_id", "integer", "body", required=True, minimum=Decimal("1")),
         Param("pair", "pair", "string", "body", required=True),
         Param("instant", "instant", "boolean", "body"),
         Param("skip_enter_step", "skip_enter_step", "boolean", "body"),
@@ -1096,21 +1096,21 @@ SMART_TRADES_CREATE: Endpoint[SmartTrade] = Endpoint(
 SMART_TRADES_CANCEL: Endpoint[SmartTrade] = Endpoint(
     "smart_trades", "cancel", "DELETE", "/v2/smart_trades/{id}", "SMART_TRADES_WRITE", SmartTrade,
     params=(
-        Param("smart_trade_id", "id", "integer", "path", required=True),
+        Param("smart_trade_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
 SMART_TRADES_SHOW: Endpoint[SmartTrade] = Endpoint(
     "smart_trades", "show", "GET", "/v2/smart_trades/{id}", "SMART_TRADES_READ", SmartTrade,
     params=(
-        Param("smart_trade_id", "id", "integer", "path", required=True),
+        Param("smart_trade_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
 SMART_TRADES_UPDATE: Endpoint[SmartTrade] = Endpoint(
     "smart_trades", "update", "PATCH", "/v2/smart_trades/{id}", "SMART_TRADES_WRITE", SmartTrade,
     params=(
-        Param("smart_trade_id", "id", "integer", "path", required=True),
+        Param("smart_trade_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("leverage", "leverage", "object", "body",
             fields=(
                 Param("enabled", "enabled", "boolean", "body", required=True),
@@ -1217,7 +1217,7 @@ SMART_TRADES_UPDATE: Endpoint[SmartTrade] = Endpoint(
 SMART_TRADES_ADD_FUNDS: Endpoint[SmartTrade] = Endpoint(
     "smart_trades", "add_funds", "POST", "/v2/smart_trades/{id}/add_funds", "SMART_TRADES_WRITE", SmartTrade,
     params=(
-        Param("smart_trade_id", "id", "integer", "path", required=True),
+        Param("smart_trade_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("order_type", "order_type", "string", "body", required=True, enum=("market", "limit")),
         Param("units", "units", "object", "body",
             required=True,
@@ -1238,7 +1238,7 @@ SMART_TRADES_CLOSE_BY_MARKET: Endpoint[SmartTrade] = Endpoint(
     "smart_trades", "close_by_market", "POST", "/v2/smart_trades/{id}/close_by_market", "SMART_TRADES_WRITE",
     SmartTrade,
     params=(
-        Param("smart_trade_id", "id", "integer", "path", required=True),
+        Param("smart_trade_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
@@ -1246,7 +1246,7 @@ SMART_TRADES_FORCE_PROCESS: Endpoint[SmartTrade] = Endpoint(
     "smart_trades", "force_process", "POST", "/v2/smart_trades/{id}/force_process", "SMART_TRADES_WRITE",
     SmartTrade,
     params=(
-        Param("smart_trade_id", "id", "integer", "path", required=True),
+        Param("smart_trade_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
@@ -1254,7 +1254,7 @@ SMART_TRADES_FORCE_START: Endpoint[SmartTrade] = Endpoint(
     "smart_trades", "force_start", "POST", "/v2/smart_trades/{id}/force_start", "SMART_TRADES_WRITE",
     SmartTrade,
     params=(
-        Param("smart_trade_id", "id", "integer", "path", required=True),
+        Param("smart_trade_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
@@ -1262,7 +1262,7 @@ SMART_TRADES_REDUCE_FUNDS: Endpoint[SmartTrade] = Endpoint(
     "smart_trades", "reduce_funds", "POST", "/v2/smart_trades/{id}/reduce_funds", "SMART_TRADES_WRITE",
     SmartTrade,
     params=(
-        Param("smart_trade_id", "id", "integer", "path", required=True),
+        Param("smart_trade_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("order_type", "order_type", "string", "body", required=True, enum=("market", "limit")),
         Param("units", "units", "object", "body",
             required=True,
@@ -1283,14 +1283,14 @@ SMART_TRADES_REDUCE_FUNDS_INFO: Endpoint[Any] = Endpoint(
     "smart_trades", "reduce_funds_info", "GET", "/v2/smart_trades/{id}/reduce_funds_info",
     "SMART_TRADES_WRITE", Any,
     params=(
-        Param("smart_trade_id", "id", "integer", "path", required=True),
+        Param("smart_trade_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
 SMART_TRADES_SET_NOTE: Endpoint[SmartTrade] = Endpoint(
     "smart_trades", "set_note", "POST", "/v2/smart_trades/{id}/set_note", "SMART_TRADES_WRITE", SmartTrade,
     params=(
-        Param("smart_trade_id", "id", "integer", "path", required=True),
+        Param("smart_trade_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("note", "note", "string", "body", required=True, min_length=1, max_length=300),
     ),
 )
@@ -1299,7 +1299,7 @@ SMART_TRADES_TRADES: Endpoint[list[SmartTradeTrade]] = Endpoint(
     "smart_trades", "trades", "GET", "/v2/smart_trades/{smart_trade_id}/trades", "SMART_TRADES_READ",
     list[SmartTradeTrade],
     params=(
-        Param("smart_trade_id", "smart_trade_id", "integer", "path", required=True),
+        Param("smart_trade_id", "smart_trade_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
@@ -1307,8 +1307,8 @@ SMART_TRADES_CANCEL_TRADE: Endpoint[Any] = Endpoint(
     "smart_trades", "cancel_trade", "DELETE", "/v2/smart_trades/{smart_trade_id}/trades/{trade_id}",
     "SMART_TRADES_WRITE", Any,
     params=(
-        Param("smart_trade_id", "smart_trade_id", "integer", "path", required=True),
-        Param("trade_id", "trade_id", "integer", "path", required=True),
+        Param("smart_trade_id", "smart_trade_id", "integer", "path", required=True, minimum=Decimal("1")),
+        Param("trade_id", "trade_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
@@ -1316,27 +1316,27 @@ SMART_TRADES_CLOSE_TRADE_BY_MARKET: Endpoint[Any] = Endpoint(
     "smart_trades", "close_trade_by_market", "POST",
     "/v2/smart_trades/{smart_trade_id}/trades/{trade_id}/close_by_market", "SMART_TRADES_WRITE", Any,
     params=(
-        Param("smart_trade_id", "smart_trade_id", "integer", "path", required=True),
-        Param("trade_id", "trade_id", "integer", "path", required=True),
+        Param("smart_trade_id", "smart_trade_id", "integer", "path", required=True, minimum=Decimal("1")),
+        Param("trade_id", "trade_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
 TRADES_LIST: Endpoint[Any] = Endpoint(
     "trades", "list", "GET", "/ver1/trades", "SMART_TRADES_READ", Any,
     params=(
-        Param("account_id", "account_id", "integer", "query"),
+        Param("account_id", "account_id", "integer", "query", minimum=Decimal("1")),
         Param("pair", "pair", "string", "query"),
         Param("order_by", "order_by", "string", "query", enum=("pair", "created_at")),
         Param("order_direction", "order_direction", "string", "query", enum=("asc", "desc")),
-        Param("limit", "limit", "integer", "query"),
-        Param("offset", "offset", "integer", "query"),
+        Param("limit", "limit", "integer", "query", minimum=Decimal("1")),
+        Param("offset", "offset", "integer", "query", minimum=Decimal("0")),
     ),
 )
 
 TRADES_CREATE: Endpoint[SimpleTradeEnvelope] = Endpoint(
     "trades", "create", "POST", "/ver1/trades", "SMART_TRADES_WRITE", SimpleTradeEnvelope,
     params=(
-        Param("account_id", "account_id", "integer", "body", required=True),
+        Param("account_id", "account_id", "integer", "body", required=True, minimum=Decimal("1")),
         Param("pair", "pair", "string", "body", required=True),
         Param("order", "order", "object", "body",
             required=True,
@@ -1400,12 +1400,12 @@ TRADES_CREATE: Endpoint[SimpleTradeEnvelope] = Endpoint(
 TRADES_HISTORY: Endpoint[Any] = Endpoint(
     "trades", "history", "GET", "/ver1/trades/history", "SMART_TRADES_READ", Any,
     params=(
-        Param("account_id", "account_id", "integer", "query"),
+        Param("account_id", "account_id", "integer", "query", minimum=Decimal("1")),
         Param("pair", "pair", "string", "query"),
         Param("order_by", "order_by", "string", "query", enum=("pair", "created_at", "closed_at")),
         Param("order_direction", "order_direction", "string", "query", enum=("asc", "desc")),
-        Param("limit", "limit", "integer", "query"),
-        Param("offset", "offset", "integer", "query"),
+        Param("limit", "limit", "integer", "query", minimum=Decimal("1")),
+        Param("offset", "offset", "integer", "query", minimum=Decimal("0")),
     ),
 )
 
@@ -1443,15 +1443,15 @@ LOOSE_ACCOUNTS_AVAILABLE_CURRENCIES: Endpoint[Any] = Endpoint(
     "ACCOUNTS_READ", Any,
     params=(
         Param("contains", "contains", "string", "query"),
-        Param("limit", "limit", "integer", "query"),
-        Param("offset", "offset", "integer", "query"),
+        Param("limit", "limit", "integer", "query", minimum=Decimal("1")),
+        Param("offset", "offset", "integer", "query", minimum=Decimal("0")),
     ),
 )
 
 LOOSE_ACCOUNTS_UPDATE: Endpoint[Any] = Endpoint(
     "loose_accounts", "update", "PUT", "/ver1/loose_accounts/{account_id}", "ACCOUNTS_WRITE", Any,
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("name", "name", "string", "body"),
         Param("tokens", "tokens", "object", "body",
             required=True,
@@ -1467,8 +1467,8 @@ LOOSE_ACCOUNTS_UPDATE: Endpoint[Any] = Endpoint(
 MARKETPLACE_ITEMS: Endpoint[Any] = Endpoint(
     "marketplace", "items", "GET", "/ver1/marketplace/items", "NONE", Any, signed=False,
     params=(
-        Param("limit", "limit", "integer", "query"),
-        Param("offset", "offset", "integer", "query"),
+        Param("limit", "limit", "integer", "query", minimum=Decimal("1")),
+        Param("offset", "offset", "integer", "query", minimum=Decimal("0")),
         Param("scope", "scope", "string", "query", enum=("all", "paid", "free")),
         Param("order", "order", "string", "query", enum=("subscribers", "name", "newest")),
         Param("locale", "locale", "string", "query",
@@ -1496,17 +1496,17 @@ MARKETPLACE_PRESETS: Endpoint[Any] = Endpoint(
         Param("cmc", "cmc", "string", "query"),
         Param("sort_by", "sort_by", "string", "query"),
         Param("sort_direction", "sort_direction", "string", "query", enum=("asc", "desc")),
-        Param("page", "page", "integer", "query"),
-        Param("per_page", "per_page", "integer", "query"),
+        Param("page", "page", "integer", "query", minimum=Decimal("1")),
+        Param("per_page", "per_page", "integer", "query", minimum=Decimal("1")),
     ),
 )
 
 MARKETPLACE_SIGNALS: Endpoint[Any] = Endpoint(
     "marketplace", "signals", "GET", "/ver1/marketplace/{item_id}/signals", "NONE", Any, signed=False,
     params=(
-        Param("item_id", "item_id", "integer", "path", required=True),
-        Param("limit", "limit", "integer", "query"),
-        Param("offset", "offset", "integer", "query"),
+        Param("item_id", "item_id", "integer", "path", required=True, minimum=Decimal("1")),
+        Param("limit", "limit", "integer", "query", minimum=Decimal("1")),
+        Param("offset", "offset", "integer", "query", minimum=Decimal("0")),
         Param("order", "order", "string", "query", enum=("pair", "exchange", "signal_type", "date")),
         Param("order_direction", "order_direction", "string", "query", enum=("asc", "desc")),
         Param("locale", "locale", "string", "query",
@@ -1518,23 +1518,23 @@ MARKETPLACE_SIGNALS: Endpoint[Any] = Endpoint(
 PORTFOLIOS_LIST: Endpoint[Any] = Endpoint(
     "portfolios", "list", "GET", "/ver1/portfolios", "NONE", Any,
     params=(
-        Param("page", "page", "integer", "query"),
-        Param("per_page", "per_page", "integer", "query"),
+        Param("page", "page", "integer", "query", minimum=Decimal("1")),
+        Param("per_page", "per_page", "integer", "query", minimum=Decimal("1")),
     ),
 )
 
 PORTFOLIOS_LIST_LEGACY: Endpoint[Any] = Endpoint(
     "portfolios", "list_legacy", "GET", "/ver1/portfolios/portfolios", None, Any, deprecated=True,
     params=(
-        Param("limit", "limit", "integer", "query"),
-        Param("offset", "offset", "integer", "query"),
+        Param("limit", "limit", "integer", "query", minimum=Decimal("1")),
+        Param("offset", "offset", "integer", "query", minimum=Decimal("0")),
     ),
 )
 
 PORTFOLIOS_SHOW: Endpoint[Any] = Endpoint(
     "portfolios", "show", "GET", "/ver1/portfolios/{id}", "NONE", Any,
     params=(
-        Param("portfolio_id", "id", "integer", "path", required=True),
+        Param("portfolio_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
