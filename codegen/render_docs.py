@@ -94,6 +94,12 @@ def _endpoint_section(endpoint: SpecEndpoint) -> list[str]:
     return lines
 
 
+_FORMAT_KINDS = {
+    "date-time": "date-time (aware `datetime` or ISO 8601 `str`, sent as UTC `...Z`)",
+    "date": "date (`date` or `YYYY-MM-DD`)",
+}
+
+
 def _flatten(params: tuple[SpecParam, ...], prefix: str = "") -> Iterator[tuple[str, SpecParam]]:
     for param in params:
         name = param.name if not prefix else f"{prefix}.{param.wire}"
@@ -106,6 +112,10 @@ def _param_row(path: str, param: SpecParam) -> str:
     kind = param.type if param.type != "array" else f"array of {param.item_type}"
     if param.type == "number":
         kind = "Number"
+    if param.format is not None:
+        kind = _FORMAT_KINDS[param.format]
+    if param.single:
+        kind += " (or one value)"
     if param.params_class:
         kind += f" (`{param.params_class}`)"
     constraints: list[str] = []

@@ -161,6 +161,8 @@ def _import_lines(imports: Imports, endpoints: tuple[SpecEndpoint, ...], *, pagi
     lines: list[str] = []
     if any(endpoint.response.startswith("list[") for endpoint in endpoints):
         lines.append("import builtins")
+    if imports.datetime:
+        lines.append("import datetime as dt")
     if imports.abc:
         lines.append(_from("collections.abc", imports.abc))
     if imports.typing:

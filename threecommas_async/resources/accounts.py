@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import builtins
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any, Literal
 
@@ -171,7 +172,13 @@ class Accounts(Resource):
             "account_id": account_id,
         })
 
-    async def balance_chart_data(self, account_id: int, *, date_from: str, date_to: str | None = None) -> Any:
+    async def balance_chart_data(
+        self,
+        account_id: int,
+        *,
+        date_from: dt.datetime | str,
+        date_to: dt.datetime | str | None = None,
+    ) -> Any:
         """Get the balance history chart of an account.
 
         ``GET /ver1/accounts/{account_id}/balance_chart_data``: permission ACCOUNTS_READ, signed.
@@ -274,7 +281,7 @@ class Accounts(Resource):
             "account_id": account_id,
         })
 
-    async def volume_daily(self, account_id: int, *, date: str | None = None) -> Any:
+    async def volume_daily(self, account_id: int, *, date: dt.date | str | None = None) -> Any:
         """Get the daily trading volume of an account.
 
         ``GET /ver1/accounts/{account_id}/volume/daily``: permission ACCOUNTS_READ, signed.

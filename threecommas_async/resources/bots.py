@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import builtins
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
@@ -31,10 +32,10 @@ class Bots(Resource):
         *,
         account_id: int | None = None,
         strategy: Literal["long", "short"] | None = None,
-        order_direction: Literal["ASC", "DESC"] | None = None,
+        order_direction: Literal["ASC", "DESC", "asc", "desc"] | None = None,
         limit: int | None = None,
         offset: int | None = None,
-        from_: int | None = None,
+        from_: dt.datetime | str | None = None,
         scope: Literal["enabled", "disabled"] | None = None,
         sort_by: Literal["created_at", "updated_at", "profit"] | None = None,
         quote: str | None = None,
@@ -55,8 +56,8 @@ class Bots(Resource):
         *,
         account_id: int | None = None,
         strategy: Literal["long", "short"] | None = None,
-        order_direction: Literal["ASC", "DESC"] | None = None,
-        from_: int | None = None,
+        order_direction: Literal["ASC", "DESC", "asc", "desc"] | None = None,
+        from_: dt.datetime | str | None = None,
         scope: Literal["enabled", "disabled"] | None = None,
         sort_by: Literal["created_at", "updated_at", "profit"] | None = None,
         quote: str | None = None,
@@ -95,7 +96,7 @@ class Bots(Resource):
         *,
         name: str,
         account_id: int,
-        pairs: str,
+        pairs: str | Sequence[str],
         base_order_volume: Number,
         strategy_list: Sequence[Mapping[str, Any]],
         take_profit_type: Literal["base", "total"],
@@ -111,7 +112,7 @@ class Bots(Resource):
         profit_currency: Literal["base_currency", "quote_currency"] | None = None,
         base_order_volume_type: Literal["quote_currency", "base_currency", "percent"] | None = None,
         start_order_type: Literal["limit", "market"] | None = None,
-        leverage_type: Literal["cross", "isolated"] | None = None,
+        leverage_type: Literal["custom", "cross", "not_specified", "isolated"] | None = None,
         leverage_custom_value: Number | None = None,
         trailing_enabled: bool | None = None,
         trailing_deviation: Number | None = None,
@@ -194,7 +195,7 @@ class Bots(Resource):
     async def stats_by_date(
         self,
         *,
-        date: str,
+        date: dt.date | str,
         account_id: int | None = None,
         bot_id: int | None = None,
     ) -> BotStatsByDate:
@@ -312,7 +313,7 @@ class Bots(Resource):
         bot_id: int,
         *,
         name: str,
-        pairs: str,
+        pairs: str | Sequence[str],
         take_profit: Number,
         base_order_volume: Number,
         safety_order_volume: Number,
@@ -334,7 +335,7 @@ class Bots(Resource):
         cooldown: Number | None = None,
         trailing_enabled: bool | None = None,
         trailing_deviation: Number | None = None,
-        leverage_type: Literal["cross", "isolated"] | None = None,
+        leverage_type: Literal["custom", "cross", "not_specified", "isolated"] | None = None,
         leverage_custom_value: Number | None = None,
         stop_loss_timeout_enabled: bool | None = None,
         stop_loss_timeout_in_seconds: int | None = None,

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import builtins
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
@@ -34,11 +35,11 @@ class Deals(Resource):
         account_id: int | None = None,
         limit: int | None = None,
         offset: int | None = None,
-        from_: str | None = None,
-        to: str | None = None,
+        from_: dt.datetime | str | None = None,
+        to: dt.datetime | str | None = None,
         scope: Literal["active", "finished", "completed", "cancelled", "failed"] | None = None,
         order: Literal["created_at", "updated_at", "closed_at", "profit", "profit_percentage"] | None = None,
-        order_direction: Literal["ASC", "DESC"] | None = None,
+        order_direction: Literal["ASC", "DESC", "asc", "desc"] | None = None,
         base: str | None = None,
         quote: str | None = None,
         note: str | None = None,
@@ -57,11 +58,11 @@ class Deals(Resource):
         *,
         bot_id: int | None = None,
         account_id: int | None = None,
-        from_: str | None = None,
-        to: str | None = None,
+        from_: dt.datetime | str | None = None,
+        to: dt.datetime | str | None = None,
         scope: Literal["active", "finished", "completed", "cancelled", "failed"] | None = None,
         order: Literal["created_at", "updated_at", "closed_at", "profit", "profit_percentage"] | None = None,
-        order_direction: Literal["ASC", "DESC"] | None = None,
+        order_direction: Literal["ASC", "DESC", "asc", "desc"] | None = None,
         base: str | None = None,
         quote: str | None = None,
         note: str | None = None,

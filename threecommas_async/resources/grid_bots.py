@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import builtins
+import datetime as dt
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from .._pagination import AsyncPaginator
@@ -34,10 +36,10 @@ class GridBots(Resource):
         sort_direction: Literal["ASC", "DESC"] | None = None,
         limit: int | None = None,
         offset: int | None = None,
-        from_: str | None = None,
+        from_: dt.datetime | str | None = None,
         base: str | None = None,
         quote: str | None = None,
-        account_ids: str | None = None,
+        account_ids: int | Sequence[int] | None = None,
         account_types: str | None = None,
     ) -> builtins.list[GridBot]:
         """List grid bots.
@@ -56,10 +58,10 @@ class GridBots(Resource):
         state: Literal["enabled", "disabled"] | None = None,
         sort_by: Literal["current_profit", "profit", "bot_id", "pair", "created_at", "updated_at", "name"] | None = None,
         sort_direction: Literal["ASC", "DESC"] | None = None,
-        from_: str | None = None,
+        from_: dt.datetime | str | None = None,
         base: str | None = None,
         quote: str | None = None,
-        account_ids: str | None = None,
+        account_ids: int | Sequence[int] | None = None,
         account_types: str | None = None,
         page_size: int | None = None,
     ) -> AsyncPaginator[GridBot]:
@@ -175,7 +177,7 @@ class GridBots(Resource):
         lower_stop_loss_enabled: bool | None = None,
         lower_stop_loss_action: Literal["stop_bot", "stop_bot_and_sell", "stop_bot_and_close_position"] | None = None,
         lower_stop_loss_price: Number | None = None,
-        leverage_type: Literal["cross", "isolated"] | None = None,
+        leverage_type: Literal["cross", "isolated", "not_specified"] | None = None,
         leverage_custom_value: Number | None = None,
         max_active_sell_lines: int | None = None,
         trailing_up_enabled: bool | None = None,
@@ -229,7 +231,13 @@ class GridBots(Resource):
             "grid_bot_id": grid_bot_id, "note": note,
         })
 
-    async def profits(self, grid_bot_id: int, *, from_: str | None = None, to: str | None = None) -> Any:
+    async def profits(
+        self,
+        grid_bot_id: int,
+        *,
+        from_: dt.datetime | str | None = None,
+        to: dt.datetime | str | None = None,
+    ) -> Any:
         """List the profits of a grid bot.
 
         ``GET /ver1/grid_bots/{id}/profits``: permission BOTS_READ, signed.

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import builtins
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any, Literal
 
@@ -36,9 +37,9 @@ class SmartTrades(Resource):
         per_page: int | None = None,
         status: Literal["all", "active", "finished", "successfully_finished", "cancelled", "failed"] | None = None,
         order_by: Literal["created_at", "updated_at", "closed_at", "status", "profit", "profit_percentage"] | None = None,
-        order_direction: Literal["ASC", "DESC"] | None = None,
-        from_: str | None = None,
-        to: str | None = None,
+        order_direction: Literal["ASC", "DESC", "asc", "desc"] | None = None,
+        from_: dt.datetime | str | None = None,
+        to: dt.datetime | str | None = None,
         base: str | None = None,
         quote: str | None = None,
     ) -> builtins.list[SmartTrade]:
@@ -59,9 +60,9 @@ class SmartTrades(Resource):
         type: Literal["simple_buy", "simple_sell", "smart_sell", "smart_trade", "smart_cover", "smart_buy"] | None = None,
         status: Literal["all", "active", "finished", "successfully_finished", "cancelled", "failed"] | None = None,
         order_by: Literal["created_at", "updated_at", "closed_at", "status", "profit", "profit_percentage"] | None = None,
-        order_direction: Literal["ASC", "DESC"] | None = None,
-        from_: str | None = None,
-        to: str | None = None,
+        order_direction: Literal["ASC", "DESC", "asc", "desc"] | None = None,
+        from_: dt.datetime | str | None = None,
+        to: dt.datetime | str | None = None,
         base: str | None = None,
         quote: str | None = None,
         page_size: int | None = None,
