@@ -11,7 +11,7 @@ import pytest
 import respx
 
 from threecommas_async import ThreeCommas, ValidationError
-from threecommas_async._endpoint import Endpoint
+from threecommas_async._endpoint import Endpoint, RequestSpec
 from threecommas_async._pagination import (
     MAX_REPEATED_PAGES,
     AsyncPaginator,
@@ -20,6 +20,7 @@ from threecommas_async._pagination import (
     page_size_for,
     row_key,
 )
+from threecommas_async._sender import Sender
 from threecommas_async.resources import BY_NAME
 
 BASE_URL = "https://api.3commas.io/public/api"
@@ -102,10 +103,14 @@ class ScriptedServer:
         self.rows = rows
         self.ignore_offset = ignore_offset
         self.calls: list[dict[str, Any]] = []
+        self.priorities: list[str | None] = []
         self.before_call: list[Any] = []
 
-    async def _call_endpoint(self, endpoint: Endpoint[Any], arguments: Mapping[str, Any]) -> Any:
+    async def _call_endpoint(
+        self, endpoint: Endpoint[Any], arguments: Mapping[str, Any], *, priority: str | None = None
+    ) -> Any:
         self.calls.append(dict(arguments))
+        self.priorities.append(priority)
         if self.before_call:
             self.before_call.pop(0)(self)
         if "limit" in arguments:
@@ -258,3 +263,40 @@ async def test_client_paginator_validates_filters_before_sending() -> None:
                 await client.deals.iterate(scope="open")  # type: ignore[arg-type]
     assert caught.value.param == "scope"
     assert not route.called
+
+
+# -- priority lanes --------------------------------------------------------------------------------
+
+
+async def test_priority_rides_on_every_page_request() -> None:
+    server = ScriptedServer([5, 4, 3, 2, 1])
+    rows = [row.id async for row in AsyncPaginator(server, DEALS_LIST, {}, page_size=2, priority="bulk")]
+    assert rows == [5, 4, 3, 2, 1]
+    assert server.priorities == ["bulk", "bulk", "bulk"]
+
+
+async def test_priority_defaults_to_the_clients_default() -> None:
+    server = ScriptedServer([1])
+    await paginator(server)
+    assert server.priorities == [None]
+
+
+def test_an_unknown_priority_is_refused() -> None:
+    with pytest.raises(ValidationError) as caught:
+        AsyncPaginator(ScriptedServer([]), DEALS_LIST, {}, priority="high")  # type: ignore[arg-type]
+    assert caught.value.param == "priority"
+
+
+async def test_generated_iterate_sends_its_priority_to_the_send_loop(monkeypatch: pytest.MonkeyPatch) -> None:
+    sent: list[RequestSpec] = []
+
+    async def send(self: Sender, spec: RequestSpec, options: Any) -> httpx.Response:
+        sent.append(spec)
+        return httpx.Response(200, json=[_deal(7)], request=httpx.Request(spec.method, "https://x" + spec.path))
+
+    monkeypatch.setattr(Sender, "send", send)
+    async with ThreeCommas(api_key="k", api_secret="s", base_url=BASE_URL) as client:
+        assert [deal.id async for deal in client.deals.iterate(scope="active", priority="bulk")] == [7]
+        assert [deal.id for deal in await client.deals.iterate()] == [7]
+        assert [deal.id for deal in await client.deals.list()] == [7]
+    assert [spec.priority for spec in sent] == ["bulk", None, None]

@@ -162,3 +162,12 @@ def test_spec_refuses_a_paging_or_id_parameter_without_its_floor(tmp_path: Path)
     path.write_text(json.dumps(spec))
     with pytest.raises(SpecError, match=r"deals\.list\.offset"):
         load_spec(path)
+
+
+def test_prepare_carries_a_known_priority_and_refuses_others() -> None:
+    endpoint = BY_NAME["deals.list"]
+    assert prepare(endpoint, {}).priority is None
+    assert prepare(endpoint, {}, priority="urgent").priority == "urgent"
+    with pytest.raises(ValidationError) as caught:
+        prepare(endpoint, {}, priority="asap")
+    assert caught.value.param == "priority"

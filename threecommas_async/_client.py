@@ -186,14 +186,18 @@ class ThreeCommas(ResourceNamespaces):
         response = await self._sender.send(spec, self._options)
         return _decode(response, spec)
 
-    async def _call_endpoint(self, endpoint: Endpoint[T], arguments: Mapping[str, Any]) -> T:
-        return (await self._call_endpoint_raw(endpoint, arguments)).parsed
+    async def _call_endpoint(
+        self, endpoint: Endpoint[T], arguments: Mapping[str, Any], *, priority: str | None = None
+    ) -> T:
+        return (await self._call_endpoint_raw(endpoint, arguments, priority=priority)).parsed
 
-    async def _call_endpoint_raw(self, endpoint: Endpoint[T], arguments: Mapping[str, Any]) -> RawResponse[T]:
+    async def _call_endpoint_raw(
+        self, endpoint: Endpoint[T], arguments: Mapping[str, Any], *, priority: str | None = None
+    ) -> RawResponse[T]:
         from ._validation import prepare
 
         cast_to = endpoint.response_type
-        spec = prepare(endpoint, arguments)
+        spec = prepare(endpoint, arguments, priority=priority)
         response = await self._sender.send(spec, self._options)
         data = _decode(response, spec)
         if cast_to is Any or cast_to is object:

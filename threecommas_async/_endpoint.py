@@ -14,7 +14,17 @@ from typing import Any, Generic, Literal, TypeVar
 
 import attrs
 
-__all__ = ["Endpoint", "Pagination", "Param", "ParamFormat", "ParamLocation", "ParamType", "Priority", "RequestSpec"]
+__all__ = [
+    "PRIORITIES",
+    "Endpoint",
+    "Pagination",
+    "Param",
+    "ParamFormat",
+    "ParamLocation",
+    "ParamType",
+    "Priority",
+    "RequestSpec",
+]
 
 T = TypeVar("T")
 
@@ -23,6 +33,7 @@ ParamLocation = Literal["path", "query", "body"]
 ParamFormat = Literal["date-time", "date"]
 Pagination = Literal["offset", "page"]
 Priority = Literal["urgent", "normal", "bulk"]
+PRIORITIES: tuple[Priority, ...] = ("urgent", "normal", "bulk")
 
 
 @attrs.frozen(slots=True)

@@ -18,12 +18,12 @@ from urllib.parse import quote, unquote
 
 import attrs
 
-from ._endpoint import Endpoint, Param, ParamType, RequestSpec
+from ._endpoint import PRIORITIES, Endpoint, Param, ParamType, RequestSpec
 from ._exceptions import ValidationError
 from ._scalars import MAX_EXPONENT, Invalid, as_decimal, check_date, check_datetime, describe, preview
 from ._wire import flatten_pairs
 
-__all__ = ["MAX_EXPONENT", "as_decimal", "prepare", "validate_raw_path"]
+__all__ = ["MAX_EXPONENT", "as_decimal", "check_priority", "prepare", "validate_raw_path"]
 
 _DOT_SEGMENTS = frozenset({"", ".", ".."})
 
@@ -43,13 +43,29 @@ def validate_raw_path(path: str) -> None:
             raise ValidationError("path", f"expected no '.' or '..' segment, got {preview(path)}")
 
 
-def prepare(endpoint: Endpoint[Any], arguments: Mapping[str, Any]) -> RequestSpec:
-    """Validate ``arguments`` for ``endpoint`` and build the request; raises ValidationError."""
+def prepare(endpoint: Endpoint[Any], arguments: Mapping[str, Any], *, priority: str | None = None) -> RequestSpec:
+    """Validate ``arguments`` for ``endpoint`` and build the request; raises ValidationError.
+
+    ``priority`` is the limiter lane the request asks for (None: the client's default).
+    """
     plan = _plan_for(endpoint)
     try:
-        return plan.build(arguments)
+        spec = plan.build(arguments)
     except Invalid as invalid:
         raise ValidationError(invalid.path, invalid.problem, endpoint=endpoint.qualified_name) from None
+    if priority is None:
+        return spec
+    return attrs.evolve(spec, priority=check_priority(priority, endpoint))
+
+
+def check_priority(priority: str | None, endpoint: Endpoint[Any]) -> str | None:
+    """``priority`` if it names a limiter lane (or is None), else ValidationError."""
+    if priority is not None and priority not in PRIORITIES:
+        expected = ", ".join(repr(lane) for lane in PRIORITIES)
+        raise ValidationError(
+            "priority", f"expected one of {expected}, got {priority!r}", endpoint=endpoint.qualified_name
+        )
+    return priority
 
 
 @attrs.frozen

@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
+from .._endpoint import Priority
 from .._pagination import AsyncPaginator
 from .._resource import RawResource, Resource, raw_response
 from ..models import Bot, BotStats, BotStatsByDate, Deal
@@ -64,16 +65,18 @@ class Bots(Resource):
         sort_direction: Literal["asc", "desc"] | None = None,
         form_type: Literal["gordon", "advanced"] | None = None,
         page_size: int | None = None,
+        priority: Priority | None = None,
     ) -> AsyncPaginator[Bot]:
         """Every row of ``bots.list``, page by page (at most 100 per page, ``limit``/``offset``).
 
         ``async for row in client.bots.iterate(...)`` walks all pages until a short one;
-        ``await`` it for the first page only. ``page_size`` defaults to the maximum."""
+        ``await`` it for the first page only. ``page_size`` defaults to the maximum; ``priority`` is the
+        limiter lane of the page requests (``"bulk"`` for a collector; None: the client's default)."""
         return AsyncPaginator(self._client, _catalog.BOTS_LIST, {
             "account_id": account_id, "strategy": strategy, "order_direction": order_direction,
             "from_": from_, "scope": scope, "sort_by": sort_by, "quote": quote,
             "sort_direction": sort_direction, "form_type": form_type,
-        }, page_size=page_size)
+        }, page_size=page_size, priority=priority)
 
     async def account_trade_info(self, *, account_id: int) -> Any:
         """Get the trading info of an account for DCA bots.

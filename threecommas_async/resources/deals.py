@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
+from .._endpoint import Priority
 from .._exceptions import warn_deprecated
 from .._pagination import AsyncPaginator
 from .._resource import RawResource, Resource, raw_response
@@ -67,15 +68,17 @@ class Deals(Resource):
         quote: str | None = None,
         note: str | None = None,
         page_size: int | None = None,
+        priority: Priority | None = None,
     ) -> AsyncPaginator[Deal]:
         """Every row of ``deals.list``, page by page (at most 1000 per page, ``limit``/``offset``).
 
         ``async for row in client.deals.iterate(...)`` walks all pages until a short one;
-        ``await`` it for the first page only. ``page_size`` defaults to the maximum."""
+        ``await`` it for the first page only. ``page_size`` defaults to the maximum; ``priority`` is the
+        limiter lane of the page requests (``"bulk"`` for a collector; None: the client's default)."""
         return AsyncPaginator(self._client, _catalog.DEALS_LIST, {
             "bot_id": bot_id, "account_id": account_id, "from_": from_, "to": to, "scope": scope,
             "order": order, "order_direction": order_direction, "base": base, "quote": quote, "note": note,
-        }, page_size=page_size)
+        }, page_size=page_size, priority=priority)
 
     async def add_funds(
         self,

@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any, Literal
 
+from .._endpoint import Priority
 from .._pagination import AsyncPaginator
 from .._resource import RawResource, Resource, raw_response
 from ..models import GridBot, GridBotMarketOrders
@@ -64,16 +65,18 @@ class GridBots(Resource):
         account_ids: int | Sequence[int] | None = None,
         account_types: str | None = None,
         page_size: int | None = None,
+        priority: Priority | None = None,
     ) -> AsyncPaginator[GridBot]:
         """Every row of ``grid_bots.list``, page by page (at most 1000 per page, ``limit``/``offset``).
 
         ``async for row in client.grid_bots.iterate(...)`` walks all pages until a short one;
-        ``await`` it for the first page only. ``page_size`` defaults to the maximum."""
+        ``await`` it for the first page only. ``page_size`` defaults to the maximum; ``priority`` is the
+        limiter lane of the page requests (``"bulk"`` for a collector; None: the client's default)."""
         return AsyncPaginator(self._client, _catalog.GRID_BOTS_LIST, {
             "account_id": account_id, "state": state, "sort_by": sort_by, "sort_direction": sort_direction,
             "from_": from_, "base": base, "quote": quote, "account_ids": account_ids,
             "account_types": account_types,
-        }, page_size=page_size)
+        }, page_size=page_size, priority=priority)
 
     async def create(
         self,
