@@ -17,11 +17,10 @@ from . import _json
 from ._auth import BodyJoin, HmacAuth, RsaAuth, SigningAuth
 from ._clock import ClockFn, SleepFn, system_clock, system_sleep
 from ._endpoint import Endpoint, RequestSpec
-from ._exceptions import ResponseDecodeError, ResponseValidationError
 from ._ratelimit import LimiterBackend, LimiterSnapshot, RateLimiter, RateLimitPolicy, default_policy
 from ._response import RawResponse
 from ._sender import BodyEncoding, ForcedMode, RequestOptions, Sender
-from ._wire import flatten_pairs
+from ._wire import check_raw_path, flatten_pairs
 from .resources._namespaces import ResourceNamespaces
 
 if TYPE_CHECKING:
@@ -171,6 +170,7 @@ class ThreeCommas(ResourceNamespaces):
         method = method.upper()
         if not path.startswith("/"):
             path = "/" + path
+        check_raw_path(path)
         spec = RequestSpec(
             method=method,
             path=path,
@@ -181,8 +181,7 @@ class ThreeCommas(ResourceNamespaces):
             idempotent=(method not in _NOT_IDEMPOTENT_METHODS) if idempotent is None else idempotent,
             weight=weight,
         )
-        response = await self._sender.send(spec, self._options)
-        return _decode(response, spec)
+        return (await self._sender.send(spec, self._options)).value
 
     async def _call_endpoint(self, endpoint: Endpoint, arguments: Mapping[str, Any], cast_to: Any) -> Any:
         return (await self._call_endpoint_raw(endpoint, arguments, cast_to)).parsed
@@ -193,24 +192,8 @@ class ThreeCommas(ResourceNamespaces):
         from ._validation import prepare
 
         spec = prepare(endpoint, arguments)
-        response = await self._sender.send(spec, self._options)
-        data = _decode(response, spec)
-        if cast_to is Any or cast_to is object:
-            return RawResponse(response, data)
-        from .models import structure_response
-
-        try:
-            parsed = structure_response(data, cast_to)
-        except Exception as exc:
-            raise ResponseValidationError(
-                f"response does not fit {_type_name(cast_to)}: "
-                + "; ".join([str(exc), *getattr(exc, "__notes__", ())]),
-                status=response.status_code,
-                body=response.content,
-                method=spec.method,
-                path=spec.path,
-            ) from exc
-        return RawResponse(response, parsed)
+        success = await self._sender.send(spec, self._options, cast_to)
+        return RawResponse(success.response, success.value)
 
     async def aclose(self) -> None:
         """Stop the limiter's timer and close the connection pool if this client created it.
@@ -219,6 +202,7 @@ class ThreeCommas(ResourceNamespaces):
         """
         if self._is_view:
             return
+        self._sender.closed = True
         limiter = self._sender.limiter
         if limiter is not None:
             await limiter.aclose()
@@ -242,22 +226,6 @@ class ThreeCommas(ResourceNamespaces):
             f"ThreeCommas(auth={auth!r}, base_url={self.base_url!r}, "
             f"forced_mode={self._options.forced_mode!r})"
         )
-
-
-def _decode(response: httpx.Response, spec: RequestSpec) -> Any:
-    body = response.content
-    if not body.strip():
-        return None
-    try:
-        return _json.loads(body)
-    except ValueError as exc:
-        raise ResponseDecodeError(
-            f"malformed JSON ({exc})",
-            status=response.status_code,
-            body=body,
-            method=spec.method,
-            path=spec.path,
-        ) from None
 
 
 def _auth_from(
