@@ -10,6 +10,10 @@ Hierarchy::
     ├── MissingCredentialsError     no usable credentials (key without secret, or none for a signed call)
     ├── ClientClosedError           the client was used after ``aclose()`` (also a RuntimeError)
     ├── EventLoopError              the client was used from a second event loop (also a RuntimeError)
+    ├── TradingGuardError           a trading guard refused the call (nothing was sent) or its answer
+    │   ├── ReadOnlyError           a call that changes state on a ``read_only`` client
+    │   ├── RealModeRefusedError    ``forced_mode="real"`` on a ``paper_only`` client
+    │   └── PaperModeIgnoredError   the answer names a real account: the server ignored ``Forced-Mode: paper``
     ├── ResponseDecodeError         the body is not the JSON we expected: carries status and raw body
     │   └── ResponseValidationError the JSON does not fit the response model
     └── APIError                    the server answered with an error status
@@ -45,15 +49,19 @@ __all__ = [
     "MissingCredentialsError",
     "NotFoundError",
     "OutcomeUnknownError",
+    "PaperModeIgnoredError",
     "PermissionDeniedError",
     "PlanLimitError",
     "RateLimitError",
     "RateLimiterUnavailableError",
+    "ReadOnlyError",
+    "RealModeRefusedError",
     "RedirectError",
     "ResponseDecodeError",
     "ResponseValidationError",
     "ServerError",
     "ThreeCommasError",
+    "TradingGuardError",
     "TransportError",
     "UnprocessableError",
     "ValidationError",
@@ -152,6 +160,27 @@ class EventLoopError(ThreeCommasError, RuntimeError):
     Connections and the limiter's timer belong to one loop. Create one client per event loop (for example
     inside the coroutine you pass to ``asyncio.run``), or ``aclose()`` it and create a new one.
     """
+
+
+class TradingGuardError(ThreeCommasError):
+    """A trading guard (``read_only``, ``paper_only``) refused a call or its answer."""
+
+
+class ReadOnlyError(TradingGuardError):
+    """A call that places, cancels, changes or deletes something, on a ``read_only`` client; nothing was sent."""
+
+
+class RealModeRefusedError(TradingGuardError):
+    """Real mode was asked for on a ``paper_only`` client; nothing was sent."""
+
+
+class PaperModeIgnoredError(TradingGuardError):
+    """A paper-only call's answer names a real account: the server ignored ``Forced-Mode: paper``.
+
+    The call has been applied; check the real account at once. The raw answer is ``body``.
+    """
+
+    body: bytes = b""
 
 
 class ResponseDecodeError(ThreeCommasError):

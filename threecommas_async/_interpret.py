@@ -26,6 +26,7 @@ from ._exceptions import (
     APIError,
     IPBannedError,
     OutcomeUnknownError,
+    PaperModeIgnoredError,
     RateLimitError,
     RedirectError,
     ResponseDecodeError,
@@ -36,6 +37,7 @@ from ._exceptions import (
     bounded,
     error_for_status,
 )
+from ._guards import NO_GUARD, TradingGuard
 from ._ratelimit import Outcome
 
 __all__ = [
@@ -66,6 +68,7 @@ class Call:
     idempotent: bool
     limited: bool = True
     response_type: Any = Any
+    guard: TradingGuard = NO_GUARD
 
 
 @attrs.frozen(slots=True)
@@ -148,6 +151,12 @@ def _success(response: httpx.Response, call: Call) -> Verdict:
         data = decode_body(response, call)
     except ResponseDecodeError as undecodable:
         return Failure(undecodable, outcome=Outcome.OK)
+    if not call.idempotent:
+        try:
+            call.guard.check_answer(call.method, call.path, data)
+        except PaperModeIgnoredError as ignored:
+            ignored.body = response.content
+            return Failure(ignored, outcome=Outcome.OK)
     if call.response_type is Any or call.response_type is object:
         return Success(data, response)
     from .models import structure_response

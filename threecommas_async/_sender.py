@@ -23,6 +23,7 @@ from ._auth import SigningAuth
 from ._clock import SleepFn
 from ._endpoint import RequestSpec
 from ._exceptions import ClientClosedError, EventLoopError, IPBannedError, MissingCredentialsError
+from ._guards import NO_GUARD, TradingGuard
 from ._interpret import Call, Failure, Success, Verdict, interpret
 from ._ratelimit import RateLimiter
 from ._version import __version__
@@ -64,6 +65,7 @@ class Sender:
         auth: SigningAuth | None,
         limiter: RateLimiter | None,
         sleep: SleepFn,
+        guard: TradingGuard = NO_GUARD,
         max_in_flight: int = 100,
         body_encoding: BodyEncoding = "json",
         decimals: _json.DecimalEncoding = "number",
@@ -74,6 +76,7 @@ class Sender:
         self.limiter = limiter
         self.body_encoding: BodyEncoding = body_encoding
         self.decimals: _json.DecimalEncoding = decimals
+        self.guard = guard
         self.closed = False
         self._sleep = sleep
         self._max_in_flight = max_in_flight
@@ -83,12 +86,13 @@ class Sender:
     async def send(self, spec: RequestSpec, options: RequestOptions, response_type: Any = Any) -> Success:
         """Send ``spec`` until a verdict is final; the success carries the body as ``response_type``."""
         in_flight = self._check_usable()
+        self.guard.check(spec.method, spec.path, is_read=spec.idempotent, forced_mode=options.forced_mode)
         if spec.signed and self.auth is None:
             raise MissingCredentialsError(
                 f"{spec.method} {spec.path} needs an API key and secret (or RSA private key); "
                 "pass them to ThreeCommas(...) or set THREECOMMAS_API_KEY and THREECOMMAS_API_SECRET"
             )
-        call = Call(spec.method, spec.path, spec.idempotent, self.limiter is not None, response_type)
+        call = Call(spec.method, spec.path, spec.idempotent, self.limiter is not None, response_type, self.guard)
         attempt = 1
         while True:
             verdict = await self._attempt(spec, options, call, attempt, in_flight)
@@ -162,7 +166,9 @@ class Sender:
 
     def build_request(self, spec: RequestSpec, options: RequestOptions) -> httpx.Request:
         headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
-        if options.forced_mode is not None:
+        if self.guard.paper_only and not spec.idempotent:
+            headers["Forced-Mode"] = "paper"
+        elif options.forced_mode is not None:
             headers["Forced-Mode"] = options.forced_mode
         body = spec.body
         if options.extra_body:
