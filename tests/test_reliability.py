@@ -185,7 +185,7 @@ def test_a_key_without_a_secret_is_missing_credentials(monkeypatch: pytest.Monke
 
 
 def _frame_locals(error: BaseException) -> str:
-    seen = []
+    seen: list[str] = []
     current: BaseException | None = error
     while current is not None:
         for frame, _ in traceback.walk_tb(current.__traceback__):
