@@ -16,14 +16,15 @@ from typing import Any
 import attrs
 import httpx
 
-from .._auth import BodyJoin
 from ._faults import ConnectionDropped, Fault, FaultInjector, Phase
 from ._http import ApiFailure, IncomingRequest, Reply, error_reply
-from ._keys import FakeKey, KeyRing, signed_payloads
-from ._limits import LimitDecision, RateLimiter
+from ._keys import FakeKey, KeyRing
+from ._limits import LimitDecision, ServerRateLimiter
 from ._observe import Observer, RequestRecord
 from ._params import parse_params
 from ._routing import HandlerRequest, RepeatCheck, Route, RouteMatch, RouteTable, route_not_found
+from ._signature import accepted_payloads
+from ._signature import body_joins as _body_joins
 from ._state import Mode, World
 
 __all__ = ["ABORT_EXTENSION", "BASE_PATH", "AsgiApp", "Pipeline"]
@@ -64,12 +65,12 @@ class Pipeline:
         time_scale: float,
         sleep: Callable[[float], Awaitable[None]],
         keys: KeyRing,
-        limiter: RateLimiter,
+        limiter: ServerRateLimiter,
         faults: FaultInjector,
         observer: Observer,
         world: World,
         routes: RouteTable,
-        body_joins: Iterable[BodyJoin],
+        body_joins: Iterable[str],
         rng: random.Random,
     ) -> None:
         self.clock = clock
@@ -81,7 +82,7 @@ class Pipeline:
         self.observer = observer
         self.world = world
         self.routes = routes
-        self.body_joins: tuple[BodyJoin, ...] = tuple(body_joins)
+        self.body_joins = _body_joins(body_joins)
         self.rng = rng
 
     async def handle(self, request: IncomingRequest) -> Reply:
@@ -161,7 +162,7 @@ class Pipeline:
         if key is None or not key.enabled:
             raise _UNKNOWN_KEY
         signature = request.header("signature")
-        payloads = signed_payloads(request.signed_path, request.body, self.body_joins)
+        payloads = accepted_payloads(request.raw_path, request.query_string, request.body, self.body_joins)
         if not signature or not key.signature_matches(payloads, signature):
             raise _BAD_SIGNATURE
         if not key.allows(route.permission):
@@ -333,13 +334,12 @@ async def _read_request(scope: Scope, receive: Receive) -> IncomingRequest:
     query_string: bytes = scope.get("query_string", b"")
     raw_path: bytes = scope.get("raw_path") or scope["path"].encode()
     raw_path = raw_path.split(b"?", 1)[0]
-    signed_path = raw_path + b"?" + query_string if query_string else raw_path
     headers = {name.decode("latin-1").lower(): value.decode("latin-1") for name, value in scope.get("headers", [])}
     client = scope.get("client")
     return IncomingRequest(
         method=scope["method"].upper(),
         path=scope["path"],
-        signed_path=signed_path,
+        raw_path=raw_path,
         query_string=query_string,
         headers=headers,
         body=b"".join(chunks),

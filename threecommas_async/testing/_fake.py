@@ -15,16 +15,16 @@ from typing import Any
 
 import httpx
 
-from .._auth import BodyJoin, HmacAuth
 from ._app import BASE_PATH, AsgiApp, Pipeline
 from ._clock import Clock, ScaledClock
 from ._faults import FaultInjector
 from ._handlers import build_route_table
 from ._keys import ALL_PERMISSIONS, FakeKey, KeyRing, Permission
-from ._limits import LimitSettings, RateLimiter
+from ._limits import LimitSettings, ServerRateLimiter
 from ._observe import Counters, Observer, RepeatRecord, RequestRecord
 from ._routing import RouteTable
 from ._seed import SeedSizes, seed_book
+from ._signature import BODY_JOINS, FakeSigner
 from ._state import Book, Mode, World
 
 __all__ = ["FakeThreeCommas"]
@@ -36,10 +36,11 @@ class FakeThreeCommas:
     """A fake 3Commas API: signed requests, per-key budgets, paper and real books, faults, a log.
 
     ``time_scale`` makes every duration (windows, blocks, bans, latency) last ``time_scale`` times
-    as long in real time; ``clock`` replaces the scaled clock (e.g. a :class:`ManualClock`), and
-    ``sleep`` (taking API seconds) replaces the scaled ``asyncio.sleep`` used by latency faults.
-    ``body_joins`` are the signature payload forms accepted (``"?"`` as documented, ``""`` too if
-    wanted). ``repeat_window`` is how long an applied non-idempotent operation is remembered.
+    as long in real time; ``clock`` replaces the scaled clock (e.g. a :class:`ManualClock`), and its
+    ``sleep`` (API seconds) paces latency faults unless ``sleep`` is given. ``body_joins`` are the
+    accepted joins of path and body for body-only requests: ``"?"`` (documented vectors) and ``""``
+    (the docs' alternative) by default; ``("?",)`` is strict. ``repeat_window`` is how long an
+    applied non-idempotent operation is remembered.
     """
 
     def __init__(
@@ -49,7 +50,7 @@ class FakeThreeCommas:
         clock: Clock | None = None,
         sleep: Callable[[float], Awaitable[None]] | None = None,
         limits: LimitSettings | None = None,
-        body_joins: Iterable[BodyJoin] = ("?",),
+        body_joins: Iterable[str] = BODY_JOINS,
         repeat_window: float = 60.0,
         mode: Mode = Mode.REAL,
         seed: int = 0,
@@ -59,7 +60,7 @@ class FakeThreeCommas:
         self.time_scale = time_scale
         self.clock: Clock = clock if clock is not None else ScaledClock(time_scale)
         self.keys = KeyRing(seed=seed)
-        self.rate_limiter = RateLimiter(limits)
+        self.rate_limiter = ServerRateLimiter(limits)
         self.faults = FaultInjector(clock=self.clock, seed=seed)
         self.observer = Observer(repeat_window=repeat_window)
         self.world = World(mode=mode)
@@ -67,7 +68,7 @@ class FakeThreeCommas:
         self._pipeline = Pipeline(
             clock=self.clock,
             time_scale=time_scale,
-            sleep=sleep if sleep is not None else self._scaled_sleep,
+            sleep=sleep if sleep is not None else getattr(self.clock, "sleep", self._scaled_sleep),
             keys=self.keys,
             limiter=self.rate_limiter,
             faults=self.faults,
@@ -169,12 +170,15 @@ class FakeThreeCommas:
     def http_client(
         self, key: FakeKey | None = None, *, forced_mode: Mode | None = None, **kwargs: Any
     ) -> httpx.AsyncClient:
-        """A plain ``httpx.AsyncClient`` wired in-process, signing with ``key`` (HMAC keys only)."""
+        """A plain ``httpx.AsyncClient`` wired in-process, signing with ``key`` (HMAC keys only).
+
+        Requests are signed by the fake's own rule (:class:`FakeSigner`), not by the SDK.
+        """
         auth: httpx.Auth | None = None
         if key is not None:
             if key.secret is None:
                 raise ValueError("http_client() signs with HMAC keys; pass auth=RsaAuth(...) for RSA keys")
-            auth = HmacAuth(key.api_key, key.secret)
+            auth = FakeSigner(key.api_key, key.secret)
         headers = dict(kwargs.pop("headers", {}))
         if forced_mode is not None:
             headers["Forced-Mode"] = forced_mode.value

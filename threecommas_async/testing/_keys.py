@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 import enum
-import hashlib
 import hmac
 import random
 import string
@@ -14,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .._auth import BodyJoin, signature_payload
+from ._signature import hmac_hex, rsa_verifies
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
@@ -64,37 +61,10 @@ class FakeKey:
 
     def _matches(self, payload: bytes, signature: str) -> bool:
         if self.secret is not None:
-            expected = hmac.new(self.secret.encode(), payload, hashlib.sha256).hexdigest()
-            return hmac.compare_digest(expected, signature.strip().lower())
+            return hmac.compare_digest(hmac_hex(self.secret, payload), signature.strip().lower())
         if self.public_key is not None:
-            return _rsa_verifies(self.public_key, payload, signature)
+            return rsa_verifies(self.public_key, payload, signature)
         return False
-
-
-def _rsa_verifies(public_key: RSAPublicKey, payload: bytes, signature: str) -> bool:
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives import hashes
-    from cryptography.hazmat.primitives.asymmetric import padding
-
-    try:
-        raw = base64.b64decode(signature.strip(), validate=True)
-    except (binascii.Error, ValueError):
-        return False
-    try:
-        public_key.verify(raw, payload, padding.PKCS1v15(), hashes.SHA256())
-    except InvalidSignature:
-        return False
-    return True
-
-
-def signed_payloads(signed_path: bytes, body: bytes, body_joins: Iterable[BodyJoin]) -> list[bytes]:
-    """Every payload a client may have signed for this request, one per accepted body join."""
-    payloads: list[bytes] = []
-    for join in body_joins:
-        payload = signature_payload(signed_path, body, body_join=join)
-        if payload not in payloads:
-            payloads.append(payload)
-    return payloads
 
 
 class KeyRing:

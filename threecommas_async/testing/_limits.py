@@ -24,7 +24,7 @@ __all__ = [
     "FixedWindow",
     "LimitDecision",
     "LimitSettings",
-    "RateLimiter",
+    "ServerRateLimiter",
     "SlidingWindow",
     "WindowCounter",
 ]
@@ -183,8 +183,11 @@ class _BanState:
     count: int = 0
 
 
-class RateLimiter:
-    """Per-key budget state and per-IP bans. ``settings`` may be replaced at any time."""
+class ServerRateLimiter:
+    """The server side of rate limiting: per-key budget state and per-IP bans.
+
+    ``settings`` may be replaced at any time. Named apart from the SDK's client-side ``RateLimiter``.
+    """
 
     def __init__(self, settings: LimitSettings | None = None) -> None:
         self._settings = settings or LimitSettings()
