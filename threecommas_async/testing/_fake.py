@@ -40,7 +40,9 @@ class FakeThreeCommas:
     ``sleep`` (API seconds) paces latency faults unless ``sleep`` is given. ``body_joins`` are the
     accepted joins of path and body for body-only requests: ``"?"`` (documented vectors) and ``""``
     (the docs' alternative) by default; ``("?",)`` is strict. ``repeat_window`` is how long an
-    applied non-idempotent operation is remembered.
+    applied non-idempotent operation is remembered. ``odd_values=True`` makes :meth:`seed` add values
+    real bodies have carried (``"NaN"`` fills in some deals' ``buy_steps``, an ``"Infinity"`` account
+    percentage); off by default for now.
     """
 
     def __init__(
@@ -54,10 +56,12 @@ class FakeThreeCommas:
         repeat_window: float = 60.0,
         mode: Mode = Mode.REAL,
         seed: int = 0,
+        odd_values: bool = False,
     ) -> None:
         if not time_scale > 0:
             raise ValueError("time_scale must be positive")
         self.time_scale = time_scale
+        self.odd_values = odd_values
         self.clock: Clock = clock if clock is not None else ScaledClock(time_scale)
         self.keys = KeyRing(seed=seed)
         self.rate_limiter = ServerRateLimiter(limits)
@@ -139,11 +143,16 @@ class FakeThreeCommas:
         trades: int = 8,
         portfolios: int = 1,
         modes: Iterable[Mode] = (Mode.REAL, Mode.PAPER),
+        odd_values: bool | None = None,
     ) -> None:
-        """Replace the books of ``modes`` with deterministic content for ``seed``."""
+        """Replace the books of ``modes`` with deterministic content for ``seed``.
+
+        ``odd_values`` (default: the fake's own setting) adds ``"NaN"``/``"Infinity"`` amounts.
+        """
         sizes = SeedSizes(accounts, bots, deals, smart_trades, grid_bots, trades, portfolios)
+        odd = self.odd_values if odd_values is None else odd_values
         for mode in modes:
-            seed_book(self.world.book(mode), sizes, seed)
+            seed_book(self.world.book(mode), sizes, seed, odd_values=odd)
 
     def book(self, mode: Mode = Mode.REAL) -> Book:
         return self.world.book(mode)
