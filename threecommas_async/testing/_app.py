@@ -91,7 +91,8 @@ class Pipeline:
         template = match.route.template if match is not None else None
         api_key = request.header("apikey") or None
         faults = self.faults.select(api_key, request.method, template, self.clock())
-        outcome = _Outcome(time=self.clock())
+        arrived = self.clock()
+        outcome = _Outcome(time=arrived)
         host = _Host(self, request)
         status: int | None = None
         try:
@@ -112,6 +113,9 @@ class Pipeline:
                     faults=tuple(type(fault).__name__ for fault in faults),
                     during_block=outcome.during_block,
                     during_ban=outcome.during_ban,
+                    arrived=arrived,
+                    answered=self.clock(),
+                    query=request.query_string.decode("latin-1"),
                 ),
                 block_opened=outcome.block_opened,
                 ban_imposed=outcome.ban_imposed or host.ban_imposed,
@@ -131,8 +135,14 @@ class Pipeline:
         if early is not None:
             return early
         template = match.route.template if match is not None else None
+        known = self.keys.get(api_key) if api_key else None
         decision = self.limiter.check(
-            api_key or f"ip:{request.client_ip}", request.client_ip, request.method, template, now
+            api_key or f"ip:{request.client_ip}",
+            request.client_ip,
+            request.method,
+            template,
+            now,
+            budgets=known.budgets if known is not None else None,
         )
         if not decision.admitted:
             outcome.during_block = decision.during_block

@@ -20,7 +20,7 @@ from ._clock import Clock, ScaledClock
 from ._faults import FaultInjector
 from ._handlers import build_route_table
 from ._keys import ALL_PERMISSIONS, FakeKey, KeyRing, Permission
-from ._limits import LimitSettings, ServerRateLimiter
+from ._limits import Budget, LimitSettings, ServerRateLimiter
 from ._observe import Counters, Observer, RepeatRecord, RequestRecord
 from ._routing import RouteTable
 from ._seed import SeedSizes, seed_book
@@ -102,9 +102,14 @@ class FakeThreeCommas:
         *,
         permissions: Iterable[Permission | str] = ALL_PERMISSIONS,
         default_mode: Mode | None = None,
+        budgets: Iterable[Budget] | None = None,
     ) -> FakeKey:
-        """Register an HMAC key (generated key and secret unless given)."""
-        return self._remember(self.keys.add_hmac(api_key, secret, permissions=permissions, default_mode=default_mode))
+        """Register an HMAC key (generated key and secret unless given).
+
+        ``budgets`` gives the key its own budgets (another plan); every key shares its IP's bans.
+        """
+        key = self.keys.add_hmac(api_key, secret, permissions=permissions, default_mode=default_mode)
+        return self._remember(key, budgets)
 
     def add_rsa_key(
         self,
@@ -113,13 +118,15 @@ class FakeThreeCommas:
         *,
         permissions: Iterable[Permission | str] = ALL_PERMISSIONS,
         default_mode: Mode | None = None,
+        budgets: Iterable[Budget] | None = None,
     ) -> FakeKey:
         """Register an RSA key by its public key (PEM, or a cryptography public or private key)."""
-        return self._remember(
-            self.keys.add_rsa(public_key, api_key, permissions=permissions, default_mode=default_mode)
-        )
+        key = self.keys.add_rsa(public_key, api_key, permissions=permissions, default_mode=default_mode)
+        return self._remember(key, budgets)
 
-    def _remember(self, key: FakeKey) -> FakeKey:
+    def _remember(self, key: FakeKey, budgets: Iterable[Budget] | None) -> FakeKey:
+        if budgets is not None:
+            key.budgets = tuple(budgets)
         if self._first_key is None:
             self._first_key = key
         return key
@@ -153,6 +160,10 @@ class FakeThreeCommas:
         odd = self.odd_values if odd_values is None else odd_values
         for mode in modes:
             seed_book(self.world.book(mode), sizes, seed, odd_values=odd)
+
+    def ban_ip(self, seconds: float | None = None, *, ip: str = "127.0.0.1") -> float:
+        """Ban ``ip`` now (every key behind it): for ``seconds``, or the next escalation step. Returns the end."""
+        return self.rate_limiter.ban(ip, now=self.clock(), seconds=seconds)
 
     def book(self, mode: Mode = Mode.REAL) -> Book:
         return self.world.book(mode)

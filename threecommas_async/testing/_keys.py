@@ -16,6 +16,7 @@ from ._signature import hmac_hex, rsa_verifies
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
 
+    from ._limits import Budget
     from ._state import Mode
 
 __all__ = ["ALL_PERMISSIONS", "FakeKey", "KeyRing", "Permission"]
@@ -51,6 +52,8 @@ class FakeKey:
     permissions: frozenset[Permission]
     default_mode: Mode | None = None
     enabled: bool = True
+    budgets: tuple[Budget, ...] | None = None
+    """This key's own budgets (another plan); None: the fake's :class:`LimitSettings` budgets."""
 
     def allows(self, permission: Permission | None) -> bool:
         return permission is None or permission in self.permissions

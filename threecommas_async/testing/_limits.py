@@ -216,14 +216,26 @@ class ServerRateLimiter:
         self._states.clear()
         self._bans.clear()
 
-    def check(self, identity: str, ip: str, method: str, template: str | None, now: float) -> LimitDecision:
-        """Decide about one arrival and count it when admitted."""
+    def check(
+        self,
+        identity: str,
+        ip: str,
+        method: str,
+        template: str | None,
+        now: float,
+        budgets: Iterable[Budget] | None = None,
+    ) -> LimitDecision:
+        """Decide about one arrival and count it when admitted.
+
+        Budgets are per ``identity`` (an API key): ``budgets`` replaces the settings' budgets for this
+        one (a key on another plan). Bans are per ``ip``, whatever the key: one ban stops every key.
+        """
         ban = self._bans.get(ip)
         if ban is not None and ban.until > now:
             return LimitDecision(418, until=ban.until, during_ban=True)
         matching = [
             (budget, self._state(identity, budget))
-            for budget in self._settings.budgets
+            for budget in (self._settings.budgets if budgets is None else budgets)
             if budget.applies_to(method, template)
         ]
         blocked = [(budget, state) for budget, state in matching if state.blocked_until > now]
