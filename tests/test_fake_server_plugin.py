@@ -88,13 +88,12 @@ def test_b_with_the_fake(fake_3commas):
     result.assert_outcomes(passed=2)
 
 
-def test_old_plugin_module_name_still_provides_the_fixtures(pytester: pytest.Pytester) -> None:
-    pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
-    pytester.makepyfile("def test_scale(threecommas_time_scale):\n    assert threecommas_time_scale == 0.01\n")
-    result = pytester.runpytest_subprocess(
-        "-p", "no:cacheprovider", "-p", "no:threecommas_async", "-p", "threecommas_async.testing.pytest_plugin"
-    )
-    result.assert_outcomes(passed=1)
+def test_old_plugin_module_name_still_provides_the_fixtures() -> None:
+    import pytest_threecommas_async
+    from threecommas_async.testing import pytest_plugin
+
+    for name in ("fake_3commas", "threecommas_client", "threecommas_time_scale"):
+        assert getattr(pytest_plugin, name) is getattr(pytest_threecommas_async, name)
 
 
 def test_importing_the_sdk_does_not_import_testing() -> None:
