@@ -81,3 +81,23 @@ async def test_one_manual_clock_drives_the_client_limiter_and_the_fake() -> None
     assert fake.counters.by_status == {200: 110}
     assert max(times) - min(times) >= 60.0
     assert fake.observer.max_in_window(60.0) <= 100
+
+
+async def test_latency_faults_wait_on_the_fakes_own_clock() -> None:
+    clock = ManualClock()
+    fake = FakeThreeCommas(clock=clock)
+    fake.seed(seed=1, deals=2, smart_trades=0)
+    key = fake.add_key()
+    fake.faults.latency(7.0)
+    async with fake.http_client(key) as client:
+        call = asyncio.ensure_future(client.get("/ver1/accounts"))
+        for _ in range(20):
+            await asyncio.sleep(0)
+        assert not call.done()
+        assert clock.sleepers == 1
+        clock.advance(7.0)
+        response = await call
+    (record,) = fake.requests
+    assert response.status_code == 200
+    assert record.arrived is not None
+    assert record.answered == record.arrived + 7.0
