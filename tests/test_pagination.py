@@ -10,7 +10,7 @@ import httpx
 import pytest
 import respx
 
-from threecommas_async import ThreeCommas, ValidationError
+from threecommas_async import ThreeCommas, ValidationError, _validation
 from threecommas_async._endpoint import Endpoint, RequestSpec
 from threecommas_async._pagination import (
     MAX_REPEATED_PAGES,
@@ -20,7 +20,6 @@ from threecommas_async._pagination import (
     page_size_for,
     row_key,
 )
-from threecommas_async._sender import Sender
 from threecommas_async.resources import BY_NAME
 
 BASE_URL = "https://api.3commas.io/public/api"
@@ -288,15 +287,18 @@ def test_an_unknown_priority_is_refused() -> None:
 
 
 async def test_generated_iterate_sends_its_priority_to_the_send_loop(monkeypatch: pytest.MonkeyPatch) -> None:
-    sent: list[RequestSpec] = []
+    built: list[RequestSpec] = []
+    real_prepare = _validation.prepare
 
-    async def send(self: Sender, spec: RequestSpec, options: Any) -> httpx.Response:
-        sent.append(spec)
-        return httpx.Response(200, json=[_deal(7)], request=httpx.Request(spec.method, "https://x" + spec.path))
+    def prepare(endpoint: Endpoint[Any], arguments: Mapping[str, Any], *, priority: str | None = None) -> RequestSpec:
+        built.append(real_prepare(endpoint, arguments, priority=priority))
+        return built[-1]
 
-    monkeypatch.setattr(Sender, "send", send)
-    async with ThreeCommas(api_key="k", api_secret="s", base_url=BASE_URL) as client:
-        assert [deal.id async for deal in client.deals.iterate(scope="active", priority="bulk")] == [7]
-        assert [deal.id for deal in await client.deals.iterate()] == [7]
-        assert [deal.id for deal in await client.deals.list()] == [7]
-    assert [spec.priority for spec in sent] == ["bulk", None, None]
+    monkeypatch.setattr(_validation, "prepare", prepare)
+    with respx.mock(base_url=BASE_URL) as router:
+        router.get("/ver1/deals").mock(return_value=httpx.Response(200, json=[_deal(7)]))
+        async with ThreeCommas(api_key="k", api_secret="s", base_url=BASE_URL) as client:
+            assert [deal.id async for deal in client.deals.iterate(scope="active", priority="bulk")] == [7]
+            assert [deal.id for deal in await client.deals.iterate()] == [7]
+            assert [deal.id for deal in await client.deals.list()] == [7]
+    assert [spec.priority for spec in built] == ["bulk", None, None]
