@@ -79,7 +79,8 @@ def _method(endpoint: SpecEndpoint, imports: Imports) -> list[str]:
     lines = _def("async def", endpoint.name, signature.parameters, returns)
     lines += _docstring(endpoint)
     if endpoint.deprecated:
-        lines.append(f"        warn_deprecated({literal(endpoint.qualified_name)})")
+        name = literal(endpoint.qualified_name)
+        lines.append(f"        warn_deprecated({name}, stacklevel=self._warning_stacklevel)")
     return lines + fill_dict(signature.arguments, 8, prefix=f"return {call}", suffix=")")
 
 

@@ -209,7 +209,7 @@ class Deals(Resource):
 
         ``POST /ver1/deals/{deal_id}/update_tp``: permission BOTS_WRITE, signed.
         Deprecated by 3Commas: calling it issues a ``DeprecatedEndpointWarning``."""
-        warn_deprecated("deals.update_tp")
+        warn_deprecated("deals.update_tp", stacklevel=self._warning_stacklevel)
         return await self._client._call_endpoint(_catalog.DEALS_UPDATE_TP, {
             "deal_id": deal_id, "new_take_profit_percentage": new_take_profit_percentage,
         })
