@@ -10,14 +10,15 @@ import datetime as dt
 import math
 import re
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any
 
 __all__ = ["MAX_EXPONENT", "Invalid", "as_decimal", "check_date", "check_datetime", "describe", "preview"]
 
 _NUMERIC_TEXT = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 MAX_EXPONENT = 40
 """Amounts sent are refused beyond ``1E+40`` in size or ``1E-40`` in precision: no real price or quantity
-needs more, and a value like ``Decimal("1E+999999")`` would be sent as a million-digit JSON number."""
+needs more, and a value like ``Decimal("1E+999999")`` is no amount the API can mean."""
+_INT_LIMIT = 10 ** (MAX_EXPONENT + 1)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ISO_DATETIME = re.compile(
     r"(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}(?::\d{2})?)(?:[.,](\d+))?(Z|z|[+-]\d{2}(?::?\d{2})?)?"
@@ -33,9 +34,6 @@ class Invalid(Exception):
         self.problem = problem
 
 
-_N = TypeVar("_N", Decimal, int)
-
-
 def as_decimal(value: object) -> Decimal | int:
     """An amount as sent: ints stay ints, Decimals, numeric strings and floats (via repr) become Decimal.
 
@@ -44,31 +42,33 @@ def as_decimal(value: object) -> Decimal | int:
     if isinstance(value, bool):
         raise ValueError(f"expected a number (Decimal, int or numeric str), got bool {value!r}")
     if isinstance(value, int):
-        return _sane(Decimal(value), value)
+        if -_INT_LIMIT < value < _INT_LIMIT:
+            return value
+        raise ValueError(f"expected a number between 1E-{MAX_EXPONENT} and 1E+{MAX_EXPONENT} in size, got a larger int")
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise ValueError(f"expected a finite number, got {value!r}")
-        return _sane(value, value)
+        return _sane(value)
     if isinstance(value, str):
         text = value.strip()
         if not _NUMERIC_TEXT.fullmatch(text):
             raise ValueError(f"expected a number (Decimal, int or numeric str), got {preview(value)}")
-        return _sane(Decimal(text), Decimal(text))
+        return _sane(Decimal(text))
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ValueError(f"expected a finite number, got {value!r}")
-        return _sane(Decimal(repr(value)), Decimal(repr(value)))
+        return _sane(Decimal(repr(value)))
     raise ValueError(f"expected a number (Decimal, int or numeric str), got {describe(value)}")
 
 
-def _sane(amount: Decimal, sent: _N) -> _N:
-    """``sent`` when ``amount`` is zero or within ``MAX_EXPONENT`` both ways, else ValueError."""
+def _sane(amount: Decimal) -> Decimal:
+    """``amount`` when it is zero or within ``MAX_EXPONENT`` both ways, else ValueError."""
     if amount and not -MAX_EXPONENT <= amount.adjusted() <= MAX_EXPONENT:
         raise ValueError(
             f"expected a number between 1E-{MAX_EXPONENT} and 1E+{MAX_EXPONENT} in size, "
             f"got one of magnitude 1E{amount.adjusted():+d}"
         )
-    return sent
+    return amount
 
 
 def preview(value: str) -> str:
@@ -107,6 +107,8 @@ def _parse_datetime(text: str, path: str) -> dt.datetime:
         zone += ":00"
     else:
         zone = f"{zone[:3]}:{zone[-2:]}"
+    if len(clock) == len("HH:MM"):
+        clock += ":00"
     micro = (fraction or "0")[:6].ljust(6, "0")
     try:
         return dt.datetime.fromisoformat(f"{day}T{clock}.{micro}{zone}")
