@@ -5,17 +5,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import json
-from pathlib import Path
 
 import httpx
 import pytest
+from support import SigningVector
 
 from threecommas_async._auth import HmacAuth, RsaAuth, signature_payload
 from threecommas_async._json import loads
 from threecommas_async.testing import IN_PROCESS_BASE_URL, FakeThreeCommas, ManualClock, Permission
-
-REFERENCE = Path(__file__).resolve().parents[1].parent / "shared" / "reference" / "3commas-endpoints.json"
 
 
 @pytest.fixture
@@ -170,22 +167,22 @@ async def test_form_body_and_query_are_both_signed(fake: FakeThreeCommas) -> Non
     assert loads(response.content) == {"mode": "paper"}
 
 
-async def test_documented_signing_vectors_are_accepted(fake: FakeThreeCommas) -> None:
-    if not REFERENCE.is_file():
-        pytest.skip(f"reference material not found at {REFERENCE}")
-    vectors = json.loads(REFERENCE.read_text())["signing_test_vectors"]
-    key = fake.add_key("documented-key", vectors[0]["doc_example_secret"])
+async def test_documented_signing_vectors_are_accepted(
+    fake: FakeThreeCommas, signing_vectors: dict[str, SigningVector]
+) -> None:
+    vectors = [signing_vectors["form_or_query"], signing_vectors["json_body"]]
+    key = fake.add_key("documented-key", vectors[0].secret)
     async with _raw_client(fake) as client:
         query = await client.post(
             "/ver1/users/change_mode?mode=paper",
-            headers={"Apikey": key.api_key, "Signature": vectors[0]["hmac_sha256_hex"]},
+            headers={"Apikey": key.api_key, "Signature": vectors[0].signature},
         )
         body = await client.post(
             "/ver1/users/change_mode",
             content=b'{"mode": "paper"}',
             headers={
                 "Apikey": key.api_key,
-                "Signature": vectors[1]["hmac_sha256_hex"],
+                "Signature": vectors[1].signature,
                 "Content-Type": "application/json",
             },
         )
