@@ -155,7 +155,9 @@ async def test_retry_after_overrides_the_policy_block() -> None:
     permit = await limiter.acquire("GET", "/x")
     assert await limiter.rate_limited(permit, retry_after=7.0) == 7.0
     waiter = asyncio.create_task(limiter.acquire("GET", "/x"))
-    await clock.advance(7.0)
+    await clock.advance(6.9)
+    assert not waiter.done()
+    await clock.advance(0.1)
     assert waiter.done()
 
 
