@@ -10,6 +10,7 @@ import subprocess
 import sys
 import typing
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
