@@ -28,7 +28,7 @@ from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
-from .._json import JsonNumber
+from .._json import JSON_NUMBER_TEXT, JsonNumber
 
 __all__ = [
     "WireDatetime",
@@ -44,7 +44,7 @@ __all__ = [
 _UTC = timezone.utc
 _EPOCH = datetime(1970, 1, 1, tzinfo=_UTC)
 _ONE_SECOND = timedelta(seconds=1)
-_JSON_NUMBER_TEXT = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
+
 _API_TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]\.[0-9]{3}Z")
 
 
@@ -112,7 +112,7 @@ def decimal_from_wire(value: Any) -> Decimal:
 
 
 def _uncanonical_decimal(text: str) -> Decimal:
-    if _JSON_NUMBER_TEXT.fullmatch(text) is None:
+    if JSON_NUMBER_TEXT.fullmatch(text) is None:
         raise ValueError(f"not a decimal number: {text!r}")
     return WireDecimal(text)
 
