@@ -235,8 +235,8 @@ async def test_bots(threecommas_client: ThreeCommas, fake_3commas: FakeThreeComm
     assert (await client.bots.pairs_blacklist())["pairs"] == ["USDT_DOGE", "USDT_XRP"]
 
     copy = await client.bots.copy(created.id, name="E2E copy", secret="shared-secret")
-    assert copy.id != created.id
-    assert copy.name == "E2E copy"
+    assert copy.bot_id != created.id
+    assert (await client.bots.show(copy.bot_id)).name == "E2E copy"
 
     with pytest.raises(PermissionDeniedError):
         await client.bots.delete(created.id)

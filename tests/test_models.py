@@ -99,7 +99,7 @@ def _timestamps(model: Any) -> list[datetime]:
         return [
             stamp
             for field in attrs.fields(type(model))
-            if field.name not in ("extra", "absent_keys")
+            if field.name not in ("extra", "absent_keys", "field_errors")
             for stamp in _timestamps(getattr(model, field.name))
         ]
     if isinstance(model, (list, tuple)):
@@ -114,7 +114,7 @@ def _unmodelled(model: Any, path: str = "$") -> list[str]:
     if isinstance(model, ResponseModel):
         found = [f"{path}.{key}" for key in model.extra]
         for field in attrs.fields(type(model)):
-            if field.name not in ("extra", "absent_keys"):
+            if field.name not in ("extra", "absent_keys", "field_errors"):
                 found += _unmodelled(getattr(model, field.name), f"{path}.{field.name}")
         return found
     if isinstance(model, (list, tuple)):

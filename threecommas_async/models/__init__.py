@@ -10,6 +10,10 @@
 * JSON keys that are not Python names map to clean attributes (``"finished?"`` → ``finished``).
 * Every model keeps unknown keys in ``extra`` and notes absent keys in ``absent_keys``, so
   ``unstructure(structure_response(data, Model)) == data``.
+* No value poisons a page: ``"NaN"``, ``"Infinity"``, ``"-Infinity"`` (strings or JSON constants)
+  become Decimal special values, and a value that does not fit its field leaves the attribute None
+  and is kept, with the reason, in the model's ``field_errors`` (``structure_response(...,
+  strict=True)`` raises instead). A missing or mistyped entity id always raises.
 * Fields the API may omit or send as null are ``X | None = None``; only entity ids are required.
 * Counters the API sends as strings (``"grids_quantity": "81"``) are Decimals like any numeric text.
 
@@ -17,12 +21,12 @@
 ``make_converter(forbid_extra_keys=True)`` builds a strict one that rejects unknown keys.
 """
 
-from ._base import ResponseModel, epoch_seconds, wire_name
-from ._common import BotEvent, BotStrategy, CurrencyAmount
+from ._base import FieldError, ResponseModel, epoch_seconds, numeric_strings, wire_name
+from ._common import BotEvent, BotStrategy, CurrencyAmount, SafetyStep
 from ._converter import configure_converter, make_converter, structure_response, unstructure
 from ._values import WireDatetime, WireDecimal
 from .accounts import Account
-from .bots import Bot, BotProfitsInUsd, BotStats, BotStatsByDate
+from .bots import Bot, BotCopyResult, BotProfitsInUsd, BotStats, BotStatsByDate
 from .deals import Deal, DealBuyStep, DealCryptoWidget, DealCryptoWidgetMark, DealTakeProfitStep, MarketOrder
 from .general import Ping, ServerTime
 from .grid_bots import GridBot, GridBotMarketOrders, GridLine
@@ -68,6 +72,7 @@ from .trades import (
 __all__ = [
     "Account",
     "Bot",
+    "BotCopyResult",
     "BotEvent",
     "BotProfitsInUsd",
     "BotStats",
@@ -79,12 +84,14 @@ __all__ = [
     "DealCryptoWidget",
     "DealCryptoWidgetMark",
     "DealTakeProfitStep",
+    "FieldError",
     "GridBot",
     "GridBotMarketOrders",
     "GridLine",
     "MarketOrder",
     "Ping",
     "ResponseModel",
+    "SafetyStep",
     "ServerTime",
     "SimpleTrade",
     "SimpleTradeConditional",
@@ -125,6 +132,7 @@ __all__ = [
     "configure_converter",
     "epoch_seconds",
     "make_converter",
+    "numeric_strings",
     "structure_response",
     "unstructure",
     "wire_name",

@@ -6,8 +6,10 @@ Amounts
     ``"-0.000033"``), the value is a :class:`WireDecimal`, which remembers the text and returns it from
     ``str()``. A JSON number arrives from :func:`threecommas_async._json.loads` as a
     :class:`~threecommas_async._json.JsonNumber` and is kept as it is; a JSON integer in an amount field
-    becomes a ``JsonNumber`` too, so both are written back as numbers. Booleans, floats and
-    non-finite values are refused.
+    becomes a ``JsonNumber`` too, so both are written back as numbers. ``"NaN"``, ``"Infinity"`` and
+    ``"-Infinity"`` (which real bodies carry) become the Decimal special values, as do the JSON
+    constants of the same names. Booleans, floats and other spellings (``"nan"``, ``"sNaN"``,
+    ``"inf"``) are refused.
 
 Timestamps
     An ISO 8601 string becomes a timezone-aware :class:`~datetime.datetime`. The API's own format,
@@ -39,6 +41,8 @@ __all__ = [
     "datetime_to_wire",
     "decimal_from_wire",
     "decimal_to_wire",
+    "numeric_strings_from_wire",
+    "numeric_strings_to_wire",
 ]
 
 _UTC = timezone.utc
@@ -98,7 +102,10 @@ def decimal_from_wire(value: Any) -> Decimal:
     """An exact Decimal from a JSON string, JSON number or JSON integer (see module docstring)."""
     kind = type(value)
     if kind is str:
-        number = Decimal(value)
+        try:
+            number = Decimal(value)
+        except ArithmeticError:
+            raise ValueError(f"not a decimal number: {value[:80]!r}") from None
         if str(number) == value and number.is_finite():
             return number
         return _uncanonical_decimal(value)
@@ -106,15 +113,38 @@ def decimal_from_wire(value: Any) -> Decimal:
         return value  # type: ignore[no-any-return]
     if kind is int:
         return JsonNumber(value)
-    if isinstance(value, Decimal) and value.is_finite():
+    if isinstance(value, Decimal) and not value.is_snan():
         return value
     raise TypeError(f"expected a decimal string or JSON number, got {type(value).__name__}: {value!r}")
 
 
+_SPECIAL_VALUES = {text: Decimal(text) for text in ("NaN", "Infinity", "-Infinity")}
+
+
 def _uncanonical_decimal(text: str) -> Decimal:
+    special = _SPECIAL_VALUES.get(text)
+    if special is not None:
+        return special
     if JSON_NUMBER_TEXT.fullmatch(text) is None:
         raise ValueError(f"not a decimal number: {text!r}")
     return WireDecimal(text)
+
+
+def numeric_strings_from_wire(value: Any) -> dict[str, Any]:
+    """A JSON object (strategy options) whose decimal-string values become exact Decimals."""
+    if type(value) is not dict:
+        raise TypeError(f"expected a JSON object, got {type(value).__name__}")
+    return {
+        key: decimal_from_wire(item) if type(item) is str and JSON_NUMBER_TEXT.fullmatch(item) else item
+        for key, item in value.items()
+    }
+
+
+def numeric_strings_to_wire(value: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The JSON object back: Decimals as the text they came from (JSON numbers stay numbers)."""
+    if value is None:
+        return None
+    return {key: decimal_to_wire(item) if isinstance(item, Decimal) else item for key, item in value.items()}
 
 
 def decimal_to_wire(value: Decimal) -> Decimal | str:

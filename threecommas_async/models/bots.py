@@ -8,10 +8,10 @@ from decimal import Decimal
 import attrs
 
 from ._base import ResponseModel, wire_name
-from ._common import BotEvent, BotStrategy
+from ._common import BotEvent, BotStrategy, SafetyStep
 from .deals import Deal, DealTakeProfitStep
 
-__all__ = ["Bot", "BotProfitsInUsd", "BotStats", "BotStatsByDate"]
+__all__ = ["Bot", "BotCopyResult", "BotProfitsInUsd", "BotStats", "BotStatsByDate"]
 
 
 @attrs.define(slots=True, kw_only=True)
@@ -52,6 +52,8 @@ class Bot(ResponseModel):
     safety_order_volume: Decimal | None = None
     safety_order_volume_type: str | None = None
     safety_order_step_percentage: Decimal | None = None
+    safety_order_calculation_mode: str | None = None
+    custom_safety_steps: list[SafetyStep] | None = None
     martingale_volume_coefficient: Decimal | None = None
     martingale_step_coefficient: Decimal | None = None
     leverage_type: str | None = None
@@ -118,3 +120,11 @@ class BotStatsByDate(ResponseModel):
     stats: dict[str, Decimal] | None = None
     usd_profit: Decimal | None = None
     btc_profit: Decimal | None = None
+
+
+@attrs.define(slots=True, kw_only=True)
+class BotCopyResult(ResponseModel):
+    """``POST /ver1/bots/{bot_id}/copy_and_create``: the new bot's id and the funds it needs to start."""
+
+    bot_id: int
+    bot_required_amount: Decimal | None = None

@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 
 from ._base import ResponseModel, wire_name
-from ._common import BotEvent, BotStrategy
+from ._common import BotEvent, BotStrategy, SafetyStep
 
 __all__ = [
     "Deal",
@@ -118,6 +118,8 @@ class Deal(ResponseModel):
     safety_order_volume: Decimal | None = None
     safety_order_volume_type: str | None = None
     safety_order_step_percentage: Decimal | None = None
+    safety_order_calculation_mode: str | None = None
+    custom_safety_steps: list[SafetyStep] | None = None
     martingale_coefficient: Decimal | None = None
     martingale_volume_coefficient: Decimal | None = None
     martingale_step_coefficient: Decimal | None = None

@@ -76,6 +76,7 @@ class SmartTradeValue(ResponseModel):
     """An amount (``units``, ``total``) and whether it may still be edited."""
 
     value: Decimal | None = None
+    value_without_commission: Decimal | None = None
     editable: bool | None = None
 
 
@@ -181,6 +182,7 @@ class SmartTradeStopLoss(ResponseModel):
     conditional: SmartTradeConditional | None = None
     timeout: SmartTradeTimeout | None = None
     status: SmartTradeStatus | None = None
+    closed_at: datetime | None = None
 
 
 @attrs.define(slots=True, kw_only=True)
@@ -258,6 +260,7 @@ class SmartTradeData(ResponseModel):
     commission: Decimal | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    closed_at: datetime | None = None
 
 
 @attrs.define(slots=True, kw_only=True)

@@ -90,6 +90,7 @@ class SimpleTradeStatus(ResponseModel):
     """Status (``value``) and the error text when it failed."""
 
     value: str | None = None
+    basic_type: str | None = None
     error: str | None = None
 
 

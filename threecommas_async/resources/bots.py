@@ -10,7 +10,7 @@ from typing import Any, Literal, cast
 from .._pagination import AsyncPaginator
 from .._resource import Resource
 from .._response import RawResponse
-from ..models import Bot, BotStats, BotStatsByDate, Deal
+from ..models import Bot, BotCopyResult, BotStats, BotStatsByDate, Deal
 from ..params import CustomSafetyStep, Number
 from ._catalog import (
     BOTS_ACCOUNT_TRADE_INFO,
@@ -336,17 +336,24 @@ class Bots(Resource):
         """
         return cast("Bot", await self._client._call_endpoint(BOTS_CANCEL_ALL_DEALS, {"bot_id": bot_id}, Bot))
 
-    async def copy(self, bot_id: int, *, name: str, secret: str, amount: Number | None = None) -> Bot:
+    async def copy(
+        self,
+        bot_id: int,
+        *,
+        name: str,
+        secret: str,
+        amount: Number | None = None,
+    ) -> BotCopyResult:
         """Copy a shared bot into a new bot.
 
         ``POST /ver1/bots/{bot_id}/copy_and_create``: permission BOTS_WRITE, signed.
         """
         return cast(
-            "Bot",
+            "BotCopyResult",
             await self._client._call_endpoint(
                 BOTS_COPY,
                 {"bot_id": bot_id, "name": name, "secret": secret, "amount": amount},
-                Bot,
+                BotCopyResult,
             ),
         )
 
@@ -819,17 +826,17 @@ class BotsWithRawResponse(Resource):
         name: str,
         secret: str,
         amount: Number | None = None,
-    ) -> RawResponse[Bot]:
+    ) -> RawResponse[BotCopyResult]:
         """Copy a shared bot into a new bot.
 
         ``POST /ver1/bots/{bot_id}/copy_and_create``: permission BOTS_WRITE, signed.
         """
         return cast(
-            "RawResponse[Bot]",
+            "RawResponse[BotCopyResult]",
             await self._client._call_endpoint_raw(
                 BOTS_COPY,
                 {"bot_id": bot_id, "name": name, "secret": secret, "amount": amount},
-                Bot,
+                BotCopyResult,
             ),
         )
 

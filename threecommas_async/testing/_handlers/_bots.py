@@ -6,6 +6,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from ..._json import JsonNumber
 from .._http import invalid_param, not_allowed
 from .._keys import Permission
 from .._payloads import PAIR_PRICES, bot_payload, deal_payload, iso, split_pair
@@ -233,7 +234,7 @@ def copy_bot(request: HandlerRequest) -> Entity:
         "updated_at": iso(request.now),
     }
     book.bots[copy["id"]] = copy
-    return copy
+    return {"bot_id": copy["id"], "bot_required_amount": JsonNumber(str(source.get("base_order_volume") or "0"))}
 
 
 @routes.post("/ver1/bots/{bot_id}/start_new_deal", _WRITE)
