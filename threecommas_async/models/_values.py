@@ -19,7 +19,9 @@ Timestamps
     and is written back as that. Fields the API sends as epoch seconds are read from integers as
     plain UTC datetimes and written back as integers.
 
-Everything here is plain functions over values; the cattrs wiring lives in ``_converter``.
+Other ISO 8601 spellings go through :func:`portable_parse_iso` on every Python: it rewrites them into
+the one form Python 3.10's ``datetime.fromisoformat`` reads (3.10 takes no ``Z`` and only 3- or
+6-digit fractions), so 3.10 and 3.13 give the same datetimes. Everything here is plain functions over values; the cattrs wiring lives in ``_converter``.
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ __all__ = [
     "decimal_to_wire",
     "numeric_strings_from_wire",
     "numeric_strings_to_wire",
+    "portable_parse_api_timestamp",
+    "portable_parse_iso",
 ]
 
 _UTC = timezone.utc
@@ -211,15 +215,41 @@ def _remembered_iso(text: str) -> WireDatetime:
     return remembered
 
 
-if sys.version_info >= (3, 11):
-    _parse_iso = datetime.fromisoformat
-    _parse_utc_timestamp = datetime.fromisoformat
-else:  # pragma: no cover - Python 3.10 reads neither "Z" nor every ISO 8601 spelling
+_ISO_PARTS = re.compile(
+    r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})"
+    r"(?:[T ](?P<time>[0-9]{2}:[0-9]{2}(?::[0-9]{2})?)(?:[.,](?P<fraction>[0-9]+))?"
+    r"(?P<zone>[Zz]|[+-][0-9]{2}(?::?[0-9]{2})?)?)?"
+)
 
-    def _parse_iso(text: str) -> datetime:
-        if text.endswith(("Z", "z")):
-            return datetime.fromisoformat(text[:-1]).replace(tzinfo=_UTC)
+
+def portable_parse_iso(text: str) -> datetime:
+    """ISO 8601 as Python 3.11's ``fromisoformat`` reads it, on every supported Python.
+
+    Python 3.10's ``fromisoformat`` takes only its own output: no ``Z``, fractions of exactly 3 or 6
+    digits, ``+HH:MM`` offsets. This rewrites the common spellings (``Z``, any fraction length, ``,``
+    as the decimal sign, ``+HHMM`` and ``+HH``) into that form first.
+    """
+    parts = _ISO_PARTS.fullmatch(text)
+    if parts is None:
         return datetime.fromisoformat(text)
+    date, time, fraction, zone = parts.group("date", "time", "fraction", "zone")
+    if time is None:
+        return datetime.fromisoformat(date)
+    fraction = "" if fraction is None else "." + (fraction + "00000")[:6]
+    if zone is None:
+        zone = ""
+    elif zone in ("Z", "z"):
+        zone = "+00:00"
+    else:
+        digits = zone[1:].replace(":", "")
+        zone = f"{zone[0]}{digits[:2]}:{digits[2:] or '00'}"
+    return datetime.fromisoformat(f"{date}T{time}{fraction}{zone}")
 
-    def _parse_utc_timestamp(text: str) -> datetime:
-        return datetime.fromisoformat(text[:-1]).replace(tzinfo=_UTC)
+
+def portable_parse_api_timestamp(text: str) -> datetime:
+    """``2024-10-24T19:57:43.635Z`` (already matched by the API format) on every supported Python."""
+    return datetime.fromisoformat(text[:-1]).replace(tzinfo=_UTC)
+
+
+_parse_iso = portable_parse_iso
+_parse_utc_timestamp = datetime.fromisoformat if sys.version_info >= (3, 11) else portable_parse_api_timestamp
