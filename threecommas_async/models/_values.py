@@ -19,9 +19,11 @@ Timestamps
     and is written back as that. Fields the API sends as epoch seconds are read from integers as
     plain UTC datetimes and written back as integers.
 
-Other ISO 8601 spellings go through :func:`portable_parse_iso` on every Python: it rewrites them into
-the one form Python 3.10's ``datetime.fromisoformat`` reads (3.10 takes no ``Z`` and only 3- or
-6-digit fractions), so 3.10 and 3.13 give the same datetimes. Everything here is plain functions over values; the cattrs wiring lives in ``_converter``.
+    Spellings other than the API's own go through :func:`portable_parse_iso` on every Python: it
+    rewrites them into the one form Python 3.10's ``datetime.fromisoformat`` reads (3.10 takes no
+    ``Z`` and only 3- or 6-digit fractions), so 3.10 and 3.13 give the same datetimes.
+
+Everything here is plain functions over values; the cattrs wiring lives in ``_converter``.
 """
 
 from __future__ import annotations
