@@ -25,7 +25,6 @@ from threecommas_async._endpoint import Endpoint, Param
 from threecommas_async._json import loads
 from threecommas_async._resource import Resource
 from threecommas_async._wire import flatten_pairs
-from threecommas_async.models import ResponseModel
 from threecommas_async.models._model_hooks import is_model, wire_fields
 from threecommas_async.resources import ENDPOINTS
 
@@ -80,7 +79,7 @@ def wire_value(value: Any) -> Any:
     return value
 
 
-def _minimal_body(model: type[ResponseModel]) -> dict[str, Any]:
+def _minimal_body(model: Any) -> dict[str, Any]:
     """The model's required keys only (entity ids, envelopes), each with a value of its type."""
     samples: dict[Any, Any] = {int: 1, str: "trade-7f3a"}
     body = {}

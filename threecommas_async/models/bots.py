@@ -7,11 +7,22 @@ from decimal import Decimal
 
 import attrs
 
-from ._base import ResponseModel, wire_name
+from ._base import ResponseModel, epoch_seconds, wire_name
 from ._common import BotEvent, BotStrategy, SafetyStep
 from .deals import Deal, DealTakeProfitStep
 
-__all__ = ["Bot", "BotCopyResult", "BotProfitsInUsd", "BotStats", "BotStatsByDate"]
+__all__ = [
+    "Bot",
+    "BotCopyResult",
+    "BotDayProfit",
+    "BotDayProfitAmount",
+    "BotDealsStats",
+    "BotProfitByDay",
+    "BotProfitsInUsd",
+    "BotStats",
+    "BotStatsByDate",
+    "PairsBlacklist",
+]
 
 
 @attrs.define(slots=True, kw_only=True)
@@ -128,3 +139,50 @@ class BotCopyResult(ResponseModel):
 
     bot_id: int
     bot_required_amount: Decimal | None = None
+
+
+@attrs.define(slots=True, kw_only=True)
+class BotDealsStats(ResponseModel):
+    """``GET /ver1/bots/{bot_id}/deals_stats``: deal counts and profits of one bot."""
+
+    active: int | None = None
+    completed: int | None = None
+    panic_sold: int | None = None
+    from_currency_is_dollars: bool | None = None
+    completed_deals_usd_profit: Decimal | None = None
+    completed_deals_btc_profit: Decimal | None = None
+    funds_locked_in_active_deals: Decimal | None = None
+    btc_funds_locked_in_active_deals: Decimal | None = None
+    active_deals_usd_profit: Decimal | None = None
+    active_deals_btc_profit: Decimal | None = None
+
+
+@attrs.define(slots=True, kw_only=True)
+class BotDayProfitAmount(ResponseModel):
+    """A day's profit in BTC and USD."""
+
+    btc: Decimal | None = None
+    usd: Decimal | None = None
+
+
+@attrs.define(slots=True, kw_only=True)
+class BotDayProfit(ResponseModel):
+    """One day of ``profit_by_day``: the date (``s_date``, ``YYYY-MM-DD``), its start, and the profit."""
+
+    s_date: str | None = None
+    unix_timestamp: datetime | None = attrs.field(default=None, metadata=epoch_seconds())
+    profit: BotDayProfitAmount | None = None
+
+
+@attrs.define(slots=True, kw_only=True)
+class BotProfitByDay(ResponseModel):
+    """``GET /ver1/bots/{bot_id}/profit_by_day``: ``{"data": [...days]}``."""
+
+    data: list[BotDayProfit] | None = None
+
+
+@attrs.define(slots=True, kw_only=True)
+class PairsBlacklist(ResponseModel):
+    """``GET /ver1/bots/pairs_black_list`` and its update: the pairs no bot may trade."""
+
+    pairs: list[str] | None = None

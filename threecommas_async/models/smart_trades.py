@@ -27,6 +27,7 @@ __all__ = [
     "SmartTradePrice",
     "SmartTradeProfit",
     "SmartTradeReduceFunds",
+    "SmartTradeReduceFundsInfo",
     "SmartTradeReduceFundsStep",
     "SmartTradeStatus",
     "SmartTradeStepData",
@@ -343,3 +344,10 @@ class SmartTradeTrade(ResponseModel):
     trail_value: Decimal | None = None
     trailing_last_price: Decimal | None = None
     trailing_last_price_updated_at: datetime | None = None
+
+
+@attrs.define(slots=True, kw_only=True)
+class SmartTradeReduceFundsInfo(ResponseModel):
+    """``GET /v2/smart_trades/{id}/reduce_funds_info``: how much may be taken out."""
+
+    max_reduce_funds_amount: Decimal | None = None

@@ -10,7 +10,19 @@ from typing import Any, Literal, cast
 from .._pagination import AsyncPaginator
 from .._resource import Resource
 from .._response import RawResponse
-from ..models import Account
+from ..models import (
+    Account,
+    AccountTableRow,
+    AccountTypeToConnect,
+    AccountVolume,
+    ActiveTradingEntities,
+    BalanceChartPoint,
+    CurrencyNetworks,
+    DepositData,
+    DustConversion,
+    LeverageOption,
+    PieChartItem,
+)
 from ..params import Number
 from ._catalog import (
     ACCOUNTS_ACTIVE_TRADING_ENTITIES,
@@ -181,16 +193,18 @@ class Accounts(Resource):
         name: str,
         api_key: str | None = None,
         secret: str | None = None,
-    ) -> Any:
+    ) -> builtins.list[AccountTypeToConnect]:
         """List the related account types that can be connected with these credentials.
 
         ``GET /ver1/accounts/types_to_connect``: permission NONE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(
-            ACCOUNTS_TYPES_TO_CONNECT,
-            {"type": type, "name": name, "api_key": api_key, "secret": secret},
-            Any,
+        return cast(
+            "builtins.list[AccountTypeToConnect]",
+            await self._client._call_endpoint(
+                ACCOUNTS_TYPES_TO_CONNECT,
+                {"type": type, "name": name, "api_key": api_key, "secret": secret},
+                builtins.list[AccountTypeToConnect],
+            ),
         )
 
     async def update(
@@ -239,48 +253,71 @@ class Accounts(Resource):
             await self._client._call_endpoint(ACCOUNTS_SHOW, {"account_id": account_id}, Account),
         )
 
-    async def table_data(self, account_id: int) -> Any:
+    async def table_data(self, account_id: int) -> builtins.list[AccountTableRow]:
         """Get the per-currency balance table of an account.
 
         ``POST /ver1/accounts/{account_id}/account_table_data``: permission ACCOUNTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(ACCOUNTS_TABLE_DATA, {"account_id": account_id}, Any)
+        return cast(
+            "builtins.list[AccountTableRow]",
+            await self._client._call_endpoint(
+                ACCOUNTS_TABLE_DATA,
+                {"account_id": account_id},
+                builtins.list[AccountTableRow],
+            ),
+        )
 
-    async def active_trading_entities(self, account_id: int) -> Any:
+    async def active_trading_entities(self, account_id: int) -> ActiveTradingEntities:
         """Count the active bots, deals and smart trades on an account.
 
         ``GET /ver1/accounts/{account_id}/active_trading_entities``: permission ACCOUNTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(
-            ACCOUNTS_ACTIVE_TRADING_ENTITIES,
-            {"account_id": account_id},
-            Any,
+        return cast(
+            "ActiveTradingEntities",
+            await self._client._call_endpoint(
+                ACCOUNTS_ACTIVE_TRADING_ENTITIES,
+                {"account_id": account_id},
+                ActiveTradingEntities,
+            ),
         )
 
-    async def balance_chart_data(self, account_id: int, *, date_from: str, date_to: str | None = None) -> Any:
+    async def balance_chart_data(
+        self,
+        account_id: int,
+        *,
+        date_from: str,
+        date_to: str | None = None,
+    ) -> builtins.list[BalanceChartPoint]:
         """Get the balance history chart of an account.
 
         ``GET /ver1/accounts/{account_id}/balance_chart_data``: permission ACCOUNTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(
-            ACCOUNTS_BALANCE_CHART_DATA,
-            {"account_id": account_id, "date_from": date_from, "date_to": date_to},
-            Any,
+        return cast(
+            "builtins.list[BalanceChartPoint]",
+            await self._client._call_endpoint(
+                ACCOUNTS_BALANCE_CHART_DATA,
+                {"account_id": account_id, "date_from": date_from, "date_to": date_to},
+                builtins.list[BalanceChartPoint],
+            ),
         )
 
-    async def convert_dust_to_bnb(self, account_id: int, *, codes: Sequence[str] | None = None) -> Any:
+    async def convert_dust_to_bnb(
+        self,
+        account_id: int,
+        *,
+        codes: Sequence[str] | None = None,
+    ) -> DustConversion:
         """Convert small balances to BNB (Binance).
 
         ``POST /ver1/accounts/{account_id}/convert_dust_to_bnb``: permission ACCOUNTS_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(
-            ACCOUNTS_CONVERT_DUST_TO_BNB,
-            {"account_id": account_id, "codes": codes},
-            Any,
+        return cast(
+            "DustConversion",
+            await self._client._call_endpoint(
+                ACCOUNTS_CONVERT_DUST_TO_BNB,
+                {"account_id": account_id, "codes": codes},
+                DustConversion,
+            ),
         )
 
     async def deposit_data(
@@ -290,28 +327,37 @@ class Accounts(Resource):
         currency: str,
         address_tag: str | None = None,
         network: str | None = None,
-    ) -> Any:
+    ) -> DepositData:
         """Get a deposit address for a currency and network.
 
         ``GET /ver1/accounts/{account_id}/deposit_data``: permission ACCOUNTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(
-            ACCOUNTS_DEPOSIT_DATA,
-            {"account_id": account_id, "currency": currency, "address_tag": address_tag, "network": network},
-            Any,
+        return cast(
+            "DepositData",
+            await self._client._call_endpoint(
+                ACCOUNTS_DEPOSIT_DATA,
+                {
+                    "account_id": account_id,
+                    "currency": currency,
+                    "address_tag": address_tag,
+                    "network": network,
+                },
+                DepositData,
+            ),
         )
 
-    async def leverage_data(self, account_id: int, *, pair: str) -> Any:
+    async def leverage_data(self, account_id: int, *, pair: str) -> builtins.list[LeverageOption]:
         """Get the leverage settings of a pair on a futures account.
 
         ``GET /ver1/accounts/{account_id}/leverage_data``: permission ACCOUNTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(
-            ACCOUNTS_LEVERAGE_DATA,
-            {"account_id": account_id, "pair": pair},
-            Any,
+        return cast(
+            "builtins.list[LeverageOption]",
+            await self._client._call_endpoint(
+                ACCOUNTS_LEVERAGE_DATA,
+                {"account_id": account_id, "pair": pair},
+                builtins.list[LeverageOption],
+            ),
         )
 
     async def load_balances(self, account_id: int) -> Account:
@@ -329,25 +375,33 @@ class Accounts(Resource):
         account_id: int,
         *,
         purpose: Literal["deposit", "withdraw"] | None = None,
-    ) -> Any:
+    ) -> CurrencyNetworks:
         """List the deposit or withdrawal networks of an account.
 
         ``GET /ver1/accounts/{account_id}/networks_info``: permission ACCOUNTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(
-            ACCOUNTS_NETWORKS_INFO,
-            {"account_id": account_id, "purpose": purpose},
-            Any,
+        return cast(
+            "CurrencyNetworks",
+            await self._client._call_endpoint(
+                ACCOUNTS_NETWORKS_INFO,
+                {"account_id": account_id, "purpose": purpose},
+                CurrencyNetworks,
+            ),
         )
 
-    async def pie_chart_data(self, account_id: int) -> Any:
+    async def pie_chart_data(self, account_id: int) -> builtins.list[PieChartItem]:
         """Get the balance distribution (pie chart) of an account.
 
         ``POST /ver1/accounts/{account_id}/pie_chart_data``: permission ACCOUNTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(ACCOUNTS_PIE_CHART_DATA, {"account_id": account_id}, Any)
+        return cast(
+            "builtins.list[PieChartItem]",
+            await self._client._call_endpoint(
+                ACCOUNTS_PIE_CHART_DATA,
+                {"account_id": account_id},
+                builtins.list[PieChartItem],
+            ),
+        )
 
     async def remove(self, account_id: int) -> Any:
         """Disconnect an exchange account.
@@ -371,53 +425,67 @@ class Accounts(Resource):
             ),
         )
 
-    async def sell_all_to_btc(self, account_id: int) -> Any:
+    async def sell_all_to_btc(self, account_id: int) -> Account:
         """Sell every balance of an account to BTC.
 
         ``POST /ver1/accounts/{account_id}/sell_all_to_btc``: permission ACCOUNTS_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(ACCOUNTS_SELL_ALL_TO_BTC, {"account_id": account_id}, Any)
+        return cast(
+            "Account",
+            await self._client._call_endpoint(ACCOUNTS_SELL_ALL_TO_BTC, {"account_id": account_id}, Account),
+        )
 
-    async def sell_all_to_usd(self, account_id: int) -> Any:
+    async def sell_all_to_usd(self, account_id: int) -> Account:
         """Sell every balance of an account to USD(T).
 
         ``POST /ver1/accounts/{account_id}/sell_all_to_usd``: permission ACCOUNTS_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(ACCOUNTS_SELL_ALL_TO_USD, {"account_id": account_id}, Any)
+        return cast(
+            "Account",
+            await self._client._call_endpoint(ACCOUNTS_SELL_ALL_TO_USD, {"account_id": account_id}, Account),
+        )
 
-    async def volume_daily(self, account_id: int, *, date: str | None = None) -> Any:
+    async def volume_daily(self, account_id: int, *, date: str | None = None) -> AccountVolume:
         """Get the daily trading volume of an account.
 
         ``GET /ver1/accounts/{account_id}/volume/daily``: permission ACCOUNTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(
-            ACCOUNTS_VOLUME_DAILY,
-            {"account_id": account_id, "date": date},
-            Any,
+        return cast(
+            "AccountVolume",
+            await self._client._call_endpoint(
+                ACCOUNTS_VOLUME_DAILY,
+                {"account_id": account_id, "date": date},
+                AccountVolume,
+            ),
         )
 
-    async def volume_monthly(self, account_id: int, *, month: str | None = None) -> Any:
+    async def volume_monthly(self, account_id: int, *, month: str | None = None) -> AccountVolume:
         """Get the monthly trading volume of an account.
 
         ``GET /ver1/accounts/{account_id}/volume/monthly``: permission ACCOUNTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(
-            ACCOUNTS_VOLUME_MONTHLY,
-            {"account_id": account_id, "month": month},
-            Any,
+        return cast(
+            "AccountVolume",
+            await self._client._call_endpoint(
+                ACCOUNTS_VOLUME_MONTHLY,
+                {"account_id": account_id, "month": month},
+                AccountVolume,
+            ),
         )
 
-    async def volume_total(self, account_id: int) -> Any:
+    async def volume_total(self, account_id: int) -> AccountVolume:
         """Get the total trading volume of an account.
 
         ``GET /ver1/accounts/{account_id}/volume/total``: permission ACCOUNTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(ACCOUNTS_VOLUME_TOTAL, {"account_id": account_id}, Any)
+        return cast(
+            "AccountVolume",
+            await self._client._call_endpoint(
+                ACCOUNTS_VOLUME_TOTAL,
+                {"account_id": account_id},
+                AccountVolume,
+            ),
+        )
 
 
 class AccountsWithRawResponse(Resource):
@@ -543,15 +611,18 @@ class AccountsWithRawResponse(Resource):
         name: str,
         api_key: str | None = None,
         secret: str | None = None,
-    ) -> RawResponse[Any]:
+    ) -> RawResponse[builtins.list[AccountTypeToConnect]]:
         """List the related account types that can be connected with these credentials.
 
         ``GET /ver1/accounts/types_to_connect``: permission NONE, signed.
         """
-        return await self._client._call_endpoint_raw(
-            ACCOUNTS_TYPES_TO_CONNECT,
-            {"type": type, "name": name, "api_key": api_key, "secret": secret},
-            Any,
+        return cast(
+            "RawResponse[builtins.list[AccountTypeToConnect]]",
+            await self._client._call_endpoint_raw(
+                ACCOUNTS_TYPES_TO_CONNECT,
+                {"type": type, "name": name, "api_key": api_key, "secret": secret},
+                builtins.list[AccountTypeToConnect],
+            ),
         )
 
     async def update(
@@ -600,22 +671,32 @@ class AccountsWithRawResponse(Resource):
             await self._client._call_endpoint_raw(ACCOUNTS_SHOW, {"account_id": account_id}, Account),
         )
 
-    async def table_data(self, account_id: int) -> RawResponse[Any]:
+    async def table_data(self, account_id: int) -> RawResponse[builtins.list[AccountTableRow]]:
         """Get the per-currency balance table of an account.
 
         ``POST /ver1/accounts/{account_id}/account_table_data``: permission ACCOUNTS_READ, signed.
         """
-        return await self._client._call_endpoint_raw(ACCOUNTS_TABLE_DATA, {"account_id": account_id}, Any)
+        return cast(
+            "RawResponse[builtins.list[AccountTableRow]]",
+            await self._client._call_endpoint_raw(
+                ACCOUNTS_TABLE_DATA,
+                {"account_id": account_id},
+                builtins.list[AccountTableRow],
+            ),
+        )
 
-    async def active_trading_entities(self, account_id: int) -> RawResponse[Any]:
+    async def active_trading_entities(self, account_id: int) -> RawResponse[ActiveTradingEntities]:
         """Count the active bots, deals and smart trades on an account.
 
         ``GET /ver1/accounts/{account_id}/active_trading_entities``: permission ACCOUNTS_READ, signed.
         """
-        return await self._client._call_endpoint_raw(
-            ACCOUNTS_ACTIVE_TRADING_ENTITIES,
-            {"account_id": account_id},
-            Any,
+        return cast(
+            "RawResponse[ActiveTradingEntities]",
+            await self._client._call_endpoint_raw(
+                ACCOUNTS_ACTIVE_TRADING_ENTITIES,
+                {"account_id": account_id},
+                ActiveTradingEntities,
+            ),
         )
 
     async def balance_chart_data(
@@ -624,15 +705,18 @@ class AccountsWithRawResponse(Resource):
         *,
         date_from: str,
         date_to: str | None = None,
-    ) -> RawResponse[Any]:
+    ) -> RawResponse[builtins.list[BalanceChartPoint]]:
         """Get the balance history chart of an account.
 
         ``GET /ver1/accounts/{account_id}/balance_chart_data``: permission ACCOUNTS_READ, signed.
         """
-        return await self._client._call_endpoint_raw(
-            ACCOUNTS_BALANCE_CHART_DATA,
-            {"account_id": account_id, "date_from": date_from, "date_to": date_to},
-            Any,
+        return cast(
+            "RawResponse[builtins.list[BalanceChartPoint]]",
+            await self._client._call_endpoint_raw(
+                ACCOUNTS_BALANCE_CHART_DATA,
+                {"account_id": account_id, "date_from": date_from, "date_to": date_to},
+                builtins.list[BalanceChartPoint],
+            ),
         )
 
     async def convert_dust_to_bnb(
@@ -640,15 +724,18 @@ class AccountsWithRawResponse(Resource):
         account_id: int,
         *,
         codes: Sequence[str] | None = None,
-    ) -> RawResponse[Any]:
+    ) -> RawResponse[DustConversion]:
         """Convert small balances to BNB (Binance).
 
         ``POST /ver1/accounts/{account_id}/convert_dust_to_bnb``: permission ACCOUNTS_WRITE, signed.
         """
-        return await self._client._call_endpoint_raw(
-            ACCOUNTS_CONVERT_DUST_TO_BNB,
-            {"account_id": account_id, "codes": codes},
-            Any,
+        return cast(
+            "RawResponse[DustConversion]",
+            await self._client._call_endpoint_raw(
+                ACCOUNTS_CONVERT_DUST_TO_BNB,
+                {"account_id": account_id, "codes": codes},
+                DustConversion,
+            ),
         )
 
     async def deposit_data(
@@ -658,26 +745,42 @@ class AccountsWithRawResponse(Resource):
         currency: str,
         address_tag: str | None = None,
         network: str | None = None,
-    ) -> RawResponse[Any]:
+    ) -> RawResponse[DepositData]:
         """Get a deposit address for a currency and network.
 
         ``GET /ver1/accounts/{account_id}/deposit_data``: permission ACCOUNTS_READ, signed.
         """
-        return await self._client._call_endpoint_raw(
-            ACCOUNTS_DEPOSIT_DATA,
-            {"account_id": account_id, "currency": currency, "address_tag": address_tag, "network": network},
-            Any,
+        return cast(
+            "RawResponse[DepositData]",
+            await self._client._call_endpoint_raw(
+                ACCOUNTS_DEPOSIT_DATA,
+                {
+                    "account_id": account_id,
+                    "currency": currency,
+                    "address_tag": address_tag,
+                    "network": network,
+                },
+                DepositData,
+            ),
         )
 
-    async def leverage_data(self, account_id: int, *, pair: str) -> RawResponse[Any]:
+    async def leverage_data(
+        self,
+        account_id: int,
+        *,
+        pair: str,
+    ) -> RawResponse[builtins.list[LeverageOption]]:
         """Get the leverage settings of a pair on a futures account.
 
         ``GET /ver1/accounts/{account_id}/leverage_data``: permission ACCOUNTS_READ, signed.
         """
-        return await self._client._call_endpoint_raw(
-            ACCOUNTS_LEVERAGE_DATA,
-            {"account_id": account_id, "pair": pair},
-            Any,
+        return cast(
+            "RawResponse[builtins.list[LeverageOption]]",
+            await self._client._call_endpoint_raw(
+                ACCOUNTS_LEVERAGE_DATA,
+                {"account_id": account_id, "pair": pair},
+                builtins.list[LeverageOption],
+            ),
         )
 
     async def load_balances(self, account_id: int) -> RawResponse[Account]:
@@ -699,23 +802,33 @@ class AccountsWithRawResponse(Resource):
         account_id: int,
         *,
         purpose: Literal["deposit", "withdraw"] | None = None,
-    ) -> RawResponse[Any]:
+    ) -> RawResponse[CurrencyNetworks]:
         """List the deposit or withdrawal networks of an account.
 
         ``GET /ver1/accounts/{account_id}/networks_info``: permission ACCOUNTS_READ, signed.
         """
-        return await self._client._call_endpoint_raw(
-            ACCOUNTS_NETWORKS_INFO,
-            {"account_id": account_id, "purpose": purpose},
-            Any,
+        return cast(
+            "RawResponse[CurrencyNetworks]",
+            await self._client._call_endpoint_raw(
+                ACCOUNTS_NETWORKS_INFO,
+                {"account_id": account_id, "purpose": purpose},
+                CurrencyNetworks,
+            ),
         )
 
-    async def pie_chart_data(self, account_id: int) -> RawResponse[Any]:
+    async def pie_chart_data(self, account_id: int) -> RawResponse[builtins.list[PieChartItem]]:
         """Get the balance distribution (pie chart) of an account.
 
         ``POST /ver1/accounts/{account_id}/pie_chart_data``: permission ACCOUNTS_READ, signed.
         """
-        return await self._client._call_endpoint_raw(ACCOUNTS_PIE_CHART_DATA, {"account_id": account_id}, Any)
+        return cast(
+            "RawResponse[builtins.list[PieChartItem]]",
+            await self._client._call_endpoint_raw(
+                ACCOUNTS_PIE_CHART_DATA,
+                {"account_id": account_id},
+                builtins.list[PieChartItem],
+            ),
+        )
 
     async def remove(self, account_id: int) -> RawResponse[Any]:
         """Disconnect an exchange account.
@@ -738,53 +851,77 @@ class AccountsWithRawResponse(Resource):
             ),
         )
 
-    async def sell_all_to_btc(self, account_id: int) -> RawResponse[Any]:
+    async def sell_all_to_btc(self, account_id: int) -> RawResponse[Account]:
         """Sell every balance of an account to BTC.
 
         ``POST /ver1/accounts/{account_id}/sell_all_to_btc``: permission ACCOUNTS_WRITE, signed.
         """
-        return await self._client._call_endpoint_raw(
-            ACCOUNTS_SELL_ALL_TO_BTC,
-            {"account_id": account_id},
-            Any,
+        return cast(
+            "RawResponse[Account]",
+            await self._client._call_endpoint_raw(
+                ACCOUNTS_SELL_ALL_TO_BTC,
+                {"account_id": account_id},
+                Account,
+            ),
         )
 
-    async def sell_all_to_usd(self, account_id: int) -> RawResponse[Any]:
+    async def sell_all_to_usd(self, account_id: int) -> RawResponse[Account]:
         """Sell every balance of an account to USD(T).
 
         ``POST /ver1/accounts/{account_id}/sell_all_to_usd``: permission ACCOUNTS_WRITE, signed.
         """
-        return await self._client._call_endpoint_raw(
-            ACCOUNTS_SELL_ALL_TO_USD,
-            {"account_id": account_id},
-            Any,
+        return cast(
+            "RawResponse[Account]",
+            await self._client._call_endpoint_raw(
+                ACCOUNTS_SELL_ALL_TO_USD,
+                {"account_id": account_id},
+                Account,
+            ),
         )
 
-    async def volume_daily(self, account_id: int, *, date: str | None = None) -> RawResponse[Any]:
+    async def volume_daily(self, account_id: int, *, date: str | None = None) -> RawResponse[AccountVolume]:
         """Get the daily trading volume of an account.
 
         ``GET /ver1/accounts/{account_id}/volume/daily``: permission ACCOUNTS_READ, signed.
         """
-        return await self._client._call_endpoint_raw(
-            ACCOUNTS_VOLUME_DAILY,
-            {"account_id": account_id, "date": date},
-            Any,
+        return cast(
+            "RawResponse[AccountVolume]",
+            await self._client._call_endpoint_raw(
+                ACCOUNTS_VOLUME_DAILY,
+                {"account_id": account_id, "date": date},
+                AccountVolume,
+            ),
         )
 
-    async def volume_monthly(self, account_id: int, *, month: str | None = None) -> RawResponse[Any]:
+    async def volume_monthly(
+        self,
+        account_id: int,
+        *,
+        month: str | None = None,
+    ) -> RawResponse[AccountVolume]:
         """Get the monthly trading volume of an account.
 
         ``GET /ver1/accounts/{account_id}/volume/monthly``: permission ACCOUNTS_READ, signed.
         """
-        return await self._client._call_endpoint_raw(
-            ACCOUNTS_VOLUME_MONTHLY,
-            {"account_id": account_id, "month": month},
-            Any,
+        return cast(
+            "RawResponse[AccountVolume]",
+            await self._client._call_endpoint_raw(
+                ACCOUNTS_VOLUME_MONTHLY,
+                {"account_id": account_id, "month": month},
+                AccountVolume,
+            ),
         )
 
-    async def volume_total(self, account_id: int) -> RawResponse[Any]:
+    async def volume_total(self, account_id: int) -> RawResponse[AccountVolume]:
         """Get the total trading volume of an account.
 
         ``GET /ver1/accounts/{account_id}/volume/total``: permission ACCOUNTS_READ, signed.
         """
-        return await self._client._call_endpoint_raw(ACCOUNTS_VOLUME_TOTAL, {"account_id": account_id}, Any)
+        return cast(
+            "RawResponse[AccountVolume]",
+            await self._client._call_endpoint_raw(
+                ACCOUNTS_VOLUME_TOTAL,
+                {"account_id": account_id},
+                AccountVolume,
+            ),
+        )

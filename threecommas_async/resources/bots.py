@@ -10,7 +10,16 @@ from typing import Any, Literal, cast
 from .._pagination import AsyncPaginator
 from .._resource import Resource
 from .._response import RawResponse
-from ..models import Bot, BotCopyResult, BotStats, BotStatsByDate, Deal
+from ..models import (
+    Bot,
+    BotCopyResult,
+    BotDealsStats,
+    BotProfitByDay,
+    BotStats,
+    BotStatsByDate,
+    Deal,
+    PairsBlacklist,
+)
 from ..params import CustomSafetyStep, Number
 from ._catalog import (
     BOTS_ACCOUNT_TRADE_INFO,
@@ -261,13 +270,15 @@ class Bots(Resource):
             ),
         )
 
-    async def pairs_blacklist(self) -> Any:
+    async def pairs_blacklist(self) -> PairsBlacklist:
         """Get the pairs blacklisted for every bot.
 
         ``GET /ver1/bots/pairs_black_list``: permission BOTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(BOTS_PAIRS_BLACKLIST, {}, Any)
+        return cast(
+            "PairsBlacklist",
+            await self._client._call_endpoint(BOTS_PAIRS_BLACKLIST, {}, PairsBlacklist),
+        )
 
     async def stats(self, *, account_id: int | None = None, bot_id: int | None = None) -> BotStats:
         """Get profit statistics of the bots (all, one account or one bot).
@@ -321,13 +332,15 @@ class Bots(Resource):
             Any,
         )
 
-    async def update_pairs_blacklist(self, *, pairs: str) -> Any:
+    async def update_pairs_blacklist(self, *, pairs: str) -> PairsBlacklist:
         """Replace the pairs blacklist.
 
         ``POST /ver1/bots/update_pairs_black_list``: permission BOTS_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(BOTS_UPDATE_PAIRS_BLACKLIST, {"pairs": pairs}, Any)
+        return cast(
+            "PairsBlacklist",
+            await self._client._call_endpoint(BOTS_UPDATE_PAIRS_BLACKLIST, {"pairs": pairs}, PairsBlacklist),
+        )
 
     async def cancel_all_deals(self, bot_id: int) -> Bot:
         """Cancel every active deal of a bot.
@@ -357,13 +370,15 @@ class Bots(Resource):
             ),
         )
 
-    async def deals_stats(self, bot_id: int) -> Any:
+    async def deals_stats(self, bot_id: int) -> BotDealsStats:
         """Get the deal statistics of a bot.
 
         ``GET /ver1/bots/{bot_id}/deals_stats``: permission BOTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(BOTS_DEALS_STATS, {"bot_id": bot_id}, Any)
+        return cast(
+            "BotDealsStats",
+            await self._client._call_endpoint(BOTS_DEALS_STATS, {"bot_id": bot_id}, BotDealsStats),
+        )
 
     async def delete(self, bot_id: int) -> Any:
         """Delete a bot.
@@ -397,13 +412,19 @@ class Bots(Resource):
             await self._client._call_endpoint(BOTS_PANIC_SELL_ALL_DEALS, {"bot_id": bot_id}, Bot),
         )
 
-    async def profit_by_day(self, bot_id: int, *, days: int | None = None) -> Any:
+    async def profit_by_day(self, bot_id: int, *, days: int | None = None) -> BotProfitByDay:
         """Get the daily profit of a bot.
 
         ``GET /ver1/bots/{bot_id}/profit_by_day``: permission BOTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(BOTS_PROFIT_BY_DAY, {"bot_id": bot_id, "days": days}, Any)
+        return cast(
+            "BotProfitByDay",
+            await self._client._call_endpoint(
+                BOTS_PROFIT_BY_DAY,
+                {"bot_id": bot_id, "days": days},
+                BotProfitByDay,
+            ),
+        )
 
     async def show(self, bot_id: int, *, include_events: bool | None = None) -> Bot:
         """Get one bot.
@@ -739,12 +760,15 @@ class BotsWithRawResponse(Resource):
             ),
         )
 
-    async def pairs_blacklist(self) -> RawResponse[Any]:
+    async def pairs_blacklist(self) -> RawResponse[PairsBlacklist]:
         """Get the pairs blacklisted for every bot.
 
         ``GET /ver1/bots/pairs_black_list``: permission BOTS_READ, signed.
         """
-        return await self._client._call_endpoint_raw(BOTS_PAIRS_BLACKLIST, {}, Any)
+        return cast(
+            "RawResponse[PairsBlacklist]",
+            await self._client._call_endpoint_raw(BOTS_PAIRS_BLACKLIST, {}, PairsBlacklist),
+        )
 
     async def stats(
         self,
@@ -802,12 +826,19 @@ class BotsWithRawResponse(Resource):
             Any,
         )
 
-    async def update_pairs_blacklist(self, *, pairs: str) -> RawResponse[Any]:
+    async def update_pairs_blacklist(self, *, pairs: str) -> RawResponse[PairsBlacklist]:
         """Replace the pairs blacklist.
 
         ``POST /ver1/bots/update_pairs_black_list``: permission BOTS_WRITE, signed.
         """
-        return await self._client._call_endpoint_raw(BOTS_UPDATE_PAIRS_BLACKLIST, {"pairs": pairs}, Any)
+        return cast(
+            "RawResponse[PairsBlacklist]",
+            await self._client._call_endpoint_raw(
+                BOTS_UPDATE_PAIRS_BLACKLIST,
+                {"pairs": pairs},
+                PairsBlacklist,
+            ),
+        )
 
     async def cancel_all_deals(self, bot_id: int) -> RawResponse[Bot]:
         """Cancel every active deal of a bot.
@@ -840,12 +871,15 @@ class BotsWithRawResponse(Resource):
             ),
         )
 
-    async def deals_stats(self, bot_id: int) -> RawResponse[Any]:
+    async def deals_stats(self, bot_id: int) -> RawResponse[BotDealsStats]:
         """Get the deal statistics of a bot.
 
         ``GET /ver1/bots/{bot_id}/deals_stats``: permission BOTS_READ, signed.
         """
-        return await self._client._call_endpoint_raw(BOTS_DEALS_STATS, {"bot_id": bot_id}, Any)
+        return cast(
+            "RawResponse[BotDealsStats]",
+            await self._client._call_endpoint_raw(BOTS_DEALS_STATS, {"bot_id": bot_id}, BotDealsStats),
+        )
 
     async def delete(self, bot_id: int) -> RawResponse[Any]:
         """Delete a bot.
@@ -884,15 +918,18 @@ class BotsWithRawResponse(Resource):
             await self._client._call_endpoint_raw(BOTS_PANIC_SELL_ALL_DEALS, {"bot_id": bot_id}, Bot),
         )
 
-    async def profit_by_day(self, bot_id: int, *, days: int | None = None) -> RawResponse[Any]:
+    async def profit_by_day(self, bot_id: int, *, days: int | None = None) -> RawResponse[BotProfitByDay]:
         """Get the daily profit of a bot.
 
         ``GET /ver1/bots/{bot_id}/profit_by_day``: permission BOTS_READ, signed.
         """
-        return await self._client._call_endpoint_raw(
-            BOTS_PROFIT_BY_DAY,
-            {"bot_id": bot_id, "days": days},
-            Any,
+        return cast(
+            "RawResponse[BotProfitByDay]",
+            await self._client._call_endpoint_raw(
+                BOTS_PROFIT_BY_DAY,
+                {"bot_id": bot_id, "days": days},
+                BotProfitByDay,
+            ),
         )
 
     async def show(self, bot_id: int, *, include_events: bool | None = None) -> RawResponse[Bot]:

@@ -11,7 +11,7 @@ from .._exceptions import warn_deprecated
 from .._pagination import AsyncPaginator
 from .._resource import Resource
 from .._response import RawResponse
-from ..models import Deal, MarketOrder
+from ..models import Deal, DealAddFundsInfo, MarketOrder, SmartTrade
 from ..params import CustomSafetyStep, Number
 from ._catalog import (
     DEALS_ADD_FUNDS,
@@ -131,22 +131,24 @@ class Deals(Resource):
         is_market: bool,
         rate: Number,
         response_type: Literal["deal", "market_order", "empty"] | None = None,
-    ) -> Any:
+    ) -> MarketOrder:
         """Add funds to a deal with a manual safety order.
 
         ``POST /ver1/deals/{deal_id}/add_funds``: permission BOTS_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(
-            DEALS_ADD_FUNDS,
-            {
-                "deal_id": deal_id,
-                "quantity": quantity,
-                "is_market": is_market,
-                "rate": rate,
-                "response_type": response_type,
-            },
-            Any,
+        return cast(
+            "MarketOrder",
+            await self._client._call_endpoint(
+                DEALS_ADD_FUNDS,
+                {
+                    "deal_id": deal_id,
+                    "quantity": quantity,
+                    "is_market": is_market,
+                    "rate": rate,
+                    "response_type": response_type,
+                },
+                MarketOrder,
+            ),
         )
 
     async def cancel(self, deal_id: int) -> Deal:
@@ -156,37 +158,47 @@ class Deals(Resource):
         """
         return cast("Deal", await self._client._call_endpoint(DEALS_CANCEL, {"deal_id": deal_id}, Deal))
 
-    async def cancel_order(self, deal_id: int, *, order_id: int) -> Any:
+    async def cancel_order(self, deal_id: int, *, order_id: int) -> builtins.list[MarketOrder]:
         """Cancel one manual safety order of a deal.
 
         ``POST /ver1/deals/{deal_id}/cancel_order``: permission BOTS_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(
-            DEALS_CANCEL_ORDER,
-            {"deal_id": deal_id, "order_id": order_id},
-            Any,
+        return cast(
+            "builtins.list[MarketOrder]",
+            await self._client._call_endpoint(
+                DEALS_CANCEL_ORDER,
+                {"deal_id": deal_id, "order_id": order_id},
+                builtins.list[MarketOrder],
+            ),
         )
 
-    async def convert_to_smart_trade(self, deal_id: int, *, stop_bot: bool | None = None) -> Any:
+    async def convert_to_smart_trade(self, deal_id: int, *, stop_bot: bool | None = None) -> SmartTrade:
         """Convert a deal into a smart trade.
 
         ``POST /ver1/deals/{deal_id}/convert_to_smart_trade``: permission SMART_TRADES_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(
-            DEALS_CONVERT_TO_SMART_TRADE,
-            {"deal_id": deal_id, "stop_bot": stop_bot},
-            Any,
+        return cast(
+            "SmartTrade",
+            await self._client._call_endpoint(
+                DEALS_CONVERT_TO_SMART_TRADE,
+                {"deal_id": deal_id, "stop_bot": stop_bot},
+                SmartTrade,
+            ),
         )
 
-    async def data_for_adding_funds(self, deal_id: int) -> Any:
+    async def data_for_adding_funds(self, deal_id: int) -> DealAddFundsInfo:
         """Get the limits and balances for adding funds to a deal.
 
         ``GET /ver1/deals/{deal_id}/data_for_adding_funds``: permission BOTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(DEALS_DATA_FOR_ADDING_FUNDS, {"deal_id": deal_id}, Any)
+        return cast(
+            "DealAddFundsInfo",
+            await self._client._call_endpoint(
+                DEALS_DATA_FOR_ADDING_FUNDS,
+                {"deal_id": deal_id},
+                DealAddFundsInfo,
+            ),
+        )
 
     async def market_orders(self, deal_id: int) -> builtins.list[MarketOrder]:
         """List the orders of a deal.
@@ -209,16 +221,18 @@ class Deals(Resource):
         """
         return cast("Deal", await self._client._call_endpoint(DEALS_PANIC_SELL, {"deal_id": deal_id}, Deal))
 
-    async def panic_sell_step(self, deal_id: int, *, trade_id: int) -> Any:
+    async def panic_sell_step(self, deal_id: int, *, trade_id: int) -> Deal:
         """Close one take-profit step of a deal at market price.
 
         ``POST /ver1/deals/{deal_id}/panic_sell_step``: permission BOTS_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(
-            DEALS_PANIC_SELL_STEP,
-            {"deal_id": deal_id, "trade_id": trade_id},
-            Any,
+        return cast(
+            "Deal",
+            await self._client._call_endpoint(
+                DEALS_PANIC_SELL_STEP,
+                {"deal_id": deal_id, "trade_id": trade_id},
+                Deal,
+            ),
         )
 
     async def show(self, deal_id: int) -> Deal:
@@ -372,21 +386,24 @@ class DealsWithRawResponse(Resource):
         is_market: bool,
         rate: Number,
         response_type: Literal["deal", "market_order", "empty"] | None = None,
-    ) -> RawResponse[Any]:
+    ) -> RawResponse[MarketOrder]:
         """Add funds to a deal with a manual safety order.
 
         ``POST /ver1/deals/{deal_id}/add_funds``: permission BOTS_WRITE, signed.
         """
-        return await self._client._call_endpoint_raw(
-            DEALS_ADD_FUNDS,
-            {
-                "deal_id": deal_id,
-                "quantity": quantity,
-                "is_market": is_market,
-                "rate": rate,
-                "response_type": response_type,
-            },
-            Any,
+        return cast(
+            "RawResponse[MarketOrder]",
+            await self._client._call_endpoint_raw(
+                DEALS_ADD_FUNDS,
+                {
+                    "deal_id": deal_id,
+                    "quantity": quantity,
+                    "is_market": is_market,
+                    "rate": rate,
+                    "response_type": response_type,
+                },
+                MarketOrder,
+            ),
         )
 
     async def cancel(self, deal_id: int) -> RawResponse[Deal]:
@@ -399,34 +416,52 @@ class DealsWithRawResponse(Resource):
             await self._client._call_endpoint_raw(DEALS_CANCEL, {"deal_id": deal_id}, Deal),
         )
 
-    async def cancel_order(self, deal_id: int, *, order_id: int) -> RawResponse[Any]:
+    async def cancel_order(self, deal_id: int, *, order_id: int) -> RawResponse[builtins.list[MarketOrder]]:
         """Cancel one manual safety order of a deal.
 
         ``POST /ver1/deals/{deal_id}/cancel_order``: permission BOTS_WRITE, signed.
         """
-        return await self._client._call_endpoint_raw(
-            DEALS_CANCEL_ORDER,
-            {"deal_id": deal_id, "order_id": order_id},
-            Any,
+        return cast(
+            "RawResponse[builtins.list[MarketOrder]]",
+            await self._client._call_endpoint_raw(
+                DEALS_CANCEL_ORDER,
+                {"deal_id": deal_id, "order_id": order_id},
+                builtins.list[MarketOrder],
+            ),
         )
 
-    async def convert_to_smart_trade(self, deal_id: int, *, stop_bot: bool | None = None) -> RawResponse[Any]:
+    async def convert_to_smart_trade(
+        self,
+        deal_id: int,
+        *,
+        stop_bot: bool | None = None,
+    ) -> RawResponse[SmartTrade]:
         """Convert a deal into a smart trade.
 
         ``POST /ver1/deals/{deal_id}/convert_to_smart_trade``: permission SMART_TRADES_WRITE, signed.
         """
-        return await self._client._call_endpoint_raw(
-            DEALS_CONVERT_TO_SMART_TRADE,
-            {"deal_id": deal_id, "stop_bot": stop_bot},
-            Any,
+        return cast(
+            "RawResponse[SmartTrade]",
+            await self._client._call_endpoint_raw(
+                DEALS_CONVERT_TO_SMART_TRADE,
+                {"deal_id": deal_id, "stop_bot": stop_bot},
+                SmartTrade,
+            ),
         )
 
-    async def data_for_adding_funds(self, deal_id: int) -> RawResponse[Any]:
+    async def data_for_adding_funds(self, deal_id: int) -> RawResponse[DealAddFundsInfo]:
         """Get the limits and balances for adding funds to a deal.
 
         ``GET /ver1/deals/{deal_id}/data_for_adding_funds``: permission BOTS_READ, signed.
         """
-        return await self._client._call_endpoint_raw(DEALS_DATA_FOR_ADDING_FUNDS, {"deal_id": deal_id}, Any)
+        return cast(
+            "RawResponse[DealAddFundsInfo]",
+            await self._client._call_endpoint_raw(
+                DEALS_DATA_FOR_ADDING_FUNDS,
+                {"deal_id": deal_id},
+                DealAddFundsInfo,
+            ),
+        )
 
     async def market_orders(self, deal_id: int) -> RawResponse[builtins.list[MarketOrder]]:
         """List the orders of a deal.
@@ -452,15 +487,18 @@ class DealsWithRawResponse(Resource):
             await self._client._call_endpoint_raw(DEALS_PANIC_SELL, {"deal_id": deal_id}, Deal),
         )
 
-    async def panic_sell_step(self, deal_id: int, *, trade_id: int) -> RawResponse[Any]:
+    async def panic_sell_step(self, deal_id: int, *, trade_id: int) -> RawResponse[Deal]:
         """Close one take-profit step of a deal at market price.
 
         ``POST /ver1/deals/{deal_id}/panic_sell_step``: permission BOTS_WRITE, signed.
         """
-        return await self._client._call_endpoint_raw(
-            DEALS_PANIC_SELL_STEP,
-            {"deal_id": deal_id, "trade_id": trade_id},
-            Any,
+        return cast(
+            "RawResponse[Deal]",
+            await self._client._call_endpoint_raw(
+                DEALS_PANIC_SELL_STEP,
+                {"deal_id": deal_id, "trade_id": trade_id},
+                Deal,
+            ),
         )
 
     async def show(self, deal_id: int) -> RawResponse[Deal]:

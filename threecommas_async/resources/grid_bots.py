@@ -9,7 +9,7 @@ from typing import Any, Literal, cast
 from .._pagination import AsyncPaginator
 from .._resource import Resource
 from .._response import RawResponse
-from ..models import GridBot, GridBotMarketOrders
+from ..models import BotEvent, GridBot, GridBotMarketOrders, GridBotProfit, GridBotRequiredBalances
 from ..params import Number
 from ._catalog import (
     GRID_BOTS_CREATE,
@@ -230,16 +230,18 @@ class GridBots(Resource):
             await self._client._call_endpoint(GRID_BOTS_ENABLE, {"grid_bot_id": grid_bot_id}, GridBot),
         )
 
-    async def events(self, grid_bot_id: int, *, page: int, per_page: int) -> Any:
+    async def events(self, grid_bot_id: int, *, page: int, per_page: int) -> builtins.list[BotEvent]:
         """List the events of a grid bot.
 
         ``GET /ver1/grid_bots/{id}/events``: permission BOTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(
-            GRID_BOTS_EVENTS,
-            {"grid_bot_id": grid_bot_id, "page": page, "per_page": per_page},
-            Any,
+        return cast(
+            "builtins.list[BotEvent]",
+            await self._client._call_endpoint(
+                GRID_BOTS_EVENTS,
+                {"grid_bot_id": grid_bot_id, "page": page, "per_page": per_page},
+                builtins.list[BotEvent],
+            ),
         )
 
     async def update(
@@ -330,40 +332,52 @@ class GridBots(Resource):
             ),
         )
 
-    async def set_note(self, grid_bot_id: int, *, note: str | None = None) -> Any:
+    async def set_note(self, grid_bot_id: int, *, note: str | None = None) -> GridBot:
         """Set the note of a grid bot.
 
         ``POST /ver1/grid_bots/{id}/note``: permission BOTS_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(
-            GRID_BOTS_SET_NOTE,
-            {"grid_bot_id": grid_bot_id, "note": note},
-            Any,
+        return cast(
+            "GridBot",
+            await self._client._call_endpoint(
+                GRID_BOTS_SET_NOTE,
+                {"grid_bot_id": grid_bot_id, "note": note},
+                GridBot,
+            ),
         )
 
-    async def profits(self, grid_bot_id: int, *, from_: str | None = None, to: str | None = None) -> Any:
+    async def profits(
+        self,
+        grid_bot_id: int,
+        *,
+        from_: str | None = None,
+        to: str | None = None,
+    ) -> builtins.list[GridBotProfit]:
         """List the profits of a grid bot.
 
         ``GET /ver1/grid_bots/{id}/profits``: permission BOTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(
-            GRID_BOTS_PROFITS,
-            {"grid_bot_id": grid_bot_id, "from_": from_, "to": to},
-            Any,
+        return cast(
+            "builtins.list[GridBotProfit]",
+            await self._client._call_endpoint(
+                GRID_BOTS_PROFITS,
+                {"grid_bot_id": grid_bot_id, "from_": from_, "to": to},
+                builtins.list[GridBotProfit],
+            ),
         )
 
-    async def required_balances(self, grid_bot_id: int) -> Any:
+    async def required_balances(self, grid_bot_id: int) -> GridBotRequiredBalances:
         """Get the balances a grid bot needs to run.
 
         ``GET /ver1/grid_bots/{id}/required_balances``: permission BOTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(
-            GRID_BOTS_REQUIRED_BALANCES,
-            {"grid_bot_id": grid_bot_id},
-            Any,
+        return cast(
+            "GridBotRequiredBalances",
+            await self._client._call_endpoint(
+                GRID_BOTS_REQUIRED_BALANCES,
+                {"grid_bot_id": grid_bot_id},
+                GridBotRequiredBalances,
+            ),
         )
 
 
@@ -525,15 +539,24 @@ class GridBotsWithRawResponse(Resource):
             await self._client._call_endpoint_raw(GRID_BOTS_ENABLE, {"grid_bot_id": grid_bot_id}, GridBot),
         )
 
-    async def events(self, grid_bot_id: int, *, page: int, per_page: int) -> RawResponse[Any]:
+    async def events(
+        self,
+        grid_bot_id: int,
+        *,
+        page: int,
+        per_page: int,
+    ) -> RawResponse[builtins.list[BotEvent]]:
         """List the events of a grid bot.
 
         ``GET /ver1/grid_bots/{id}/events``: permission BOTS_READ, signed.
         """
-        return await self._client._call_endpoint_raw(
-            GRID_BOTS_EVENTS,
-            {"grid_bot_id": grid_bot_id, "page": page, "per_page": per_page},
-            Any,
+        return cast(
+            "RawResponse[builtins.list[BotEvent]]",
+            await self._client._call_endpoint_raw(
+                GRID_BOTS_EVENTS,
+                {"grid_bot_id": grid_bot_id, "page": page, "per_page": per_page},
+                builtins.list[BotEvent],
+            ),
         )
 
     async def update(
@@ -624,15 +647,18 @@ class GridBotsWithRawResponse(Resource):
             ),
         )
 
-    async def set_note(self, grid_bot_id: int, *, note: str | None = None) -> RawResponse[Any]:
+    async def set_note(self, grid_bot_id: int, *, note: str | None = None) -> RawResponse[GridBot]:
         """Set the note of a grid bot.
 
         ``POST /ver1/grid_bots/{id}/note``: permission BOTS_WRITE, signed.
         """
-        return await self._client._call_endpoint_raw(
-            GRID_BOTS_SET_NOTE,
-            {"grid_bot_id": grid_bot_id, "note": note},
-            Any,
+        return cast(
+            "RawResponse[GridBot]",
+            await self._client._call_endpoint_raw(
+                GRID_BOTS_SET_NOTE,
+                {"grid_bot_id": grid_bot_id, "note": note},
+                GridBot,
+            ),
         )
 
     async def profits(
@@ -641,24 +667,30 @@ class GridBotsWithRawResponse(Resource):
         *,
         from_: str | None = None,
         to: str | None = None,
-    ) -> RawResponse[Any]:
+    ) -> RawResponse[builtins.list[GridBotProfit]]:
         """List the profits of a grid bot.
 
         ``GET /ver1/grid_bots/{id}/profits``: permission BOTS_READ, signed.
         """
-        return await self._client._call_endpoint_raw(
-            GRID_BOTS_PROFITS,
-            {"grid_bot_id": grid_bot_id, "from_": from_, "to": to},
-            Any,
+        return cast(
+            "RawResponse[builtins.list[GridBotProfit]]",
+            await self._client._call_endpoint_raw(
+                GRID_BOTS_PROFITS,
+                {"grid_bot_id": grid_bot_id, "from_": from_, "to": to},
+                builtins.list[GridBotProfit],
+            ),
         )
 
-    async def required_balances(self, grid_bot_id: int) -> RawResponse[Any]:
+    async def required_balances(self, grid_bot_id: int) -> RawResponse[GridBotRequiredBalances]:
         """Get the balances a grid bot needs to run.
 
         ``GET /ver1/grid_bots/{id}/required_balances``: permission BOTS_READ, signed.
         """
-        return await self._client._call_endpoint_raw(
-            GRID_BOTS_REQUIRED_BALANCES,
-            {"grid_bot_id": grid_bot_id},
-            Any,
+        return cast(
+            "RawResponse[GridBotRequiredBalances]",
+            await self._client._call_endpoint_raw(
+                GRID_BOTS_REQUIRED_BALANCES,
+                {"grid_bot_id": grid_bot_id},
+                GridBotRequiredBalances,
+            ),
         )

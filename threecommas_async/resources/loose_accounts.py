@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from .._resource import Resource
 from .._response import RawResponse
+from ..models import LooseAccount
 from ..params import LooseAccountTokens
 from ._catalog import LOOSE_ACCOUNTS_AVAILABLE_CURRENCIES, LOOSE_ACCOUNTS_CREATE, LOOSE_ACCOUNTS_UPDATE
 
@@ -30,16 +31,18 @@ class LooseAccounts(Resource):
         name: str,
         tokens: LooseAccountTokens | Mapping[str, Any],
         include_in_summary: bool | None = None,
-    ) -> Any:
+    ) -> LooseAccount:
         """Create a manual (loose) account holding the given tokens.
 
         ``POST /ver1/loose_accounts``: permission ACCOUNTS_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(
-            LOOSE_ACCOUNTS_CREATE,
-            {"name": name, "tokens": tokens, "include_in_summary": include_in_summary},
-            Any,
+        return cast(
+            "LooseAccount",
+            await self._client._call_endpoint(
+                LOOSE_ACCOUNTS_CREATE,
+                {"name": name, "tokens": tokens, "include_in_summary": include_in_summary},
+                LooseAccount,
+            ),
         )
 
     async def available_currencies(
@@ -67,21 +70,23 @@ class LooseAccounts(Resource):
         tokens: LooseAccountTokens | Mapping[str, Any],
         name: str | None = None,
         include_in_summary: bool | None = None,
-    ) -> Any:
+    ) -> LooseAccount:
         """Edit a loose account's name, tokens or summary flag.
 
         ``PUT /ver1/loose_accounts/{account_id}``: permission ACCOUNTS_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(
-            LOOSE_ACCOUNTS_UPDATE,
-            {
-                "account_id": account_id,
-                "tokens": tokens,
-                "name": name,
-                "include_in_summary": include_in_summary,
-            },
-            Any,
+        return cast(
+            "LooseAccount",
+            await self._client._call_endpoint(
+                LOOSE_ACCOUNTS_UPDATE,
+                {
+                    "account_id": account_id,
+                    "tokens": tokens,
+                    "name": name,
+                    "include_in_summary": include_in_summary,
+                },
+                LooseAccount,
+            ),
         )
 
 
@@ -96,15 +101,18 @@ class LooseAccountsWithRawResponse(Resource):
         name: str,
         tokens: LooseAccountTokens | Mapping[str, Any],
         include_in_summary: bool | None = None,
-    ) -> RawResponse[Any]:
+    ) -> RawResponse[LooseAccount]:
         """Create a manual (loose) account holding the given tokens.
 
         ``POST /ver1/loose_accounts``: permission ACCOUNTS_WRITE, signed.
         """
-        return await self._client._call_endpoint_raw(
-            LOOSE_ACCOUNTS_CREATE,
-            {"name": name, "tokens": tokens, "include_in_summary": include_in_summary},
-            Any,
+        return cast(
+            "RawResponse[LooseAccount]",
+            await self._client._call_endpoint_raw(
+                LOOSE_ACCOUNTS_CREATE,
+                {"name": name, "tokens": tokens, "include_in_summary": include_in_summary},
+                LooseAccount,
+            ),
         )
 
     async def available_currencies(
@@ -131,18 +139,21 @@ class LooseAccountsWithRawResponse(Resource):
         tokens: LooseAccountTokens | Mapping[str, Any],
         name: str | None = None,
         include_in_summary: bool | None = None,
-    ) -> RawResponse[Any]:
+    ) -> RawResponse[LooseAccount]:
         """Edit a loose account's name, tokens or summary flag.
 
         ``PUT /ver1/loose_accounts/{account_id}``: permission ACCOUNTS_WRITE, signed.
         """
-        return await self._client._call_endpoint_raw(
-            LOOSE_ACCOUNTS_UPDATE,
-            {
-                "account_id": account_id,
-                "tokens": tokens,
-                "name": name,
-                "include_in_summary": include_in_summary,
-            },
-            Any,
+        return cast(
+            "RawResponse[LooseAccount]",
+            await self._client._call_endpoint_raw(
+                LOOSE_ACCOUNTS_UPDATE,
+                {
+                    "account_id": account_id,
+                    "tokens": tokens,
+                    "name": name,
+                    "include_in_summary": include_in_summary,
+                },
+                LooseAccount,
+            ),
         )

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+import builtins
+from typing import Any, Literal, cast
 
 from .._resource import Resource
 from .._response import RawResponse
+from ..models import CurrencyRates, Market
 from ._catalog import (
     MARKET_DATA_CURRENCY_RATES,
     MARKET_DATA_CURRENCY_RATES_WITH_LEVERAGE,
@@ -43,42 +45,48 @@ class MarketData(Resource):
         market_code: str | None = None,
         limit_type: Literal["bot", "smart_trade"] | None = None,
         pretty_display_type: str | None = None,
-    ) -> Any:
+    ) -> CurrencyRates:
         """Get the current rates and limits of a pair.
 
         ``GET /ver1/accounts/currency_rates``: permission NONE, unsigned.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(
-            MARKET_DATA_CURRENCY_RATES,
-            {
-                "pair": pair,
-                "market_code": market_code,
-                "limit_type": limit_type,
-                "pretty_display_type": pretty_display_type,
-            },
-            Any,
+        return cast(
+            "CurrencyRates",
+            await self._client._call_endpoint(
+                MARKET_DATA_CURRENCY_RATES,
+                {
+                    "pair": pair,
+                    "market_code": market_code,
+                    "limit_type": limit_type,
+                    "pretty_display_type": pretty_display_type,
+                },
+                CurrencyRates,
+            ),
         )
 
-    async def currency_rates_with_leverage(self, *, market_code: str, pair: str) -> Any:
+    async def currency_rates_with_leverage(self, *, market_code: str, pair: str) -> CurrencyRates:
         """Get the current rates of a pair with its leverage limits.
 
         ``GET /ver1/accounts/currency_rates_with_leverage_data``: permission NONE, unsigned.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(
-            MARKET_DATA_CURRENCY_RATES_WITH_LEVERAGE,
-            {"market_code": market_code, "pair": pair},
-            Any,
+        return cast(
+            "CurrencyRates",
+            await self._client._call_endpoint(
+                MARKET_DATA_CURRENCY_RATES_WITH_LEVERAGE,
+                {"market_code": market_code, "pair": pair},
+                CurrencyRates,
+            ),
         )
 
-    async def markets(self) -> Any:
+    async def markets(self) -> builtins.list[Market]:
         """List the supported markets (exchanges).
 
         ``GET /ver1/accounts/market_list``: permission NONE, unsigned.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(MARKET_DATA_MARKETS, {}, Any)
+        return cast(
+            "builtins.list[Market]",
+            await self._client._call_endpoint(MARKET_DATA_MARKETS, {}, builtins.list[Market]),
+        )
 
     async def pairs_v1(
         self,
@@ -117,39 +125,53 @@ class MarketDataWithRawResponse(Resource):
         market_code: str | None = None,
         limit_type: Literal["bot", "smart_trade"] | None = None,
         pretty_display_type: str | None = None,
-    ) -> RawResponse[Any]:
+    ) -> RawResponse[CurrencyRates]:
         """Get the current rates and limits of a pair.
 
         ``GET /ver1/accounts/currency_rates``: permission NONE, unsigned.
         """
-        return await self._client._call_endpoint_raw(
-            MARKET_DATA_CURRENCY_RATES,
-            {
-                "pair": pair,
-                "market_code": market_code,
-                "limit_type": limit_type,
-                "pretty_display_type": pretty_display_type,
-            },
-            Any,
+        return cast(
+            "RawResponse[CurrencyRates]",
+            await self._client._call_endpoint_raw(
+                MARKET_DATA_CURRENCY_RATES,
+                {
+                    "pair": pair,
+                    "market_code": market_code,
+                    "limit_type": limit_type,
+                    "pretty_display_type": pretty_display_type,
+                },
+                CurrencyRates,
+            ),
         )
 
-    async def currency_rates_with_leverage(self, *, market_code: str, pair: str) -> RawResponse[Any]:
+    async def currency_rates_with_leverage(
+        self,
+        *,
+        market_code: str,
+        pair: str,
+    ) -> RawResponse[CurrencyRates]:
         """Get the current rates of a pair with its leverage limits.
 
         ``GET /ver1/accounts/currency_rates_with_leverage_data``: permission NONE, unsigned.
         """
-        return await self._client._call_endpoint_raw(
-            MARKET_DATA_CURRENCY_RATES_WITH_LEVERAGE,
-            {"market_code": market_code, "pair": pair},
-            Any,
+        return cast(
+            "RawResponse[CurrencyRates]",
+            await self._client._call_endpoint_raw(
+                MARKET_DATA_CURRENCY_RATES_WITH_LEVERAGE,
+                {"market_code": market_code, "pair": pair},
+                CurrencyRates,
+            ),
         )
 
-    async def markets(self) -> RawResponse[Any]:
+    async def markets(self) -> RawResponse[builtins.list[Market]]:
         """List the supported markets (exchanges).
 
         ``GET /ver1/accounts/market_list``: permission NONE, unsigned.
         """
-        return await self._client._call_endpoint_raw(MARKET_DATA_MARKETS, {}, Any)
+        return cast(
+            "RawResponse[builtins.list[Market]]",
+            await self._client._call_endpoint_raw(MARKET_DATA_MARKETS, {}, builtins.list[Market]),
+        )
 
     async def pairs_v1(
         self,

@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+import builtins
+from typing import cast
 
 from .._exceptions import warn_deprecated
 from .._resource import Resource
 from .._response import RawResponse
+from ..models import Portfolio
 from ._catalog import PORTFOLIOS_LIST, PORTFOLIOS_LIST_LEGACY, PORTFOLIOS_SHOW
 
 __all__ = ["Portfolios", "PortfoliosWithRawResponse"]
@@ -23,35 +25,50 @@ class Portfolios(Resource):
         """The same methods, each returning a :class:`RawResponse` (status, headers, parsed result)."""
         return PortfoliosWithRawResponse(self._client)
 
-    async def list(self, *, page: int | None = None, per_page: int | None = None) -> Any:
+    async def list(self, *, page: int | None = None, per_page: int | None = None) -> builtins.list[Portfolio]:
         """List portfolios.
 
         ``GET /ver1/portfolios``: permission NONE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(PORTFOLIOS_LIST, {"page": page, "per_page": per_page}, Any)
+        return cast(
+            "builtins.list[Portfolio]",
+            await self._client._call_endpoint(
+                PORTFOLIOS_LIST,
+                {"page": page, "per_page": per_page},
+                builtins.list[Portfolio],
+            ),
+        )
 
-    async def list_legacy(self, *, limit: int | None = None, offset: int | None = None) -> Any:
+    async def list_legacy(
+        self,
+        *,
+        limit: int | None = None,
+        offset: int | None = None,
+    ) -> builtins.list[Portfolio]:
         """List portfolios (deprecated: use portfolios.list).
 
         ``GET /ver1/portfolios/portfolios``: permission not documented, signed.
         Deprecated by 3Commas: calling it issues a ``DeprecatedEndpointWarning``.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
         warn_deprecated("portfolios.list_legacy")
-        return await self._client._call_endpoint(
-            PORTFOLIOS_LIST_LEGACY,
-            {"limit": limit, "offset": offset},
-            Any,
+        return cast(
+            "builtins.list[Portfolio]",
+            await self._client._call_endpoint(
+                PORTFOLIOS_LIST_LEGACY,
+                {"limit": limit, "offset": offset},
+                builtins.list[Portfolio],
+            ),
         )
 
-    async def show(self, portfolio_id: int) -> Any:
+    async def show(self, portfolio_id: int) -> Portfolio:
         """Get one portfolio.
 
         ``GET /ver1/portfolios/{id}``: permission NONE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(PORTFOLIOS_SHOW, {"portfolio_id": portfolio_id}, Any)
+        return cast(
+            "Portfolio",
+            await self._client._call_endpoint(PORTFOLIOS_SHOW, {"portfolio_id": portfolio_id}, Portfolio),
+        )
 
 
 class PortfoliosWithRawResponse(Resource):
@@ -59,33 +76,52 @@ class PortfoliosWithRawResponse(Resource):
 
     __slots__ = ()
 
-    async def list(self, *, page: int | None = None, per_page: int | None = None) -> RawResponse[Any]:
+    async def list(
+        self,
+        *,
+        page: int | None = None,
+        per_page: int | None = None,
+    ) -> RawResponse[builtins.list[Portfolio]]:
         """List portfolios.
 
         ``GET /ver1/portfolios``: permission NONE, signed.
         """
-        return await self._client._call_endpoint_raw(
-            PORTFOLIOS_LIST,
-            {"page": page, "per_page": per_page},
-            Any,
+        return cast(
+            "RawResponse[builtins.list[Portfolio]]",
+            await self._client._call_endpoint_raw(
+                PORTFOLIOS_LIST,
+                {"page": page, "per_page": per_page},
+                builtins.list[Portfolio],
+            ),
         )
 
-    async def list_legacy(self, *, limit: int | None = None, offset: int | None = None) -> RawResponse[Any]:
+    async def list_legacy(
+        self,
+        *,
+        limit: int | None = None,
+        offset: int | None = None,
+    ) -> RawResponse[builtins.list[Portfolio]]:
         """List portfolios (deprecated: use portfolios.list).
 
         ``GET /ver1/portfolios/portfolios``: permission not documented, signed.
         Deprecated by 3Commas: calling it issues a ``DeprecatedEndpointWarning``.
         """
         warn_deprecated("portfolios.list_legacy")
-        return await self._client._call_endpoint_raw(
-            PORTFOLIOS_LIST_LEGACY,
-            {"limit": limit, "offset": offset},
-            Any,
+        return cast(
+            "RawResponse[builtins.list[Portfolio]]",
+            await self._client._call_endpoint_raw(
+                PORTFOLIOS_LIST_LEGACY,
+                {"limit": limit, "offset": offset},
+                builtins.list[Portfolio],
+            ),
         )
 
-    async def show(self, portfolio_id: int) -> RawResponse[Any]:
+    async def show(self, portfolio_id: int) -> RawResponse[Portfolio]:
         """Get one portfolio.
 
         ``GET /ver1/portfolios/{id}``: permission NONE, signed.
         """
-        return await self._client._call_endpoint_raw(PORTFOLIOS_SHOW, {"portfolio_id": portfolio_id}, Any)
+        return cast(
+            "RawResponse[Portfolio]",
+            await self._client._call_endpoint_raw(PORTFOLIOS_SHOW, {"portfolio_id": portfolio_id}, Portfolio),
+        )

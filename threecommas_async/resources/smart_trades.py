@@ -10,7 +10,7 @@ from typing import Any, Literal, cast
 from .._pagination import AsyncPaginator
 from .._resource import Resource
 from .._response import RawResponse
-from ..models import SmartTrade, SmartTradeTrade
+from ..models import SmartTrade, SmartTradeReduceFundsInfo, SmartTradeTrade
 from ..params import Leverage, Position, Price, StopLoss, TakeProfit, Units
 from ._catalog import (
     SMART_TRADES_ADD_FUNDS,
@@ -300,16 +300,18 @@ class SmartTrades(Resource):
             ),
         )
 
-    async def reduce_funds_info(self, smart_trade_id: int) -> Any:
+    async def reduce_funds_info(self, smart_trade_id: int) -> SmartTradeReduceFundsInfo:
         """Get the limits for reducing a smart trade's position.
 
         ``GET /v2/smart_trades/{id}/reduce_funds_info``: permission SMART_TRADES_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(
-            SMART_TRADES_REDUCE_FUNDS_INFO,
-            {"smart_trade_id": smart_trade_id},
-            Any,
+        return cast(
+            "SmartTradeReduceFundsInfo",
+            await self._client._call_endpoint(
+                SMART_TRADES_REDUCE_FUNDS_INFO,
+                {"smart_trade_id": smart_trade_id},
+                SmartTradeReduceFundsInfo,
+            ),
         )
 
     async def set_note(self, smart_trade_id: int, *, note: str) -> SmartTrade:
@@ -340,28 +342,32 @@ class SmartTrades(Resource):
             ),
         )
 
-    async def cancel_trade(self, smart_trade_id: int, trade_id: int) -> Any:
+    async def cancel_trade(self, smart_trade_id: int, trade_id: int) -> SmartTrade:
         """Cancel one trade of a smart trade.
 
         ``DELETE /v2/smart_trades/{smart_trade_id}/trades/{trade_id}``: permission SMART_TRADES_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(
-            SMART_TRADES_CANCEL_TRADE,
-            {"smart_trade_id": smart_trade_id, "trade_id": trade_id},
-            Any,
+        return cast(
+            "SmartTrade",
+            await self._client._call_endpoint(
+                SMART_TRADES_CANCEL_TRADE,
+                {"smart_trade_id": smart_trade_id, "trade_id": trade_id},
+                SmartTrade,
+            ),
         )
 
-    async def close_trade_by_market(self, smart_trade_id: int, trade_id: int) -> Any:
+    async def close_trade_by_market(self, smart_trade_id: int, trade_id: int) -> SmartTrade:
         """Close one trade of a smart trade at market price.
 
         ``POST /v2/smart_trades/{smart_trade_id}/trades/{trade_id}/close_by_market``: permission SMART_TRADES_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(
-            SMART_TRADES_CLOSE_TRADE_BY_MARKET,
-            {"smart_trade_id": smart_trade_id, "trade_id": trade_id},
-            Any,
+        return cast(
+            "SmartTrade",
+            await self._client._call_endpoint(
+                SMART_TRADES_CLOSE_TRADE_BY_MARKET,
+                {"smart_trade_id": smart_trade_id, "trade_id": trade_id},
+                SmartTrade,
+            ),
         )
 
 
@@ -588,15 +594,18 @@ class SmartTradesWithRawResponse(Resource):
             ),
         )
 
-    async def reduce_funds_info(self, smart_trade_id: int) -> RawResponse[Any]:
+    async def reduce_funds_info(self, smart_trade_id: int) -> RawResponse[SmartTradeReduceFundsInfo]:
         """Get the limits for reducing a smart trade's position.
 
         ``GET /v2/smart_trades/{id}/reduce_funds_info``: permission SMART_TRADES_WRITE, signed.
         """
-        return await self._client._call_endpoint_raw(
-            SMART_TRADES_REDUCE_FUNDS_INFO,
-            {"smart_trade_id": smart_trade_id},
-            Any,
+        return cast(
+            "RawResponse[SmartTradeReduceFundsInfo]",
+            await self._client._call_endpoint_raw(
+                SMART_TRADES_REDUCE_FUNDS_INFO,
+                {"smart_trade_id": smart_trade_id},
+                SmartTradeReduceFundsInfo,
+            ),
         )
 
     async def set_note(self, smart_trade_id: int, *, note: str) -> RawResponse[SmartTrade]:
@@ -627,24 +636,30 @@ class SmartTradesWithRawResponse(Resource):
             ),
         )
 
-    async def cancel_trade(self, smart_trade_id: int, trade_id: int) -> RawResponse[Any]:
+    async def cancel_trade(self, smart_trade_id: int, trade_id: int) -> RawResponse[SmartTrade]:
         """Cancel one trade of a smart trade.
 
         ``DELETE /v2/smart_trades/{smart_trade_id}/trades/{trade_id}``: permission SMART_TRADES_WRITE, signed.
         """
-        return await self._client._call_endpoint_raw(
-            SMART_TRADES_CANCEL_TRADE,
-            {"smart_trade_id": smart_trade_id, "trade_id": trade_id},
-            Any,
+        return cast(
+            "RawResponse[SmartTrade]",
+            await self._client._call_endpoint_raw(
+                SMART_TRADES_CANCEL_TRADE,
+                {"smart_trade_id": smart_trade_id, "trade_id": trade_id},
+                SmartTrade,
+            ),
         )
 
-    async def close_trade_by_market(self, smart_trade_id: int, trade_id: int) -> RawResponse[Any]:
+    async def close_trade_by_market(self, smart_trade_id: int, trade_id: int) -> RawResponse[SmartTrade]:
         """Close one trade of a smart trade at market price.
 
         ``POST /v2/smart_trades/{smart_trade_id}/trades/{trade_id}/close_by_market``: permission SMART_TRADES_WRITE, signed.
         """
-        return await self._client._call_endpoint_raw(
-            SMART_TRADES_CLOSE_TRADE_BY_MARKET,
-            {"smart_trade_id": smart_trade_id, "trade_id": trade_id},
-            Any,
+        return cast(
+            "RawResponse[SmartTrade]",
+            await self._client._call_endpoint_raw(
+                SMART_TRADES_CLOSE_TRADE_BY_MARKET,
+                {"smart_trade_id": smart_trade_id, "trade_id": trade_id},
+                SmartTrade,
+            ),
         )

@@ -8,7 +8,7 @@ from typing import Any, Literal, cast
 
 from .._resource import Resource
 from .._response import RawResponse
-from ..models import SimpleTradeEnvelope
+from ..models import SimpleTradeEnvelope, SimpleTradeList
 from ..params import Price, Timeout, TradeConditional, TradeLeverage, TradeOrder, TradeTrailing, Units
 from ._catalog import TRADES_CANCEL, TRADES_CREATE, TRADES_HISTORY, TRADES_LIST, TRADES_SHOW
 
@@ -34,23 +34,25 @@ class Trades(Resource):
         order_direction: Literal["asc", "desc"] | None = None,
         limit: int | None = None,
         offset: int | None = None,
-    ) -> Any:
+    ) -> SimpleTradeList:
         """List active simple trades.
 
         ``GET /ver1/trades``: permission SMART_TRADES_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(
-            TRADES_LIST,
-            {
-                "account_id": account_id,
-                "pair": pair,
-                "order_by": order_by,
-                "order_direction": order_direction,
-                "limit": limit,
-                "offset": offset,
-            },
-            Any,
+        return cast(
+            "SimpleTradeList",
+            await self._client._call_endpoint(
+                TRADES_LIST,
+                {
+                    "account_id": account_id,
+                    "pair": pair,
+                    "order_by": order_by,
+                    "order_direction": order_direction,
+                    "limit": limit,
+                    "offset": offset,
+                },
+                SimpleTradeList,
+            ),
         )
 
     async def create(
@@ -98,23 +100,25 @@ class Trades(Resource):
         order_direction: Literal["asc", "desc"] | None = None,
         limit: int | None = None,
         offset: int | None = None,
-    ) -> Any:
+    ) -> SimpleTradeList:
         """List finished simple trades.
 
         ``GET /ver1/trades/history``: permission SMART_TRADES_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
         """
-        return await self._client._call_endpoint(
-            TRADES_HISTORY,
-            {
-                "account_id": account_id,
-                "pair": pair,
-                "order_by": order_by,
-                "order_direction": order_direction,
-                "limit": limit,
-                "offset": offset,
-            },
-            Any,
+        return cast(
+            "SimpleTradeList",
+            await self._client._call_endpoint(
+                TRADES_HISTORY,
+                {
+                    "account_id": account_id,
+                    "pair": pair,
+                    "order_by": order_by,
+                    "order_direction": order_direction,
+                    "limit": limit,
+                    "offset": offset,
+                },
+                SimpleTradeList,
+            ),
         )
 
     async def show(self, uuid: str) -> SimpleTradeEnvelope:
@@ -152,22 +156,25 @@ class TradesWithRawResponse(Resource):
         order_direction: Literal["asc", "desc"] | None = None,
         limit: int | None = None,
         offset: int | None = None,
-    ) -> RawResponse[Any]:
+    ) -> RawResponse[SimpleTradeList]:
         """List active simple trades.
 
         ``GET /ver1/trades``: permission SMART_TRADES_READ, signed.
         """
-        return await self._client._call_endpoint_raw(
-            TRADES_LIST,
-            {
-                "account_id": account_id,
-                "pair": pair,
-                "order_by": order_by,
-                "order_direction": order_direction,
-                "limit": limit,
-                "offset": offset,
-            },
-            Any,
+        return cast(
+            "RawResponse[SimpleTradeList]",
+            await self._client._call_endpoint_raw(
+                TRADES_LIST,
+                {
+                    "account_id": account_id,
+                    "pair": pair,
+                    "order_by": order_by,
+                    "order_direction": order_direction,
+                    "limit": limit,
+                    "offset": offset,
+                },
+                SimpleTradeList,
+            ),
         )
 
     async def create(
@@ -215,22 +222,25 @@ class TradesWithRawResponse(Resource):
         order_direction: Literal["asc", "desc"] | None = None,
         limit: int | None = None,
         offset: int | None = None,
-    ) -> RawResponse[Any]:
+    ) -> RawResponse[SimpleTradeList]:
         """List finished simple trades.
 
         ``GET /ver1/trades/history``: permission SMART_TRADES_READ, signed.
         """
-        return await self._client._call_endpoint_raw(
-            TRADES_HISTORY,
-            {
-                "account_id": account_id,
-                "pair": pair,
-                "order_by": order_by,
-                "order_direction": order_direction,
-                "limit": limit,
-                "offset": offset,
-            },
-            Any,
+        return cast(
+            "RawResponse[SimpleTradeList]",
+            await self._client._call_endpoint_raw(
+                TRADES_HISTORY,
+                {
+                    "account_id": account_id,
+                    "pair": pair,
+                    "order_by": order_by,
+                    "order_direction": order_direction,
+                    "limit": limit,
+                    "offset": offset,
+                },
+                SimpleTradeList,
+            ),
         )
 
     async def show(self, uuid: str) -> RawResponse[SimpleTradeEnvelope]:
