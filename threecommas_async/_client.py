@@ -22,7 +22,7 @@ from ._guards import TradingGuard
 from ._ratelimit import LimiterBackend, LimiterSnapshot, RateLimiter, RateLimitPolicy, default_policy
 from ._response import RawResponse
 from ._sender import BodyEncoding, ForcedMode, RequestOptions, Sender
-from ._wire import check_raw_path, flatten_pairs
+from ._wire import flatten_pairs
 from .resources._namespaces import ResourceNamespaces
 
 if TYPE_CHECKING:
@@ -203,7 +203,9 @@ class ThreeCommas(ResourceNamespaces):
         method = method.upper()
         if not path.startswith("/"):
             path = "/" + path
-        check_raw_path(path)
+        from ._validation import validate_raw_path
+
+        validate_raw_path(path)
         spec = RequestSpec(
             method=method,
             path=path,
