@@ -9,8 +9,9 @@ import attrs
 import httpx
 import pytest
 import respx
+from support import MakeClient
 
-from threecommas_async import ThreeCommas, ValidationError
+from threecommas_async import ValidationError
 from threecommas_async._endpoint import Endpoint
 from threecommas_async._pagination import (
     MAX_REPEATED_PAGES,
@@ -212,7 +213,7 @@ def _deal(deal_id: int) -> dict[str, Any]:
     return {"id": deal_id, "pair": "USDT_SOL", "bought_volume": "12.000000000000000000001"}
 
 
-async def test_client_iterates_deals_with_limit_and_offset() -> None:
+async def test_client_iterates_deals_with_limit_and_offset(make_client: MakeClient) -> None:
     table = [_deal(deal_id) for deal_id in range(107, 100, -1)]
 
     def answer(request: httpx.Request) -> httpx.Response:
@@ -222,7 +223,7 @@ async def test_client_iterates_deals_with_limit_and_offset() -> None:
 
     with respx.mock(base_url=BASE_URL) as router:
         route = router.get("/ver1/deals").mock(side_effect=answer)
-        async with ThreeCommas(api_key="k", api_secret="s", rate_limit=None) as client:
+        async with make_client(api_key="k", api_secret="s", rate_limit=None) as client:
             deals = [deal async for deal in client.deals.iterate(scope="finished", page_size=3)]
     assert [deal.id for deal in deals] == list(range(107, 100, -1))
     queries = [dict(call.request.url.params) for call in route.calls]
@@ -233,7 +234,7 @@ async def test_client_iterates_deals_with_limit_and_offset() -> None:
     ]
 
 
-async def test_client_iterates_smart_trades_with_page_and_per_page() -> None:
+async def test_client_iterates_smart_trades_with_page_and_per_page(make_client: MakeClient) -> None:
     def answer(request: httpx.Request) -> httpx.Response:
         page = int(request.url.params["page"])
         rows = [{"id": 1000 + index} for index in range(100)] if page == 1 else [{"id": 5}]
@@ -241,7 +242,7 @@ async def test_client_iterates_smart_trades_with_page_and_per_page() -> None:
 
     with respx.mock(base_url=BASE_URL) as router:
         route = router.get("/v2/smart_trades").mock(side_effect=answer)
-        async with ThreeCommas(api_key="k", api_secret="s", rate_limit=None) as client:
+        async with make_client(api_key="k", api_secret="s", rate_limit=None) as client:
             trades = [trade async for trade in client.smart_trades.iterate(status="active")]
     assert len(trades) == 101
     assert [dict(call.request.url.params) for call in route.calls] == [
@@ -250,10 +251,10 @@ async def test_client_iterates_smart_trades_with_page_and_per_page() -> None:
     ]
 
 
-async def test_client_paginator_validates_filters_before_sending() -> None:
+async def test_client_paginator_validates_filters_before_sending(make_client: MakeClient) -> None:
     with respx.mock(base_url=BASE_URL, assert_all_called=False) as router:
         route = router.get("/ver1/deals").mock(return_value=httpx.Response(200, json=[]))
-        async with ThreeCommas(api_key="k", api_secret="s", rate_limit=None) as client:
+        async with make_client(api_key="k", api_secret="s", rate_limit=None) as client:
             with pytest.raises(ValidationError) as caught:
                 await client.deals.iterate(scope="open")  # type: ignore[arg-type]
     assert caught.value.param == "scope"
