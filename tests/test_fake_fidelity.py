@@ -218,3 +218,19 @@ async def test_odd_values_option_seeds_nan_fills_and_an_infinite_percentage() ->
     plain.seed(seed=5, deals=40, odd_values=True)
     assert plain.book(Mode.PAPER).deals.keys() == odd.book(Mode.PAPER).deals.keys()
     assert _odd_strings(list(plain.book(Mode.PAPER).deals.values())) == {"NaN"}
+
+
+async def test_the_sdk_reads_a_page_with_odd_values() -> None:
+    from decimal import Decimal
+
+    from threecommas_async import ThreeCommas
+
+    fake = FakeThreeCommas(clock=ManualClock(), odd_values=True)
+    fake.seed(seed=5, deals=40)
+    key = fake.add_key()
+    async with ThreeCommas(api_key=key.api_key, api_secret=key.secret, transport=fake.transport()) as client:
+        deals = await client.deals.list(limit=1000)
+        accounts = await client.accounts.list()
+    fills = [step.filled for deal in deals for step in deal.buy_steps or () if step.filled is not None]
+    assert sum(fill.is_nan() for fill in fills) == 4
+    assert [account.btc_profit_percentage for account in accounts].count(Decimal("Infinity")) == 1
