@@ -23,7 +23,7 @@ from ._ratelimit import LimiterBackend, LimiterSnapshot, RateLimiter, RateLimitP
 from ._response import RawResponse
 from ._sender import BodyEncoding, ForcedMode, RequestOptions, Sender
 from ._wire import flatten_pairs
-from .resources._namespaces import ResourceNamespaces
+from .resources._namespaces import RawResponseNamespaces, ResourceNamespaces
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
@@ -137,6 +137,11 @@ class ThreeCommas(ResourceNamespaces):
     @property
     def limiter(self) -> RateLimiter | None:
         return self._sender.limiter
+
+    @property
+    def with_raw_response(self) -> RawResponseNamespaces:
+        """Every namespace with calls returning :class:`RawResponse` (``client.with_raw_response.deals.show(1)``)."""
+        return RawResponseNamespaces(self)
 
     def with_options(
         self,
