@@ -97,12 +97,20 @@ class Exporter:
     async def run(self) -> Checkpoint:
         """Fetch what is new, commit page by page, merge; returns the finished checkpoint."""
         checkpoint = self.output.load_checkpoint(self.key) or Checkpoint(self.key)
-        self.checkpoint = checkpoint
-        if self.resource.incremental(self.scope):
-            await self._walk_newest_first(checkpoint)
-        else:
+        if not self.resource.incremental(self.scope):
+            self.checkpoint = checkpoint
             await self._walk_whole(checkpoint)
+            self.checkpoint = self.output.finish(checkpoint)
+            return self.checkpoint
+        resumed = checkpoint.walk is not None
+        self.checkpoint = checkpoint
+        await self._walk_newest_first(checkpoint)
         self.checkpoint = self.output.finish(checkpoint)
+        if resumed:
+            # The resumed walk shows the data as of its first run; one more pass brings it up to now.
+            self.checkpoint = checkpoint = attrs.evolve(self.checkpoint)
+            await self._walk_newest_first(checkpoint)
+            self.checkpoint = self.output.finish(checkpoint)
         return self.checkpoint
 
     async def _walk_whole(self, checkpoint: Checkpoint) -> None:
