@@ -40,7 +40,8 @@ def test_progress_fits_80_columns_in_a_terminal(tmp_path: Path) -> None:
     fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
     env["TERM"] = "xterm-256color"
-    args = ["export", "deals", "--fake", "--scope", "finished", "--page-size", "20", "--out", str(tmp_path / "d.jsonl")]
+    args = ["export", "deals", "--fake", "--fake-deals", "400", "--scope", "finished", "--page-size", "10",
+            "--out", str(tmp_path / "d.jsonl")]
     process = subprocess.Popen(
         [sys.executable, "-m", "threecommas_async", *args], stdin=secondary, stdout=secondary, stderr=secondary, env=env
     )

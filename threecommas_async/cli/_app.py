@@ -38,14 +38,20 @@ def _target_options(command: F) -> F:
             help="Scale the rate budget's periods (for a fake served with --time-scale; 0.01 with --fake).",
         ),
         click.option("--mode", type=click.Choice(["real", "paper"]), help="Forced-Mode: the real or paper book."),
+        click.option("--fake-deals", type=click.IntRange(min=0), default=1500, show_default=True,
+                     help="With --fake: how many deals the fake's books hold."),
     ]
     for decorator in reversed(decorators):
         command = decorator(command)
     return command
 
 
-def _options(fake: bool, base_url: str | None, time_scale: float | None, mode: str | None) -> TargetOptions:
-    return TargetOptions(fake=fake, base_url=None if fake else base_url, time_scale=time_scale, mode=mode)
+def _options(
+    fake: bool, base_url: str | None, time_scale: float | None, mode: str | None, fake_deals: int
+) -> TargetOptions:
+    return TargetOptions(
+        fake=fake, base_url=None if fake else base_url, time_scale=time_scale, mode=mode, fake_deals=fake_deals
+    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -87,14 +93,14 @@ def demo(windows: float, time_scale: float, tasks: int, http: bool, export_path:
 @click.option("--progress/--no-progress", default=None, help="Live status (default: on a terminal).")
 @_target_options
 def export(resource: str, out: str, scope: str | None, page_size: int | None, progress: bool | None,
-           fake: bool, base_url: str | None, time_scale: float | None, mode: str | None) -> int:
+           fake: bool, base_url: str | None, time_scale: float | None, mode: str | None, fake_deals: int) -> int:
     """Export RESOURCE to JSON Lines, CSV or SQLite, fetching only what is new since the last run."""
     from ._export_command import export_command
 
     spec = RESOURCES[resource]
     if scope is not None and scope not in spec.scopes:
         raise click.BadParameter(f"{resource} scopes are {', '.join(spec.scopes) or 'none'}", param_hint="--scope")
-    return export_command(spec, scope, out, page_size, progress, _options(fake, base_url, time_scale, mode))
+    return export_command(spec, scope, out, page_size, progress, _options(fake, base_url, time_scale, mode, fake_deals))
 
 
 @cli.command(context_settings={"ignore_unknown_options": True})
@@ -104,7 +110,7 @@ def export(resource: str, out: str, scope: str | None, page_size: int | None, pr
 @click.option("--unsigned", is_flag=True, help="Send without signing (public endpoints).")
 @_target_options
 def call(method: str, path: str, fields: tuple[str, ...], unsigned: bool, fake: bool, base_url: str | None,
-         time_scale: float | None, mode: str | None) -> int:
+         time_scale: float | None, mode: str | None, fake_deals: int) -> int:
     """Call any endpoint and print its JSON with every digit: call GET /ver1/bots limit=5.
 
     FIELDS are key=value (a string) or key:=JSON (a number, true, null, a list...); they go to the
@@ -112,7 +118,8 @@ def call(method: str, path: str, fields: tuple[str, ...], unsigned: bool, fake: 
     """
     from ._call import call_command
 
-    return call_command(method.upper(), path, fields, not unsigned, _options(fake, base_url, time_scale, mode))
+    options = _options(fake, base_url, time_scale, mode, fake_deals)
+    return call_command(method.upper(), path, fields, not unsigned, options)
 
 
 @cli.group()
