@@ -101,15 +101,15 @@ def test_fake_serve_prints_base_url_and_credentials() -> None:
     assert "Traceback" not in err
 
 
-async def test_example_collector_cuts_a_torn_last_line(
+def test_example_collector_cuts_a_torn_last_line(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1] / "examples"))
     collector = importlib.import_module("deal_history_collector")
     output = tmp_path / "deals.jsonl"
-    assert await collector.main(["--fake", "--output", str(output)]) == 0
+    assert asyncio.run(collector.main(["--fake", "--output", str(output)])) == 0
     whole = output.read_bytes()
     output.write_bytes(whole + whole.splitlines()[0][:40])
-    assert await collector.main(["--fake", "--output", str(output)]) == 0
+    assert asyncio.run(collector.main(["--fake", "--output", str(output)])) == 0
     assert output.read_bytes() == whole
     assert "0 deal(s) written" in capsys.readouterr().out.splitlines()[-2]
