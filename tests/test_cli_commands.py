@@ -68,9 +68,9 @@ def test_every_resource_exports_and_reruns_as_upserts(
         assert reports[-1].startswith("smart-trades: 0 new or changed rows, 1 requests")
 
 
-def test_export_refuses_parquet_and_unknown_scopes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["export", "deals", "--fake", "--out", str(tmp_path / "d.parquet")]) == 1
-    assert "Parquet" in capsys.readouterr().err
+def test_export_refuses_unknown_outputs_and_scopes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "deals", "--fake", "--out", str(tmp_path / "d.xlsx")]) == 1
+    assert ".parquet" in capsys.readouterr().err
     assert main(["export", "bots", "--fake", "--scope", "finished", "--out", str(tmp_path / "b.jsonl")]) == 2
 
 

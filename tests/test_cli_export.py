@@ -93,3 +93,22 @@ def test_csv_export_and_a_torn_jsonl_line_from_an_old_crash(
     jsonl.write_bytes(first_deal + b"\n" + first_deal[: len(first_deal) // 2])
     _export(str(jsonl), base_url)
     assert dict(exported_lines(jsonl)) == expected_finished(fake)
+
+
+def test_parquet_export_keeps_every_digit_and_upserts(served: tuple[FakeThreeCommas, str], tmp_path: Path) -> None:
+    parquet = pytest.importorskip("pyarrow.parquet")
+    fake, base_url = served
+    out = tmp_path / "deals.parquet"
+    _export(str(out), base_url)
+    add_finished_deals(fake, 5)
+    changed = next(deal for deal in fake.book().deals.values() if deal["finished?"])
+    changed.update(updated_at="2099-01-01T00:00:00.000Z", note="changed")
+    _export(str(out), base_url)
+
+    table = parquet.read_table(out)
+    notes = dict(zip(table["id"].to_pylist(), table["note"].to_pylist(), strict=True))
+    assert notes[changed["id"]] == "changed"
+    ids = table["id"].to_pylist()
+    assert len(ids) == len(set(ids))
+    assert set(ids) == set(expected_finished(fake))
+    assert LONG_DIGITS in table["usd_final_profit"].to_pylist()

@@ -46,15 +46,17 @@ _FILE_FORMATS: Mapping[str, type[JsonLinesFile] | type[CsvFile]] = {
 
 
 def open_output(target: str, resource: Resource) -> Output:
-    """``sqlite:///path.db``, ``*.jsonl`` / ``*.ndjson`` or ``*.csv``."""
+    """``sqlite:///path.db``, ``*.jsonl`` / ``*.ndjson``, ``*.csv`` or ``*.parquet``."""
     if target.startswith(SQLITE_PREFIX):
         return SqliteDatabase(Path(target[len(SQLITE_PREFIX) :]), resource.name.replace("-", "_"))
     path = Path(target)
     if path.suffix.lower() == ".parquet":
-        raise ValueError("Parquet output is not available yet: use .jsonl, .csv or sqlite:///PATH")
+        from ._parquet import ParquetFile
+
+        return ParquetFile(path)
     kind = _FILE_FORMATS.get(path.suffix.lower())
     if kind is None:
-        raise ValueError(f"unknown output {target!r}: use a .jsonl, .ndjson or .csv file, or sqlite:///PATH")
+        raise ValueError(f"unknown output {target!r}: use a .jsonl, .ndjson, .csv or .parquet file, or sqlite:///PATH")
     return kind(path)
 
 

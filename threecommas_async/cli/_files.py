@@ -24,7 +24,7 @@ from typing import Any, TextIO
 from .. import decode_json, encode_json
 from ._walk import Checkpoint, WalkState
 
-__all__ = ["CsvFile", "JsonLinesFile", "read_json_lines"]
+__all__ = ["CsvFile", "JsonLinesFile", "StagedFile", "cell", "read_json_lines"]
 
 Row = dict[str, Any]
 
@@ -56,7 +56,7 @@ def read_json_lines(path: Path) -> Iterator[Row]:
                 return
 
 
-class _StagedFile:
+class StagedFile:
     """What both file formats share: the staging file, the checkpoint beside the output, the merge."""
 
     def __init__(self, path: Path) -> None:
@@ -122,10 +122,7 @@ class _StagedFile:
         staged = checkpoint.walk.rows if checkpoint.walk is not None else 0
         if staged or not self.path.exists():
             temporary = self.path.with_name(self.path.name + ".tmp")
-            with temporary.open("w", encoding="utf-8", newline="") as out:
-                self._merge(out)
-                out.flush()
-                os.fsync(out.fileno())
+            self._write_merged(temporary)
             _replace(temporary, self.path)
         done = checkpoint.finished()
         done.rows_total = self.count_rows()
@@ -141,6 +138,13 @@ class _StagedFile:
     def _staged_ids(self) -> set[int]:
         return {int(row["id"]) for row in read_json_lines(self.part)}
 
+    def _write_merged(self, temporary: Path) -> None:
+        """Write the output with the staged rows merged in to ``temporary`` (fsynced)."""
+        with temporary.open("w", encoding="utf-8", newline="") as out:
+            self._merge(out)
+            out.flush()
+            os.fsync(out.fileno())
+
     def _merge(self, out: TextIO) -> None:
         raise NotImplementedError
 
@@ -148,7 +152,7 @@ class _StagedFile:
         raise NotImplementedError
 
 
-class JsonLinesFile(_StagedFile):
+class JsonLinesFile(StagedFile):
     """One JSON object per line, as 3Commas sent it: strings stay strings, numbers keep every digit."""
 
     def _merge(self, out: TextIO) -> None:
@@ -166,7 +170,7 @@ class JsonLinesFile(_StagedFile):
             return sum(1 for line in lines if line.strip())
 
 
-def _cell(value: Any) -> str:
+def cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -176,7 +180,7 @@ def _cell(value: Any) -> str:
     return encode_json(value).decode()
 
 
-class CsvFile(_StagedFile):
+class CsvFile(StagedFile):
     """One row per line, one column per top-level field; amounts as their exact decimal text, nested
     values as JSON text. New fields add columns at the end."""
 
@@ -203,7 +207,7 @@ class CsvFile(_StagedFile):
             if int(old["id"]) not in replaced:
                 writer.writerow(old)
         for row in read_json_lines(self.part):
-            writer.writerow({name: _cell(value) for name, value in row.items()})
+            writer.writerow({name: cell(value) for name, value in row.items()})
 
     def count_rows(self) -> int:
         with self.path.open("r", encoding="utf-8", newline="") as handle:
