@@ -113,3 +113,14 @@ def test_example_collector_cuts_a_torn_last_line(
     assert asyncio.run(collector.main(["--fake", "--output", str(output)])) == 0
     assert output.read_bytes() == whole
     assert "0 deal(s) written" in capsys.readouterr().out.splitlines()[-2]
+
+
+def test_a_second_export_into_the_same_output_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from threecommas_async.cli._export import exclusive, open_output
+    from threecommas_async.cli._resources import RESOURCES
+
+    out = str(tmp_path / "bots.jsonl")
+    with exclusive(open_output(out, RESOURCES["bots"])):
+        assert main(["export", "bots", "--fake", "--fake-deals", "10", "--out", out]) == 1
+    assert "another export is writing to" in capsys.readouterr().err
+    assert main(["export", "bots", "--fake", "--fake-deals", "10", "--out", out]) == 0

@@ -6,9 +6,11 @@ Every page is committed with its checkpoint, so Ctrl-C or a kill loses at most t
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import inspect
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -22,7 +24,7 @@ from ._status import format_duration
 from ._target import Target
 from ._walk import Checkpoint, WalkState, instant, take_page
 
-__all__ = ["Exporter", "Output", "open_output"]
+__all__ = ["Exporter", "Output", "exclusive", "open_output"]
 
 Row = dict[str, Any]
 SQLITE_PREFIX = "sqlite:///"
@@ -30,6 +32,7 @@ SQLITE_PREFIX = "sqlite:///"
 
 class Output(Protocol):
     def describe(self) -> str: ...
+    def lock_path(self) -> Path: ...
     def load_checkpoint(self, key: str) -> Checkpoint | None: ...
     def begin(self, checkpoint: Checkpoint) -> None: ...
     def commit(self, rows: list[Row], checkpoint: Checkpoint) -> Checkpoint: ...
@@ -58,6 +61,17 @@ def open_output(target: str, resource: Resource) -> Output:
     if kind is None:
         raise ValueError(f"unknown output {target!r}: use a .jsonl, .ndjson, .csv or .parquet file, or sqlite:///PATH")
     return kind(path)
+
+
+@contextlib.contextmanager
+def exclusive(output: Output) -> Iterator[None]:
+    """Hold the output's lock file for the block; a second export into the same output fails at once."""
+    with output.lock_path().open("a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise ValueError(f"another export is writing to {output.describe()}") from None
+        yield
 
 
 def _request_options(client: ThreeCommas) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from .. import ThreeCommasError
-from ._export import Exporter, Output, open_output
+from ._export import Exporter, Output, exclusive, open_output
 from ._interrupt import run_interruptible
 from ._resources import Resource
 from ._status import live_status
@@ -53,11 +53,12 @@ class _Run:
     async def main(self, options: TargetOptions, progress: bool | None) -> int:
         output: Output = open_output(self.out, self.resource)
         try:
-            async with open_target(options) as target:
-                exporter = self.exporter = Exporter(target, self.resource, self.scope, output, self.page_size)
-                show = progress if progress is not None else sys.stderr.isatty()
-                async with live_status(lambda: status_line(exporter), enabled=show):
-                    done = await exporter.run()
+            with exclusive(output):
+                async with open_target(options) as target:
+                    exporter = self.exporter = Exporter(target, self.resource, self.scope, output, self.page_size)
+                    show = progress if progress is not None else sys.stderr.isatty()
+                    async with live_status(lambda: status_line(exporter), enabled=show):
+                        done = await exporter.run()
         finally:
             output.close()
         scope = f" ({self.scope})" if self.scope else ""

@@ -68,6 +68,9 @@ class StagedFile:
     def describe(self) -> str:
         return str(self.path)
 
+    def lock_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".lock")
+
     def load_checkpoint(self, key: str) -> Checkpoint | None:
         if not self.checkpoint_path.exists():
             return None

@@ -51,6 +51,9 @@ class SqliteDatabase:
     def describe(self) -> str:
         return f"sqlite:///{self.path} (table {self.table})"
 
+    def lock_path(self) -> Path:
+        return self.path.with_name(f"{self.path.name}.{self.table}.lock")
+
     def _table_columns(self) -> set[str]:
         return {str(row[1]) for row in self._db.execute(f"PRAGMA table_info({_quote(self.table)})")}
 
