@@ -194,9 +194,17 @@ class Exporter:
         return min((b.limit / weight / b.period for b in buckets), default=float("inf"))
 
     def eta(self) -> str:
+        """Time left: the longer of what the budget still needs and what the pace so far needs."""
         fraction = self.fraction()
         walk = self.checkpoint.walk if self.checkpoint is not None else None
-        if fraction is None or walk is None or fraction <= 0:
+        if fraction == 1.0:
+            return "0s"
+        if fraction is None or walk is None or fraction <= 0 or not self.pages:
             return "--"
         remaining = walk.pages * (1 - fraction) / fraction
-        return format_duration(remaining / self.pages_per_second())
+        elapsed = time.monotonic() - self.started
+        buckets, _ = self.target.policy.resolve("GET", self.resource.path)
+        free_at_start = min((bucket.limit for bucket in buckets), default=0)
+        budget_left = max(0.0, self.pages + remaining - free_at_start) / self.pages_per_second() - elapsed
+        pace_left = remaining * elapsed / self.pages
+        return format_duration(max(budget_left, pace_left))

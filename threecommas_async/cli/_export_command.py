@@ -48,7 +48,7 @@ class _Run:
 
     def interrupted(self) -> str:
         rows = self.exporter.rows if self.exporter is not None else 0
-        return f"interrupted: {rows:,} rows of this run are saved for {self.out}; run the same command to resume"
+        return f"interrupted: {rows:,} rows kept; run the same command to resume"
 
     async def main(self, options: TargetOptions, progress: bool | None) -> int:
         output: Output = open_output(self.out, self.resource)
