@@ -234,9 +234,9 @@ async def test_bots(threecommas_client: ThreeCommas, fake_3commas: FakeThreeComm
     await client.bots.update_pairs_blacklist(pairs="USDT_DOGE,USDT_XRP")
     assert (await client.bots.pairs_blacklist())["pairs"] == ["USDT_DOGE", "USDT_XRP"]
 
-    copy = await client.bots.copy(created.id, name="E2E copy", secret="shared-secret")
-    assert copy.id != created.id
-    assert copy.name == "E2E copy"
+    copied = await client.request("POST", f"/ver1/bots/{created.id}/copy_and_create", json={"name": "E2E copy"})
+    assert copied.keys() == {"bot_id", "bot_required_amount"}
+    assert (await client.bots.show(copied["bot_id"])).name == "E2E copy"
 
     with pytest.raises(PermissionDeniedError):
         await client.bots.delete(created.id)

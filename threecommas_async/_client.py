@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 import httpx
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
 __all__ = ["DEFAULT_BASE_URL", "ThreeCommas"]
+
+T = TypeVar("T")
 
 DEFAULT_BASE_URL: Final = "https://api.3commas.io/public/api"
 _DEFAULT: Final = object()
@@ -208,14 +210,13 @@ class ThreeCommas(ResourceNamespaces):
         )
         return (await self._sender.send(spec, self._options)).value
 
-    async def _call_endpoint(self, endpoint: Endpoint, arguments: Mapping[str, Any], cast_to: Any) -> Any:
-        return (await self._call_endpoint_raw(endpoint, arguments, cast_to)).parsed
+    async def _call_endpoint(self, endpoint: Endpoint[T], arguments: Mapping[str, Any]) -> T:
+        return (await self._call_endpoint_raw(endpoint, arguments)).parsed
 
-    async def _call_endpoint_raw(
-        self, endpoint: Endpoint, arguments: Mapping[str, Any], cast_to: Any
-    ) -> RawResponse[Any]:
+    async def _call_endpoint_raw(self, endpoint: Endpoint[T], arguments: Mapping[str, Any]) -> RawResponse[T]:
         from ._validation import prepare
 
+        cast_to = endpoint.response_type
         spec = prepare(endpoint, arguments)
         success = await self._sender.send(spec, self._options, cast_to)
         return RawResponse(success.response, success.value)
