@@ -84,7 +84,7 @@ def test_ctrl_c_stops_an_export_with_one_line_and_it_resumes(tmp_path: Path) -> 
         while deal_requests(fake) < 3 and time.monotonic() < deadline:
             time.sleep(0.01)
         code, stderr, took = _interrupt(process, 0.05)
-        assert code == 130
+        assert code == 130, stderr
         assert stderr.count("\n") == 1, stderr
         assert stderr.startswith("interrupted: ")
         assert took < 2.0  # one request takes 0.3 s here; the rest is process teardown on a loaded machine
@@ -106,7 +106,7 @@ def test_ctrl_c_stops_the_demo_with_one_line(tmp_path: Path) -> None:
     assert process.stdout is not None
     assert process.stdout.readline().startswith("[")  # the first status line: the demo is running
     code, stderr, took = _interrupt(process, 0.0)
-    assert code == 130
+    assert code == 130, stderr
     assert stderr.count("\n") == 1, stderr
     assert stderr.startswith("interrupted: demo stopped")
     assert took < 3.0
