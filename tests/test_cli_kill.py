@@ -38,9 +38,11 @@ KILLS = 20
 
 
 @pytest.fixture
-def forked() -> multiprocessing.context.ForkServerContext:
-    os.environ["THREECOMMAS_API_KEY"] = API_KEY
-    os.environ["THREECOMMAS_API_SECRET"] = API_SECRET
+def forked(monkeypatch: pytest.MonkeyPatch) -> multiprocessing.context.ForkServerContext:
+    """Children forked from a server that imported the CLI already; they inherit its environment (the
+    credentials set here when it starts)."""
+    monkeypatch.setenv("THREECOMMAS_API_KEY", API_KEY)
+    monkeypatch.setenv("THREECOMMAS_API_SECRET", API_SECRET)
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(
         ["threecommas_async.cli._app", "threecommas_async.cli._export_command", "httpcore", "anyio._backends._asyncio"]

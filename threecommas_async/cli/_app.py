@@ -87,14 +87,15 @@ def demo(windows: float, time_scale: float, tasks: int, http: bool, export_path:
 @cli.command()
 @click.argument("resource", type=click.Choice(sorted(RESOURCES)))
 @click.option("--out", "out", required=True,
-              help="deals.jsonl, deals.csv or sqlite:///3commas.db (rerun with the same --out to continue).")
+              help="deals.jsonl, deals.csv, deals.parquet or sqlite:///3commas.db (rerun with the same --out to "
+                   "fetch only what is new, or to resume).")
 @click.option("--scope", help="deals: finished, completed, cancelled, failed, active; smart-trades: the status.")
 @click.option("--page-size", type=click.IntRange(min=1), help="Rows per request (default: the endpoint maximum).")
 @click.option("--progress/--no-progress", default=None, help="Live status (default: on a terminal).")
 @_target_options
 def export(resource: str, out: str, scope: str | None, page_size: int | None, progress: bool | None,
            fake: bool, base_url: str | None, time_scale: float | None, mode: str | None, fake_deals: int) -> int:
-    """Export RESOURCE to JSON Lines, CSV or SQLite, fetching only what is new since the last run."""
+    """Export RESOURCE to JSON Lines, CSV, Parquet or SQLite, fetching only what is new since the last run."""
     from ._export_command import export_command
 
     spec = RESOURCES[resource]

@@ -37,6 +37,14 @@ def _is_terminal(stream: TextIO) -> bool:
     return bool(isatty and isatty())
 
 
+def _has_rich() -> bool:
+    try:
+        import rich  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 async def _redraw(render: Render, live: Any, width: Callable[[], int], period: float) -> None:
     from rich.text import Text
 
@@ -67,7 +75,7 @@ async def live_status(
     if not enabled:
         yield
         return
-    if not _is_terminal(out):
+    if not _is_terminal(out) or not _has_rich():
         task = asyncio.create_task(_log(render, out, log_every))
         try:
             yield
