@@ -4,6 +4,8 @@ the rows an export should hold."""
 from __future__ import annotations
 
 import copy
+import multiprocessing
+import multiprocessing.process
 import os
 import subprocess
 import sys
@@ -12,6 +14,8 @@ from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+from cli_child import main_in_child
 
 from threecommas_async import decode_json, encode_json
 from threecommas_async.testing import FakeThreeCommas
@@ -103,3 +107,28 @@ def exported_lines(path: Path) -> Iterator[tuple[int, bytes]]:
 
 def deal_requests(fake: FakeThreeCommas, since: int = 0) -> int:
     return sum(1 for record in fake.requests[since:] if record.path.endswith("/ver1/deals"))
+
+
+class ForkedCli:
+    """Runs of the command line's ``main`` in child processes forked from a server that has imported the
+    package already (a run starts in milliseconds instead of a cold interpreter's half second)."""
+
+    def __init__(self, monkeypatch: Any) -> None:
+        monkeypatch.setenv("THREECOMMAS_API_KEY", API_KEY)
+        monkeypatch.setenv("THREECOMMAS_API_SECRET", API_SECRET)
+        self.context = multiprocessing.get_context("forkserver")
+        self.context.set_forkserver_preload(
+            ["threecommas_async.cli._app", "threecommas_async.cli._export_command", "httpcore",
+             "anyio._backends._asyncio"]
+        )
+
+    def start(self, argv: Sequence[str], output: Path) -> multiprocessing.process.BaseProcess:
+        process = self.context.Process(target=main_in_child, args=(list(argv), str(output)))
+        process.start()
+        return process
+
+    def run(self, argv: Sequence[str], output: Path, timeout: float = 30) -> tuple[int | None, str]:
+        """Run to the end; the exit code and what it printed."""
+        process = self.start(argv, output)
+        process.join(timeout)
+        return process.exitcode, output.read_text() if output.exists() else ""

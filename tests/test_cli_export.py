@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from cli_support import (
     LONG_DIGITS,
+    ForkedCli,
     add_finished_deals,
     cli_args,
     cli_env,
@@ -32,11 +33,27 @@ def served() -> Iterator[tuple[FakeThreeCommas, str]]:
         yield fake, base_url
 
 
-def _export(out: str, base_url: str, *extra: str) -> str:
-    args = cli_args("export", "deals", "--scope", "finished", "--out", out, "--page-size", str(PAGE), *extra)
-    done = run_cli(args, cli_env(base_url))
+@pytest.fixture
+def forked(monkeypatch: pytest.MonkeyPatch) -> ForkedCli:
+    return ForkedCli(monkeypatch)
+
+
+def _args(out: str, base_url: str) -> list[str]:
+    return cli_args("export", "deals", "--scope", "finished", "--out", out, "--page-size", str(PAGE),
+                    "--base-url", base_url)
+
+
+def _export(out: str, base_url: str) -> str:
+    """A run of ``python -m threecommas_async`` (a cold interpreter, as a user starts it)."""
+    done = run_cli(_args(out, base_url), cli_env(base_url))
     assert done.returncode == 0, done.stderr
     return done.stdout
+
+
+def _export_forked(cli: ForkedCli, out: str, base_url: str, log: Path) -> str:
+    code, report = cli.run(_args(out, base_url), log)
+    assert code == 0, report
+    return report
 
 
 def test_rerun_after_50_new_deals_fetches_only_the_new_pages(
@@ -61,15 +78,16 @@ def test_rerun_after_50_new_deals_fetches_only_the_new_pages(
 
 
 def test_sqlite_export_keeps_every_digit_as_text_and_upserts(
-    served: tuple[FakeThreeCommas, str], tmp_path: Path
+    served: tuple[FakeThreeCommas, str], forked: ForkedCli, tmp_path: Path
 ) -> None:
     fake, base_url = served
     database = tmp_path / "3commas.db"
-    _export(f"sqlite:///{database}", base_url)
+    log = tmp_path / "out.txt"
+    _export_forked(forked, f"sqlite:///{database}", base_url, log)
     changed = next(deal for deal in fake.book().deals.values() if deal["finished?"])
     changed["updated_at"] = "2099-01-01T00:00:00.000Z"
     changed["note"] = "changed"
-    _export(f"sqlite:///{database}", base_url)
+    _export_forked(forked, f"sqlite:///{database}", base_url, log)
 
     with sqlite3.connect(database) as db:
         rows = db.execute('SELECT id, usd_final_profit, typeof(usd_final_profit), note FROM deals').fetchall()
@@ -81,29 +99,33 @@ def test_sqlite_export_keeps_every_digit_as_text_and_upserts(
 
 
 def test_csv_export_and_a_torn_jsonl_line_from_an_old_crash(
-    served: tuple[FakeThreeCommas, str], tmp_path: Path
+    served: tuple[FakeThreeCommas, str], forked: ForkedCli, tmp_path: Path
 ) -> None:
     fake, base_url = served
+    log = tmp_path / "out.txt"
     csv_out = tmp_path / "deals.csv"
-    _export(str(csv_out), base_url)
+    _export_forked(forked, str(csv_out), base_url, log)
     assert LONG_DIGITS in csv_out.read_text()
 
     jsonl = tmp_path / "old.jsonl"
     first_deal = next(iter(expected_finished(fake).values()))
     jsonl.write_bytes(first_deal + b"\n" + first_deal[: len(first_deal) // 2])
-    _export(str(jsonl), base_url)
+    _export_forked(forked, str(jsonl), base_url, log)
     assert dict(exported_lines(jsonl)) == expected_finished(fake)
 
 
-def test_parquet_export_keeps_every_digit_and_upserts(served: tuple[FakeThreeCommas, str], tmp_path: Path) -> None:
+def test_parquet_export_keeps_every_digit_and_upserts(
+    served: tuple[FakeThreeCommas, str], forked: ForkedCli, tmp_path: Path
+) -> None:
     parquet = pytest.importorskip("pyarrow.parquet")
     fake, base_url = served
     out = tmp_path / "deals.parquet"
-    _export(str(out), base_url)
+    log = tmp_path / "out.txt"
+    _export_forked(forked, str(out), base_url, log)
     add_finished_deals(fake, 5)
     changed = next(deal for deal in fake.book().deals.values() if deal["finished?"])
     changed.update(updated_at="2099-01-01T00:00:00.000Z", note="changed")
-    _export(str(out), base_url)
+    _export_forked(forked, str(out), base_url, log)
 
     table = parquet.read_table(out)
     notes = dict(zip(table["id"].to_pylist(), table["note"].to_pylist(), strict=True))

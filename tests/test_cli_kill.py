@@ -8,7 +8,6 @@ has already imported the package, so 20 runs take about as long as two cold star
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import random
 import signal
@@ -19,8 +18,7 @@ from pathlib import Path
 
 import pytest
 from cli_support import (
-    API_KEY,
-    API_SECRET,
+    ForkedCli,
     add_finished_deals,
     cli_args,
     deal_requests,
@@ -31,38 +29,26 @@ from cli_support import (
 )
 
 from threecommas_async import decode_json, encode_json
-from threecommas_async.cli import main
 from threecommas_async.testing import FakeThreeCommas
 
 KILLS = 20
 
 
 @pytest.fixture
-def forked(monkeypatch: pytest.MonkeyPatch) -> multiprocessing.context.ForkServerContext:
-    """Children forked from a server that imported the CLI already; they inherit its environment (the
-    credentials set here when it starts)."""
-    monkeypatch.setenv("THREECOMMAS_API_KEY", API_KEY)
-    monkeypatch.setenv("THREECOMMAS_API_SECRET", API_SECRET)
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(
-        ["threecommas_async.cli._app", "threecommas_async.cli._export_command", "httpcore", "anyio._backends._asyncio"]
-    )
-    return context
+def forked(monkeypatch: pytest.MonkeyPatch) -> ForkedCli:
+    return ForkedCli(monkeypatch)
 
 
 @pytest.fixture
 def served() -> Iterator[tuple[FakeThreeCommas, str]]:
-    fake = make_fake(deals=300)
+    fake = make_fake(deals=200)
     with fake.serve_in_thread() as base_url:
         yield fake, base_url
 
 
-def _kill_during_run(
-    context: multiprocessing.context.ForkServerContext, argv: list[str], fake: FakeThreeCommas, rng: random.Random
-) -> None:
+def _kill_during_run(cli: ForkedCli, argv: list[str], fake: FakeThreeCommas, rng: random.Random, log: Path) -> None:
     before = deal_requests(fake)
-    process = context.Process(target=main, args=(argv,))
-    process.start()
+    process = cli.start(argv, log)
     target = before + rng.randint(1, 4)
     deadline = time.monotonic() + 10
     while deal_requests(fake) < target and process.is_alive() and time.monotonic() < deadline:
@@ -81,7 +67,7 @@ def _sqlite_rows(path: Path) -> dict[int, str]:
 @pytest.mark.slow
 @pytest.mark.parametrize("target", ["deals.jsonl", "sqlite"])
 def test_export_killed_20_times_resumes_without_lost_or_doubled_rows(
-    forked: multiprocessing.context.ForkServerContext,
+    forked: ForkedCli,
     served: tuple[FakeThreeCommas, str],
     tmp_path: Path,
     target: str,
@@ -92,15 +78,13 @@ def test_export_killed_20_times_resumes_without_lost_or_doubled_rows(
                     "--base-url", base_url)
     rng = random.Random(f"kill-{target}")
     for point in range(KILLS):
-        _kill_during_run(forked, argv, fake, rng)
+        _kill_during_run(forked, argv, fake, rng, tmp_path / "out.txt")
         if point % 4 == 1:
             add_finished_deals(fake, rng.randint(1, 12))
         if point % 5 == 2:
             finish_an_active_deal(fake)
-    final = forked.Process(target=main, args=(argv,))
-    final.start()
-    final.join(30)
-    assert final.exitcode == 0
+    code, report = forked.run(argv, tmp_path / "out.txt")
+    assert code == 0, report
 
     expected = expected_finished(fake)
     if target == "sqlite":
