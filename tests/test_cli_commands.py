@@ -124,3 +124,12 @@ def test_a_second_export_into_the_same_output_is_refused(tmp_path: Path, capsys:
         assert main(["export", "bots", "--fake", "--fake-deals", "10", "--out", out]) == 1
     assert "another export is writing to" in capsys.readouterr().err
     assert main(["export", "bots", "--fake", "--fake-deals", "10", "--out", out]) == 0
+
+
+def test_without_the_cli_extra_the_command_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "click", None)
+    monkeypatch.delitem(sys.modules, "threecommas_async.cli._app", raising=False)
+    assert main(["limits"]) == 1
+    assert "pip install 'threecommas_async[cli]'" in capsys.readouterr().err
