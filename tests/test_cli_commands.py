@@ -133,3 +133,19 @@ def test_without_the_cli_extra_the_command_says_what_to_install(
     monkeypatch.delitem(sys.modules, "threecommas_async.cli._app", raising=False)
     assert main(["limits"]) == 1
     assert "pip install 'threecommas_async[cli]'" in capsys.readouterr().err
+
+
+def test_full_refetches_every_row_and_the_next_run_is_incremental(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = str(tmp_path / "deals.jsonl")
+    base = ["export", "deals", "--fake", "--fake-deals", "60", "--scope", "finished", "--out", out]
+    assert main(base) == 0
+    assert main([*base, "--full"]) == 0
+    assert main(base) == 0
+    first, full, again = capsys.readouterr().out.splitlines()
+    rows = first.split(": ")[1].split(" new")[0]
+    assert full.startswith(f"deals (finished): {rows} new or changed rows")
+    assert again.startswith("deals (finished): 0 new or changed rows, 1 requests")
+    assert first.endswith(f"holds {rows} rows")
+    assert full.endswith(f"holds {rows} rows")

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from threecommas_async import decode_json, encode_json
-from threecommas_async.cli._walk import Checkpoint, WalkState, take_page
+from threecommas_async.cli._walk import Checkpoint, UnorderedPageError, WalkState, take_page
 
 
 def _row(row_id: int, second: int) -> dict[str, Any]:
@@ -62,3 +64,9 @@ def test_checkpoint_round_trips_through_json() -> None:
     state = WalkState(page_size=5, index=3, cursor_time="2025-01-01T00:00:01Z", cursor_ids=[4], rows=15, pages=3)
     saved = Checkpoint("deals:finished:default", watermark="2025-01-01T00:00:09Z", watermark_ids=[9], walk=state)
     assert Checkpoint.from_json(decode_json(encode_json(saved.to_json()))) == saved
+
+
+def test_a_page_out_of_order_stops_the_walk() -> None:
+    rows = [_row(1, second=5), _row(2, second=9)]
+    with pytest.raises(UnorderedPageError, match="--full"):
+        take_page(rows, 10, WalkState(), _time, None, [])

@@ -92,8 +92,9 @@ def demo(windows: float, time_scale: float, tasks: int, http: bool, export_path:
 @click.option("--scope", help="deals: finished, completed, cancelled, failed, active; smart-trades: the status.")
 @click.option("--page-size", type=click.IntRange(min=1), help="Rows per request (default: the endpoint maximum).")
 @click.option("--progress/--no-progress", default=None, help="Live status (default: on a terminal).")
+@click.option("--full", is_flag=True, help="Fetch every row again (upserted by id) instead of only what is new.")
 @_target_options
-def export(resource: str, out: str, scope: str | None, page_size: int | None, progress: bool | None,
+def export(resource: str, out: str, scope: str | None, page_size: int | None, progress: bool | None, full: bool,
            fake: bool, base_url: str | None, time_scale: float | None, mode: str | None, fake_deals: int) -> int:
     """Export RESOURCE to JSON Lines, CSV, Parquet or SQLite, fetching only what is new since the last run."""
     from ._export_command import export_command
@@ -101,7 +102,8 @@ def export(resource: str, out: str, scope: str | None, page_size: int | None, pr
     spec = RESOURCES[resource]
     if scope is not None and scope not in spec.scopes:
         raise click.BadParameter(f"{resource} scopes are {', '.join(spec.scopes) or 'none'}", param_hint="--scope")
-    return export_command(spec, scope, out, page_size, progress, _options(fake, base_url, time_scale, mode, fake_deals))
+    options = _options(fake, base_url, time_scale, mode, fake_deals)
+    return export_command(spec, scope, out, page_size, full, progress, options)
 
 
 @cli.command(context_settings={"ignore_unknown_options": True})

@@ -88,6 +88,7 @@ class Exporter:
     scope: str | None
     output: Output
     page_size: int | None = None
+    full: bool = False
     pages: int = 0
     rows: int = 0
     checkpoint: Checkpoint | None = None
@@ -113,7 +114,7 @@ class Exporter:
     async def run(self) -> Checkpoint:
         """Fetch what is new, commit page by page, merge; returns the finished checkpoint."""
         checkpoint = self.output.load_checkpoint(self.key) or Checkpoint(self.key)
-        if not self.resource.incremental(self.scope):
+        if self.full or not self.resource.incremental(self.scope):
             self.checkpoint = checkpoint
             await self._walk_whole(checkpoint)
             self.checkpoint = self.output.finish(checkpoint)
@@ -130,12 +131,18 @@ class Exporter:
         return self.checkpoint
 
     async def _walk_whole(self, checkpoint: Checkpoint) -> None:
+        """Every page, rows upserted by id; for an incremental resource it also sets the watermark."""
         walk = checkpoint.walk = WalkState(page_size=self._size())
+        order = self.resource.newest_first if self.resource.incremental(self.scope) else None
         self.output.begin(checkpoint)
         seen: set[int] = set()
         while not walk.done:
-            rows = await self._fetch(walk.index, walk.page_size, None)
+            rows = await self._fetch(walk.index, walk.page_size, order)
             fresh = [row for row in rows if int(row["id"]) not in seen]
+            if order is not None and walk.top_time is None and rows:
+                top = self.resource.updated_at(rows[0])
+                ids = [int(row["id"]) for row in rows if self.resource.updated_at(row) == top]
+                walk = attrs.evolve(walk, top_time=top, top_ids=ids)
             seen.update(int(row["id"]) for row in fresh)
             walk = checkpoint.walk = attrs.evolve(
                 walk,

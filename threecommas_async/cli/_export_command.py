@@ -39,11 +39,12 @@ async def status_line(exporter: Exporter) -> str:
 class _Run:
     """One export command run; remembers enough to report on Ctrl-C."""
 
-    def __init__(self, resource: Resource, scope: str | None, out: str, page_size: int | None) -> None:
+    def __init__(self, resource: Resource, scope: str | None, out: str, page_size: int | None, full: bool) -> None:
         self.resource = resource
         self.scope = scope
         self.out = out
         self.page_size = page_size
+        self.full = full
         self.exporter: Exporter | None = None
 
     def interrupted(self) -> str:
@@ -55,7 +56,9 @@ class _Run:
         try:
             with exclusive(output):
                 async with open_target(options) as target:
-                    exporter = self.exporter = Exporter(target, self.resource, self.scope, output, self.page_size)
+                    exporter = self.exporter = Exporter(
+                        target, self.resource, self.scope, output, self.page_size, self.full
+                    )
                     show = progress if progress is not None else sys.stderr.isatty()
                     async with live_status(lambda: status_line(exporter), enabled=show):
                         done = await exporter.run()
@@ -74,10 +77,11 @@ def export_command(
     scope: str | None,
     out: str,
     page_size: int | None,
+    full: bool,
     progress: bool | None,
     options: TargetOptions,
 ) -> int:
-    run = _Run(resource, scope, out, page_size)
+    run = _Run(resource, scope, out, page_size, full)
     try:
         return run_interruptible(run.main(options, progress), run.interrupted)
     except (ThreeCommasError, ValueError, OSError) as exc:

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timezone
+from itertools import pairwise
 from typing import Any
 
 import attrs
 
-__all__ = ["Checkpoint", "PageOutcome", "WalkState", "instant", "take_page"]
+__all__ = ["Checkpoint", "PageOutcome", "UnorderedPageError", "WalkState", "instant", "take_page"]
 
 Row = dict[str, Any]
 TimeOf = Callable[[Mapping[str, Any]], "str | None"]
@@ -87,6 +88,18 @@ class Checkpoint:
         return attrs.evolve(self, watermark=walk.top_time, watermark_ids=ids, walk=None)
 
 
+class UnorderedPageError(ValueError):
+    """The server did not list rows newest-updated first, so an incremental walk cannot trust its order."""
+
+
+def _check_order(rows: Sequence[Row], time_of: TimeOf) -> None:
+    moments = [instant(time_of(row)) for row in rows]
+    if any(later > earlier for earlier, later in pairwise(moments)):
+        raise UnorderedPageError(
+            "the server did not list rows newest-updated first; rerun with --full to fetch everything"
+        )
+
+
 @attrs.frozen
 class PageOutcome:
     """The rows of one page to write, and the walk state to commit with them."""
@@ -110,6 +123,7 @@ def take_page(
     watermark_ids: Sequence[int],
 ) -> PageOutcome:
     """Decide one page of a newest-first walk: the rows not written before, and the next state."""
+    _check_order(rows, time_of)
     cursor = instant(state.cursor_time) if state.cursor_time is not None else None
     cursor_time, cursor_ids = state.cursor_time, list(state.cursor_ids)
     top_time, top_ids = state.top_time, list(state.top_ids)
