@@ -56,11 +56,11 @@ def documented_endpoints_fixture() -> frozenset[tuple[str, str]]:
 
 @pytest.fixture
 def make_fake() -> MakeFake:
-    def make(*, seed: int = 0, **options: Any) -> FakeThreeCommas:
+    def make(*, seed: int = 0, fake_seed: int = 0, **options: Any) -> FakeThreeCommas:
         sizes = {name: options.pop(name) for name in _BOOK_SIZES & options.keys()}
         if "clock" not in options and "time_scale" not in options:
             options["clock"] = ManualClock()
-        fake = FakeThreeCommas(seed=seed, **options)
+        fake = FakeThreeCommas(seed=fake_seed, **options)
         fake.seed(seed=seed, **sizes)
         return fake
 
