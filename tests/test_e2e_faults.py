@@ -64,6 +64,7 @@ async def test_dropped_connection_on_a_read_is_retried(
 
     bots = await threecommas_client.bots.list()
 
+    assert bots
     assert all(isinstance(bot, Bot) for bot in bots)
     assert _statuses(fake_3commas, "/ver1/bots") == [None, 200]
     assert fake_3commas.counters.connections_dropped == 1

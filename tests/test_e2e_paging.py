@@ -62,6 +62,7 @@ async def test_rows_arriving_during_the_walk_cause_no_duplicates(
             for _ in range(3):
                 await threecommas_client.bots.start_new_deal(bot_id, skip_open_deals_checks=True)
 
+    assert len(book.deals) == len(before) + 3
     assert len(seen) == len(set(seen))
     assert before <= set(seen)
 
