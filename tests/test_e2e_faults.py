@@ -191,7 +191,7 @@ async def test_a_burst_through_the_default_policy_draws_no_429(make_fake: MakeFa
         if kind == 0:
             calls.append(client.bots.list())
         elif kind == 1:
-            calls.append(client.deals.list(limit=20))
+            calls.append(client.deals.list(limit=5))
         elif kind == 2:
             calls.append(client.deals.show(next(deal_ids)))
         else:
