@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import typing
 import warnings
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import httpx
 import pytest
 import respx
@@ -23,6 +25,7 @@ from threecommas_async._endpoint import Endpoint, Param
 from threecommas_async._json import loads
 from threecommas_async._resource import Resource
 from threecommas_async._wire import flatten_pairs
+from threecommas_async.models._model_hooks import is_model, wire_fields
 from threecommas_async.resources import ENDPOINTS
 
 BASE_URL = "https://api.3commas.io/public/api"
@@ -76,13 +79,22 @@ def wire_value(value: Any) -> Any:
     return value
 
 
+def _minimal_body(model: Any) -> dict[str, Any]:
+    """The model's required keys only (entity ids, envelopes), each with a value of its type."""
+    samples: dict[Any, Any] = {int: 1, str: "trade-7f3a"}
+    body = {}
+    for key, field in wire_fields(model).items():
+        if field.default is attrs.NOTHING:
+            body[key] = _minimal_body(field.type) if is_model(field.type) else samples[field.type]
+    return body
+
+
 def response_body(endpoint: Endpoint[Any]) -> Any:
-    returns = str(inspect.signature(_method(endpoint)).return_annotation)
-    if returns.startswith("builtins.list["):
-        return [{"id": 1}, {"id": 2}]
-    if returns == "SimpleTradeEnvelope":
-        return {"trade": {"uuid": "trade-7f3a"}}
-    return {"id": 1}
+    returns = typing.get_type_hints(_method(endpoint))["return"]
+    if typing.get_origin(returns) is list:
+        item = _minimal_body(typing.get_args(returns)[0])
+        return [item, item]
+    return _minimal_body(returns) if is_model(returns) else {"id": 1}
 
 
 def resource_class(resource: str) -> type[Resource]:

@@ -10,7 +10,7 @@ import httpx
 import pytest
 from support import SigningVector
 
-from threecommas_async._auth import HmacAuth, RsaAuth, signature_payload
+from threecommas_async._auth import RsaAuth
 from threecommas_async._json import loads
 from threecommas_async.testing import IN_PROCESS_BASE_URL, FakeThreeCommas, ManualClock, Permission
 
@@ -36,7 +36,7 @@ async def test_valid_hmac_signature_is_accepted(fake: FakeThreeCommas) -> None:
 async def test_hmac_signature_is_case_insensitive(fake: FakeThreeCommas) -> None:
     key = fake.add_key()
     assert key.secret is not None
-    signature = _sign(key.secret, signature_payload(b"/public/api/ver1/accounts", b"")).upper()
+    signature = _sign(key.secret, b"/public/api/ver1/accounts").upper()
     async with _raw_client(fake) as client:
         response = await client.get("/ver1/accounts", headers={"Apikey": key.api_key, "Signature": signature})
     assert response.status_code == 200
@@ -63,7 +63,7 @@ async def test_wrong_signature_is_401_signature_invalid(fake: FakeThreeCommas) -
 async def test_signature_covers_query_and_body(fake: FakeThreeCommas) -> None:
     key = fake.add_key()
     assert key.secret is not None
-    signed_for_other_query = _sign(key.secret, signature_payload(b"/public/api/ver1/deals?limit=5", b""))
+    signed_for_other_query = _sign(key.secret, b"/public/api/ver1/deals?limit=5")
     async with _raw_client(fake) as client:
         response = await client.get(
             "/ver1/deals", params={"limit": 6}, headers={"Apikey": key.api_key, "Signature": signed_for_other_query}
@@ -124,30 +124,29 @@ async def test_json_body_signs_path_question_mark_body(fake: FakeThreeCommas) ->
     assert loads(response.content)["name"] == "Renamed"
 
 
-async def test_body_join_without_question_mark_is_refused_unless_enabled(fake: FakeThreeCommas) -> None:
+async def test_body_only_request_may_join_with_or_without_question_mark(fake: FakeThreeCommas) -> None:
     key = fake.add_key()
     assert key.secret is not None
-    account_id = next(iter(fake.book().accounts))
-    plain_join = HmacAuth(key.api_key, key.secret, body_join="")
-    async with fake.http_client(auth=plain_join) as client:
-        refused = await client.post("/ver1/accounts/update", json={"account_id": account_id, "name": "Plain"})
-    lenient = FakeThreeCommas(clock=ManualClock(), body_joins=("?", ""))
-    lenient.seed(seed=11, deals=1, smart_trades=0)
-    lenient_key = lenient.add_key(key.api_key, key.secret)
-    assert lenient_key.secret == key.secret
-    async with lenient.http_client(auth=plain_join) as client:
-        accepted = await client.post(
-            "/ver1/accounts/update", json={"account_id": next(iter(lenient.book().accounts)), "name": "Plain"}
-        )
-    assert refused.status_code == 401
-    assert accepted.status_code == 201
+    strict = FakeThreeCommas(clock=ManualClock(), body_joins=("?",))
+    strict.seed(seed=11, deals=1, smart_trades=0)
+    strict.add_key(key.api_key, key.secret)
+    body = b'{"mode": "paper"}'
+    path = b"/public/api/ver1/users/change_mode"
+    statuses: dict[str, list[int]] = {}
+    for name, payload in (("question mark", path + b"?" + body), ("plain", path + body)):
+        headers = {"Apikey": key.api_key, "Signature": _sign(key.secret, payload), "Content-Type": "application/json"}
+        for server in (fake, strict):
+            async with _raw_client(server) as client:
+                response = await client.post("/ver1/users/change_mode", content=body, headers=headers)
+            statuses.setdefault(name, []).append(response.status_code)
+    assert statuses == {"question mark": [201, 201], "plain": [201, 401]}
 
 
 async def test_form_body_and_query_are_both_signed(fake: FakeThreeCommas) -> None:
     key = fake.add_key()
     assert key.secret is not None
     body = b"mode=paper"
-    signature = _sign(key.secret, signature_payload(b"/public/api/ver1/users/change_mode", body))
+    signature = _sign(key.secret, b"/public/api/ver1/users/change_mode?" + body)
     async with _raw_client(fake) as client:
         response = await client.post(
             "/ver1/users/change_mode",

@@ -22,6 +22,7 @@ RANKS: dict[str, int] = {
     "_endpoint": 0,
     "_response": 0,
     "params": 5,
+    "_param_fields": 5,
     "models": 1,
     "_auth": 1,
     "_credentials": 1,

@@ -66,6 +66,7 @@ class ThreeCommas(ResourceNamespaces):
         paper_only: bool = False,
         timeout: float | httpx.Timeout | None = 30.0,
         max_retries: int = 3,
+        strict: bool = False,
         rate_limit: RateLimitPolicy | object | None = _DEFAULT,
         limiter_backend: LimiterBackend | None = None,
         max_ban_wait: float = 300.0,
@@ -121,7 +122,9 @@ class ThreeCommas(ResourceNamespaces):
             body_encoding=body_encoding,
             decimals=decimals,
         )
-        self._options = RequestOptions(forced_mode=forced_mode, timeout=timeout, max_retries=max_retries)
+        self._options = RequestOptions(
+            forced_mode=forced_mode, timeout=timeout, max_retries=max_retries, strict=strict
+        )
 
     @property
     def base_url(self) -> str:
@@ -141,6 +144,7 @@ class ThreeCommas(ResourceNamespaces):
         forced_mode: ForcedMode | object | None = _DEFAULT,
         timeout: float | httpx.Timeout | object | None = _DEFAULT,
         max_retries: int | object = _DEFAULT,
+        strict: bool | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -156,6 +160,8 @@ class ThreeCommas(ResourceNamespaces):
             if forced_mode == "real" and self._sender.guard.paper_only:
                 raise RealModeRefusedError("with_options(forced_mode='real') on a paper_only client")
             changes["forced_mode"] = forced_mode
+        if strict is not None:
+            changes["strict"] = strict
         for name, extra in (("extra_headers", extra_headers), ("extra_query", extra_query), ("extra_body", extra_body)):
             if extra is not None:
                 changes[name] = {**getattr(self._options, name), **extra}

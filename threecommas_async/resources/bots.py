@@ -9,7 +9,16 @@ from typing import Any, Literal
 
 from .._pagination import AsyncPaginator
 from .._resource import RawResource, Resource, raw_response
-from ..models import Bot, BotStats, BotStatsByDate, Deal
+from ..models import (
+    Bot,
+    BotCopyResult,
+    BotDealsStats,
+    BotProfitByDay,
+    BotStats,
+    BotStatsByDate,
+    Deal,
+    PairsBlacklist,
+)
 from ..params import CustomSafetyStep, Number
 from . import _catalog
 
@@ -176,11 +185,10 @@ class Bots(Resource):
             "close_deals_timeout": close_deals_timeout, "btc_price_limit": btc_price_limit,
         })
 
-    async def pairs_blacklist(self) -> Any:
+    async def pairs_blacklist(self) -> PairsBlacklist:
         """Get the pairs blacklisted for every bot.
 
-        ``GET /ver1/bots/pairs_black_list``: permission BOTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/bots/pairs_black_list``: permission BOTS_READ, signed."""
         return await self._client._call_endpoint(_catalog.BOTS_PAIRS_BLACKLIST, {})
 
     async def stats(self, *, account_id: int | None = None, bot_id: int | None = None) -> BotStats:
@@ -220,11 +228,10 @@ class Bots(Resource):
             "account_id": account_id, "type": type, "strategy": strategy,
         })
 
-    async def update_pairs_blacklist(self, *, pairs: str) -> Any:
+    async def update_pairs_blacklist(self, *, pairs: str) -> PairsBlacklist:
         """Replace the pairs blacklist.
 
-        ``POST /ver1/bots/update_pairs_black_list``: permission BOTS_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``POST /ver1/bots/update_pairs_black_list``: permission BOTS_WRITE, signed."""
         return await self._client._call_endpoint(_catalog.BOTS_UPDATE_PAIRS_BLACKLIST, {"pairs": pairs})
 
     async def cancel_all_deals(self, bot_id: int) -> Bot:
@@ -233,7 +240,14 @@ class Bots(Resource):
         ``POST /ver1/bots/{bot_id}/cancel_all_deals``: permission BOTS_WRITE, signed."""
         return await self._client._call_endpoint(_catalog.BOTS_CANCEL_ALL_DEALS, {"bot_id": bot_id})
 
-    async def copy(self, bot_id: int, *, name: str, secret: str, amount: Number | None = None) -> Bot:
+    async def copy(
+        self,
+        bot_id: int,
+        *,
+        name: str,
+        secret: str,
+        amount: Number | None = None,
+    ) -> BotCopyResult:
         """Copy a shared bot into a new bot.
 
         ``POST /ver1/bots/{bot_id}/copy_and_create``: permission BOTS_WRITE, signed."""
@@ -241,11 +255,10 @@ class Bots(Resource):
             "bot_id": bot_id, "name": name, "secret": secret, "amount": amount,
         })
 
-    async def deals_stats(self, bot_id: int) -> Any:
+    async def deals_stats(self, bot_id: int) -> BotDealsStats:
         """Get the deal statistics of a bot.
 
-        ``GET /ver1/bots/{bot_id}/deals_stats``: permission BOTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/bots/{bot_id}/deals_stats``: permission BOTS_READ, signed."""
         return await self._client._call_endpoint(_catalog.BOTS_DEALS_STATS, {"bot_id": bot_id})
 
     async def delete(self, bot_id: int) -> Any:
@@ -273,11 +286,10 @@ class Bots(Resource):
         ``POST /ver1/bots/{bot_id}/panic_sell_all_deals``: permission BOTS_WRITE, signed."""
         return await self._client._call_endpoint(_catalog.BOTS_PANIC_SELL_ALL_DEALS, {"bot_id": bot_id})
 
-    async def profit_by_day(self, bot_id: int, *, days: int | None = None) -> Any:
+    async def profit_by_day(self, bot_id: int, *, days: int | None = None) -> BotProfitByDay:
         """Get the daily profit of a bot.
 
-        ``GET /ver1/bots/{bot_id}/profit_by_day``: permission BOTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/bots/{bot_id}/profit_by_day``: permission BOTS_READ, signed."""
         return await self._client._call_endpoint(_catalog.BOTS_PROFIT_BY_DAY, {
             "bot_id": bot_id, "days": days,
         })

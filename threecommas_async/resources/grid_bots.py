@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from .._pagination import AsyncPaginator
 from .._resource import RawResource, Resource, raw_response
-from ..models import GridBot, GridBotMarketOrders
+from ..models import BotEvent, GridBot, GridBotMarketOrders, GridBotProfit, GridBotRequiredBalances
 from ..params import Number
 from . import _catalog
 
@@ -150,11 +150,10 @@ class GridBots(Resource):
         ``POST /ver1/grid_bots/{id}/enable``: permission BOTS_WRITE, signed."""
         return await self._client._call_endpoint(_catalog.GRID_BOTS_ENABLE, {"grid_bot_id": grid_bot_id})
 
-    async def events(self, grid_bot_id: int, *, page: int, per_page: int) -> Any:
+    async def events(self, grid_bot_id: int, *, page: int, per_page: int) -> builtins.list[BotEvent]:
         """List the events of a grid bot.
 
-        ``GET /ver1/grid_bots/{id}/events``: permission BOTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/grid_bots/{id}/events``: permission BOTS_READ, signed."""
         return await self._client._call_endpoint(_catalog.GRID_BOTS_EVENTS, {
             "grid_bot_id": grid_bot_id, "page": page, "per_page": per_page,
         })
@@ -220,29 +219,32 @@ class GridBots(Resource):
             "grid_bot_id": grid_bot_id, "limit": limit, "offset": offset,
         })
 
-    async def set_note(self, grid_bot_id: int, *, note: str | None = None) -> Any:
+    async def set_note(self, grid_bot_id: int, *, note: str | None = None) -> GridBot:
         """Set the note of a grid bot.
 
-        ``POST /ver1/grid_bots/{id}/note``: permission BOTS_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``POST /ver1/grid_bots/{id}/note``: permission BOTS_WRITE, signed."""
         return await self._client._call_endpoint(_catalog.GRID_BOTS_SET_NOTE, {
             "grid_bot_id": grid_bot_id, "note": note,
         })
 
-    async def profits(self, grid_bot_id: int, *, from_: str | None = None, to: str | None = None) -> Any:
+    async def profits(
+        self,
+        grid_bot_id: int,
+        *,
+        from_: str | None = None,
+        to: str | None = None,
+    ) -> builtins.list[GridBotProfit]:
         """List the profits of a grid bot.
 
-        ``GET /ver1/grid_bots/{id}/profits``: permission BOTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/grid_bots/{id}/profits``: permission BOTS_READ, signed."""
         return await self._client._call_endpoint(_catalog.GRID_BOTS_PROFITS, {
             "grid_bot_id": grid_bot_id, "from_": from_, "to": to,
         })
 
-    async def required_balances(self, grid_bot_id: int) -> Any:
+    async def required_balances(self, grid_bot_id: int) -> GridBotRequiredBalances:
         """Get the balances a grid bot needs to run.
 
-        ``GET /ver1/grid_bots/{id}/required_balances``: permission BOTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/grid_bots/{id}/required_balances``: permission BOTS_READ, signed."""
         return await self._client._call_endpoint(_catalog.GRID_BOTS_REQUIRED_BALANCES, {
             "grid_bot_id": grid_bot_id,
         })

@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from .._pagination import AsyncPaginator
 from .._resource import RawResource, Resource, raw_response
-from ..models import SmartTrade, SmartTradeTrade
+from ..models import SmartTrade, SmartTradeReduceFundsInfo, SmartTradeTrade
 from ..params import Leverage, Position, Price, StopLoss, TakeProfit, Units
 from . import _catalog
 
@@ -184,11 +184,10 @@ class SmartTrades(Resource):
             "smart_trade_id": smart_trade_id, "order_type": order_type, "units": units, "price": price,
         })
 
-    async def reduce_funds_info(self, smart_trade_id: int) -> Any:
+    async def reduce_funds_info(self, smart_trade_id: int) -> SmartTradeReduceFundsInfo:
         """Get the limits for reducing a smart trade's position.
 
-        ``GET /v2/smart_trades/{id}/reduce_funds_info``: permission SMART_TRADES_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /v2/smart_trades/{id}/reduce_funds_info``: permission SMART_TRADES_WRITE, signed."""
         return await self._client._call_endpoint(_catalog.SMART_TRADES_REDUCE_FUNDS_INFO, {
             "smart_trade_id": smart_trade_id,
         })
@@ -209,20 +208,18 @@ class SmartTrades(Resource):
             "smart_trade_id": smart_trade_id,
         })
 
-    async def cancel_trade(self, smart_trade_id: int, trade_id: int) -> Any:
+    async def cancel_trade(self, smart_trade_id: int, trade_id: int) -> SmartTrade:
         """Cancel one trade of a smart trade.
 
-        ``DELETE /v2/smart_trades/{smart_trade_id}/trades/{trade_id}``: permission SMART_TRADES_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``DELETE /v2/smart_trades/{smart_trade_id}/trades/{trade_id}``: permission SMART_TRADES_WRITE, signed."""
         return await self._client._call_endpoint(_catalog.SMART_TRADES_CANCEL_TRADE, {
             "smart_trade_id": smart_trade_id, "trade_id": trade_id,
         })
 
-    async def close_trade_by_market(self, smart_trade_id: int, trade_id: int) -> Any:
+    async def close_trade_by_market(self, smart_trade_id: int, trade_id: int) -> SmartTrade:
         """Close one trade of a smart trade at market price.
 
-        ``POST /v2/smart_trades/{smart_trade_id}/trades/{trade_id}/close_by_market``: permission SMART_TRADES_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``POST /v2/smart_trades/{smart_trade_id}/trades/{trade_id}/close_by_market``: permission SMART_TRADES_WRITE, signed."""
         return await self._client._call_endpoint(_catalog.SMART_TRADES_CLOSE_TRADE_BY_MARKET, {
             "smart_trade_id": smart_trade_id, "trade_id": trade_id,
         })
