@@ -104,15 +104,18 @@ def _key_of(fake: FakeThreeCommas) -> FakeKey:
 
 @pytest.fixture
 def fake(request: pytest.FixtureRequest, make_fake: MakeFake) -> FakeThreeCommas:
-    """A seeded fake on a ManualClock, sized by the closest ``pytest.mark.fake(...)`` (default: seed 0)."""
+    """A seeded fake on a ManualClock with one full-permission HMAC key (``fake.default_key``), sized by the
+    closest ``pytest.mark.fake(...)`` (default: seed 0, ``FakeThreeCommas.seed``'s default sizes)."""
     marker = request.node.get_closest_marker("fake")
-    return make_fake(**(marker.kwargs if marker else {}))
+    fake = make_fake(**(marker.kwargs if marker else {}))
+    fake.add_key()
+    return fake
 
 
 @pytest.fixture
 def key(fake: FakeThreeCommas) -> FakeKey:
-    """A new full-permission HMAC key on ``fake``."""
-    return fake.add_key()
+    """``fake``'s default key."""
+    return fake.default_key
 
 
 @pytest.fixture

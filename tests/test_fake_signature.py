@@ -13,18 +13,14 @@ import pytest
 
 import threecommas_async
 from threecommas_async import ThreeCommas
-from threecommas_async.testing import IN_PROCESS_BASE_URL, FakeKey, FakeThreeCommas, ManualClock
+from threecommas_async.testing import IN_PROCESS_BASE_URL, FakeKey, FakeThreeCommas
 
 TESTING_PACKAGE = Path(threecommas_async.__file__).parent / "testing"
 PATH = b"/public/api/ver1/deals"
 CHANGE_MODE = b"/public/api/ver1/users/change_mode"
 
 
-@pytest.fixture
-def fake() -> FakeThreeCommas:
-    fake = FakeThreeCommas(clock=ManualClock())
-    fake.seed(seed=3, deals=6, smart_trades=1)
-    return fake
+pytestmark = pytest.mark.fake(seed=3, deals=6, smart_trades=1)
 
 
 @pytest.fixture
