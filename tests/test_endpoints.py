@@ -37,6 +37,8 @@ def sample(param: Param) -> Any:
     """A valid value for ``param`` (as passed by the caller), within its enum, range and length."""
     if param.location == "path":
         return 4242 if param.type == "integer" else "trade-7f3a"
+    if param.format is not None:
+        return "2025-08-04T17:07:14Z" if param.format == "date-time" else "2025-08-04"
     if param.type == "array":
         if param.fields or param.item_type == "object":
             return [_sample_object(param.fields)]

@@ -11,8 +11,8 @@ import pytest
 import respx
 from support import MakeClient
 
-from threecommas_async import ValidationError
-from threecommas_async._endpoint import Endpoint
+from threecommas_async import ValidationError, _validation
+from threecommas_async._endpoint import Endpoint, RequestSpec
 from threecommas_async._pagination import (
     MAX_REPEATED_PAGES,
     AsyncPaginator,
@@ -103,10 +103,14 @@ class ScriptedServer:
         self.rows = rows
         self.ignore_offset = ignore_offset
         self.calls: list[dict[str, Any]] = []
+        self.priorities: list[str | None] = []
         self.before_call: list[Any] = []
 
-    async def _call_endpoint(self, endpoint: Endpoint[Any], arguments: Mapping[str, Any]) -> Any:
+    async def _call_endpoint(
+        self, endpoint: Endpoint[Any], arguments: Mapping[str, Any], *, priority: str | None = None
+    ) -> Any:
         self.calls.append(dict(arguments))
+        self.priorities.append(priority)
         if self.before_call:
             self.before_call.pop(0)(self)
         if "limit" in arguments:
@@ -259,3 +263,45 @@ async def test_client_paginator_validates_filters_before_sending(make_client: Ma
                 await client.deals.iterate(scope="open")  # type: ignore[arg-type]
     assert caught.value.param == "scope"
     assert not route.called
+
+
+# -- priority lanes --------------------------------------------------------------------------------
+
+
+async def test_priority_rides_on_every_page_request() -> None:
+    server = ScriptedServer([5, 4, 3, 2, 1])
+    rows = [row.id async for row in AsyncPaginator(server, DEALS_LIST, {}, page_size=2, priority="bulk")]
+    assert rows == [5, 4, 3, 2, 1]
+    assert server.priorities == ["bulk", "bulk", "bulk"]
+
+
+async def test_priority_defaults_to_the_clients_default() -> None:
+    server = ScriptedServer([1])
+    await paginator(server)
+    assert server.priorities == [None]
+
+
+def test_an_unknown_priority_is_refused() -> None:
+    with pytest.raises(ValidationError) as caught:
+        AsyncPaginator(ScriptedServer([]), DEALS_LIST, {}, priority="high")  # type: ignore[arg-type]
+    assert caught.value.param == "priority"
+
+
+async def test_generated_iterate_sends_its_priority_to_the_send_loop(
+    monkeypatch: pytest.MonkeyPatch, make_client: MakeClient
+) -> None:
+    built: list[RequestSpec] = []
+    real_prepare = _validation.prepare
+
+    def prepare(endpoint: Endpoint[Any], arguments: Mapping[str, Any], *, priority: str | None = None) -> RequestSpec:
+        built.append(real_prepare(endpoint, arguments, priority=priority))
+        return built[-1]
+
+    monkeypatch.setattr(_validation, "prepare", prepare)
+    with respx.mock(base_url=BASE_URL) as router:
+        router.get("/ver1/deals").mock(return_value=httpx.Response(200, json=[_deal(7)]))
+        async with make_client(api_key="k", api_secret="s", rate_limit=None) as client:
+            assert [deal.id async for deal in client.deals.iterate(scope="active", priority="bulk")] == [7]
+            assert [deal.id for deal in await client.deals.iterate()] == [7]
+            assert [deal.id for deal in await client.deals.list()] == [7]
+    assert [spec.priority for spec in built] == ["bulk", None, None]

@@ -87,7 +87,7 @@ def test_bad_enum_value_lists_the_allowed_ones() -> None:
 
 
 def test_enum_is_case_sensitive() -> None:
-    assert invalid("deals.list", {"order_direction": "desc"}).param == "order_direction"
+    assert invalid("deals.list", {"scope": "Active"}).param == "scope"
 
 
 @pytest.mark.parametrize(

@@ -216,14 +216,18 @@ class ThreeCommas(ResourceNamespaces):
         )
         return (await self._sender.send(spec, self._options)).value
 
-    async def _call_endpoint(self, endpoint: Endpoint[T], arguments: Mapping[str, Any]) -> T:
-        return (await self._call_endpoint_raw(endpoint, arguments)).parsed
+    async def _call_endpoint(
+        self, endpoint: Endpoint[T], arguments: Mapping[str, Any], *, priority: str | None = None
+    ) -> T:
+        return (await self._call_endpoint_raw(endpoint, arguments, priority=priority)).parsed
 
-    async def _call_endpoint_raw(self, endpoint: Endpoint[T], arguments: Mapping[str, Any]) -> RawResponse[T]:
+    async def _call_endpoint_raw(
+        self, endpoint: Endpoint[T], arguments: Mapping[str, Any], *, priority: str | None = None
+    ) -> RawResponse[T]:
         from ._validation import prepare
 
         cast_to = endpoint.response_type
-        spec = prepare(endpoint, arguments)
+        spec = prepare(endpoint, arguments, priority=priority)
         success = await self._sender.send(spec, self._options, cast_to)
         return RawResponse(success.response, success.value)
 

@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import builtins
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any, Literal
 
+from .._endpoint import Priority
 from .._pagination import AsyncPaginator
 from .._resource import RawResource, Resource, raw_response
 from ..models import (
@@ -52,12 +54,21 @@ class Accounts(Resource):
             "api_key": api_key, "page": page, "per_page": per_page,
         })
 
-    def iterate(self, *, api_key: str | None = None, page_size: int | None = None) -> AsyncPaginator[Account]:
+    def iterate(
+        self,
+        *,
+        api_key: str | None = None,
+        page_size: int | None = None,
+        priority: Priority | None = None,
+    ) -> AsyncPaginator[Account]:
         """Every row of ``accounts.list``, page by page (at most 100 per page, ``per_page``/``page``).
 
         ``async for row in client.accounts.iterate(...)`` walks all pages until a short one;
-        ``await`` it for the first page only. ``page_size`` defaults to the maximum."""
-        return AsyncPaginator(self._client, _catalog.ACCOUNTS_LIST, {"api_key": api_key}, page_size=page_size)
+        ``await`` it for the first page only. ``page_size`` defaults to the maximum; ``priority`` is the
+        limiter lane of the page requests (``"bulk"`` for a collector; None: the client's default)."""
+        return AsyncPaginator(self._client, _catalog.ACCOUNTS_LIST, {
+            "api_key": api_key,
+        }, page_size=page_size, priority=priority)
 
     async def create(
         self,
@@ -184,8 +195,8 @@ class Accounts(Resource):
         self,
         account_id: int,
         *,
-        date_from: str,
-        date_to: str | None = None,
+        date_from: dt.datetime | str,
+        date_to: dt.datetime | str | None = None,
     ) -> builtins.list[BalanceChartPoint]:
         """Get the balance history chart of an account.
 
@@ -286,7 +297,7 @@ class Accounts(Resource):
             "account_id": account_id,
         })
 
-    async def volume_daily(self, account_id: int, *, date: str | None = None) -> AccountVolume:
+    async def volume_daily(self, account_id: int, *, date: dt.date | str | None = None) -> AccountVolume:
         """Get the daily trading volume of an account.
 
         ``GET /ver1/accounts/{account_id}/volume/daily``: permission ACCOUNTS_READ, signed."""

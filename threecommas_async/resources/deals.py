@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import builtins
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
+from .._endpoint import Priority
 from .._exceptions import warn_deprecated
 from .._pagination import AsyncPaginator
 from .._resource import RawResource, Resource, raw_response
@@ -34,11 +36,11 @@ class Deals(Resource):
         account_id: int | None = None,
         limit: int | None = None,
         offset: int | None = None,
-        from_: str | None = None,
-        to: str | None = None,
+        from_: dt.datetime | str | None = None,
+        to: dt.datetime | str | None = None,
         scope: Literal["active", "finished", "completed", "cancelled", "failed"] | None = None,
         order: Literal["created_at", "updated_at", "closed_at", "profit", "profit_percentage"] | None = None,
-        order_direction: Literal["ASC", "DESC"] | None = None,
+        order_direction: Literal["ASC", "DESC", "asc", "desc"] | None = None,
         base: str | None = None,
         quote: str | None = None,
         note: str | None = None,
@@ -57,24 +59,26 @@ class Deals(Resource):
         *,
         bot_id: int | None = None,
         account_id: int | None = None,
-        from_: str | None = None,
-        to: str | None = None,
+        from_: dt.datetime | str | None = None,
+        to: dt.datetime | str | None = None,
         scope: Literal["active", "finished", "completed", "cancelled", "failed"] | None = None,
         order: Literal["created_at", "updated_at", "closed_at", "profit", "profit_percentage"] | None = None,
-        order_direction: Literal["ASC", "DESC"] | None = None,
+        order_direction: Literal["ASC", "DESC", "asc", "desc"] | None = None,
         base: str | None = None,
         quote: str | None = None,
         note: str | None = None,
         page_size: int | None = None,
+        priority: Priority | None = None,
     ) -> AsyncPaginator[Deal]:
         """Every row of ``deals.list``, page by page (at most 1000 per page, ``limit``/``offset``).
 
         ``async for row in client.deals.iterate(...)`` walks all pages until a short one;
-        ``await`` it for the first page only. ``page_size`` defaults to the maximum."""
+        ``await`` it for the first page only. ``page_size`` defaults to the maximum; ``priority`` is the
+        limiter lane of the page requests (``"bulk"`` for a collector; None: the client's default)."""
         return AsyncPaginator(self._client, _catalog.DEALS_LIST, {
             "bot_id": bot_id, "account_id": account_id, "from_": from_, "to": to, "scope": scope,
             "order": order, "order_direction": order_direction, "base": base, "quote": quote, "note": note,
-        }, page_size=page_size)
+        }, page_size=page_size, priority=priority)
 
     async def add_funds(
         self,
@@ -200,7 +204,7 @@ class Deals(Resource):
 
         ``POST /ver1/deals/{deal_id}/update_tp``: permission BOTS_WRITE, signed.
         Deprecated by 3Commas: calling it issues a ``DeprecatedEndpointWarning``."""
-        warn_deprecated("deals.update_tp")
+        warn_deprecated("deals.update_tp", stacklevel=self._warning_stacklevel)
         return await self._client._call_endpoint(_catalog.DEALS_UPDATE_TP, {
             "deal_id": deal_id, "new_take_profit_percentage": new_take_profit_percentage,
         })

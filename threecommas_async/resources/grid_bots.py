@@ -4,8 +4,11 @@
 from __future__ import annotations
 
 import builtins
+import datetime as dt
+from collections.abc import Sequence
 from typing import Any, Literal
 
+from .._endpoint import Priority
 from .._pagination import AsyncPaginator
 from .._resource import RawResource, Resource, raw_response
 from ..models import BotEvent, GridBot, GridBotMarketOrders, GridBotProfit, GridBotRequiredBalances
@@ -34,10 +37,10 @@ class GridBots(Resource):
         sort_direction: Literal["ASC", "DESC"] | None = None,
         limit: int | None = None,
         offset: int | None = None,
-        from_: str | None = None,
+        from_: dt.datetime | str | None = None,
         base: str | None = None,
         quote: str | None = None,
-        account_ids: str | None = None,
+        account_ids: int | Sequence[int] | None = None,
         account_types: str | None = None,
     ) -> builtins.list[GridBot]:
         """List grid bots.
@@ -56,22 +59,24 @@ class GridBots(Resource):
         state: Literal["enabled", "disabled"] | None = None,
         sort_by: Literal["current_profit", "profit", "bot_id", "pair", "created_at", "updated_at", "name"] | None = None,
         sort_direction: Literal["ASC", "DESC"] | None = None,
-        from_: str | None = None,
+        from_: dt.datetime | str | None = None,
         base: str | None = None,
         quote: str | None = None,
-        account_ids: str | None = None,
+        account_ids: int | Sequence[int] | None = None,
         account_types: str | None = None,
         page_size: int | None = None,
+        priority: Priority | None = None,
     ) -> AsyncPaginator[GridBot]:
         """Every row of ``grid_bots.list``, page by page (at most 1000 per page, ``limit``/``offset``).
 
         ``async for row in client.grid_bots.iterate(...)`` walks all pages until a short one;
-        ``await`` it for the first page only. ``page_size`` defaults to the maximum."""
+        ``await`` it for the first page only. ``page_size`` defaults to the maximum; ``priority`` is the
+        limiter lane of the page requests (``"bulk"`` for a collector; None: the client's default)."""
         return AsyncPaginator(self._client, _catalog.GRID_BOTS_LIST, {
             "account_id": account_id, "state": state, "sort_by": sort_by, "sort_direction": sort_direction,
             "from_": from_, "base": base, "quote": quote, "account_ids": account_ids,
             "account_types": account_types,
-        }, page_size=page_size)
+        }, page_size=page_size, priority=priority)
 
     async def create(
         self,
@@ -174,7 +179,7 @@ class GridBots(Resource):
         lower_stop_loss_enabled: bool | None = None,
         lower_stop_loss_action: Literal["stop_bot", "stop_bot_and_sell", "stop_bot_and_close_position"] | None = None,
         lower_stop_loss_price: Number | None = None,
-        leverage_type: Literal["cross", "isolated"] | None = None,
+        leverage_type: Literal["cross", "isolated", "not_specified"] | None = None,
         leverage_custom_value: Number | None = None,
         max_active_sell_lines: int | None = None,
         trailing_up_enabled: bool | None = None,
@@ -231,8 +236,8 @@ class GridBots(Resource):
         self,
         grid_bot_id: int,
         *,
-        from_: str | None = None,
-        to: str | None = None,
+        from_: dt.datetime | str | None = None,
+        to: dt.datetime | str | None = None,
     ) -> builtins.list[GridBotProfit]:
         """List the profits of a grid bot.
 

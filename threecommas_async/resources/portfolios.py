@@ -41,7 +41,7 @@ class Portfolios(Resource):
 
         ``GET /ver1/portfolios/portfolios``: permission not documented, signed.
         Deprecated by 3Commas: calling it issues a ``DeprecatedEndpointWarning``."""
-        warn_deprecated("portfolios.list_legacy")
+        warn_deprecated("portfolios.list_legacy", stacklevel=self._warning_stacklevel)
         return await self._client._call_endpoint(_catalog.PORTFOLIOS_LIST_LEGACY, {
             "limit": limit, "offset": offset,
         })

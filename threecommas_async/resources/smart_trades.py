@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import builtins
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any, Literal
 
+from .._endpoint import Priority
 from .._pagination import AsyncPaginator
 from .._resource import RawResource, Resource, raw_response
 from ..models import SmartTrade, SmartTradeReduceFundsInfo, SmartTradeTrade
@@ -36,9 +38,9 @@ class SmartTrades(Resource):
         per_page: int | None = None,
         status: Literal["all", "active", "finished", "successfully_finished", "cancelled", "failed"] | None = None,
         order_by: Literal["created_at", "updated_at", "closed_at", "status", "profit", "profit_percentage"] | None = None,
-        order_direction: Literal["ASC", "DESC"] | None = None,
-        from_: str | None = None,
-        to: str | None = None,
+        order_direction: Literal["ASC", "DESC", "asc", "desc"] | None = None,
+        from_: dt.datetime | str | None = None,
+        to: dt.datetime | str | None = None,
         base: str | None = None,
         quote: str | None = None,
     ) -> builtins.list[SmartTrade]:
@@ -59,21 +61,23 @@ class SmartTrades(Resource):
         type: Literal["simple_buy", "simple_sell", "smart_sell", "smart_trade", "smart_cover", "smart_buy"] | None = None,
         status: Literal["all", "active", "finished", "successfully_finished", "cancelled", "failed"] | None = None,
         order_by: Literal["created_at", "updated_at", "closed_at", "status", "profit", "profit_percentage"] | None = None,
-        order_direction: Literal["ASC", "DESC"] | None = None,
-        from_: str | None = None,
-        to: str | None = None,
+        order_direction: Literal["ASC", "DESC", "asc", "desc"] | None = None,
+        from_: dt.datetime | str | None = None,
+        to: dt.datetime | str | None = None,
         base: str | None = None,
         quote: str | None = None,
         page_size: int | None = None,
+        priority: Priority | None = None,
     ) -> AsyncPaginator[SmartTrade]:
         """Every row of ``smart_trades.list``, page by page (at most 100 per page, ``per_page``/``page``).
 
         ``async for row in client.smart_trades.iterate(...)`` walks all pages until a short one;
-        ``await`` it for the first page only. ``page_size`` defaults to the maximum."""
+        ``await`` it for the first page only. ``page_size`` defaults to the maximum; ``priority`` is the
+        limiter lane of the page requests (``"bulk"`` for a collector; None: the client's default)."""
         return AsyncPaginator(self._client, _catalog.SMART_TRADES_LIST, {
             "account_id": account_id, "pair": pair, "type": type, "status": status, "order_by": order_by,
             "order_direction": order_direction, "from_": from_, "to": to, "base": base, "quote": quote,
-        }, page_size=page_size)
+        }, page_size=page_size, priority=priority)
 
     async def create(
         self,

@@ -30,7 +30,7 @@ class Trades(Resource):
         account_id: int | None = None,
         pair: str | None = None,
         order_by: Literal["pair", "created_at"] | None = None,
-        order_direction: Literal["asc", "desc"] | None = None,
+        order_direction: Literal["asc", "desc", "ASC", "DESC"] | None = None,
         limit: int | None = None,
         offset: int | None = None,
     ) -> SimpleTradeList:
@@ -70,7 +70,7 @@ class Trades(Resource):
         account_id: int | None = None,
         pair: str | None = None,
         order_by: Literal["pair", "created_at", "closed_at"] | None = None,
-        order_direction: Literal["asc", "desc"] | None = None,
+        order_direction: Literal["asc", "desc", "ASC", "DESC"] | None = None,
         limit: int | None = None,
         offset: int | None = None,
     ) -> SimpleTradeList:
