@@ -23,6 +23,7 @@ The pytest plugin (:mod:`threecommas_async.testing.pytest_plugin`) provides ``fa
 from __future__ import annotations
 
 from ._app import BASE_PATH, AsgiApp
+from ._cable import CableChannel, CableFaults, FakeCable, PushRecord
 from ._clock import Clock, ManualClock, ScaledClock
 from ._fake import IN_PROCESS_BASE_URL, FakeThreeCommas
 from ._faults import (
@@ -62,9 +63,12 @@ __all__ = [
     "Ban",
     "Book",
     "Budget",
+    "CableChannel",
+    "CableFaults",
     "Clock",
     "ConnectionReset",
     "Counters",
+    "FakeCable",
     "FakeKey",
     "FakeThreeCommas",
     "Fault",
@@ -82,6 +86,7 @@ __all__ = [
     "Permission",
     "Phase",
     "PlanLimit",
+    "PushRecord",
     "RateLimitStorm",
     "RateLimiter",
     "RepeatRecord",
