@@ -73,7 +73,7 @@ class Engine(Generic[E]):
         self.stats = StreamStats()
         self._tracker: VersionTracker[E] = VersionTracker(lambda entity: entity.id, kind.version_of)
         self._held: Holdback[E] = Holdback(lambda entity: entity.id, kind.version_of)
-        self._last_ping: datetime | None = None
+        self.last_ping: datetime | None = None
         self._owed_since: datetime | None = None
         self._started = False
         self._key_checked = False
@@ -170,8 +170,8 @@ class Engine(Generic[E]):
 
     def _on_ping(self, ping: Ping) -> None:
         moment = datetime.fromtimestamp(ping.server_time, tz=timezone.utc)
-        if self._last_ping is None or moment > self._last_ping:
-            self._last_ping = moment
+        if self.last_ping is None or moment > self.last_ping:
+            self.last_ping = moment
         self._release(Source.GAP_FILL)
 
     def _on_push(self, push: Push) -> None:
@@ -209,7 +209,7 @@ class Engine(Generic[E]):
 
     def _watermark(self) -> datetime | None:
         """Server time before which nothing can have been missed (the last ping or newest state, less slack)."""
-        known = [moment for moment in (self._last_ping, self._tracker.newest) if moment is not None]
+        known = [moment for moment in (self.last_ping, self._tracker.newest) if moment is not None]
         if not known:
             return None
         return max(known) - timedelta(seconds=self._options.push_lag + 1.0)
@@ -250,10 +250,10 @@ class Engine(Generic[E]):
     def _release(self, source: Source, *, release_all: bool = False) -> None:
         if release_all:
             ready = self._held.release(None)
-        elif self._last_ping is None:
+        elif self.last_ping is None:
             return
         else:
-            ready = self._held.release(self._last_ping - timedelta(seconds=self._options.push_lag))
+            ready = self._held.release(self.last_ping - timedelta(seconds=self._options.push_lag))
         for entity in ready:
             self._emit(entity, source)
 

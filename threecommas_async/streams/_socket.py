@@ -12,7 +12,14 @@ from collections.abc import Awaitable, Callable
 from typing import Any, Literal, Protocol
 from urllib.parse import urlsplit
 
-__all__ = ["CableSocket", "Connector", "SocketClosed", "SocketUnavailable", "websocket_connector"]
+__all__ = [
+    "CableSocket",
+    "Connector",
+    "SocketClosed",
+    "SocketUnavailable",
+    "frameless_logger",
+    "websocket_connector",
+]
 
 
 class SocketClosed(Exception):
@@ -48,7 +55,12 @@ class _NoDebug(logging.LoggerAdapter):  # type: ignore[type-arg]
         return level > logging.DEBUG and self.logger.isEnabledFor(level)
 
 
-_LOGGER = _NoDebug(logging.getLogger("threecommas_async.streams.websocket"), {})
+def frameless_logger(name: str) -> logging.LoggerAdapter:  # type: ignore[type-arg]
+    """A logger for ``websockets`` connections that drops its DEBUG output (frame contents)."""
+    return _NoDebug(logging.getLogger(name), {})
+
+
+_LOGGER = frameless_logger("threecommas_async.streams.websocket")
 _LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from datetime import datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -33,8 +34,10 @@ class Stream(Generic[E]):
 
     Guarantee, per entity id, with ``updated_at`` as the version:
 
-    * every update pushed while the subscription is confirmed is yielded exactly once, unless a newer
-      state of the same entity was yielded first (then the older one is not yielded at all);
+    * every update pushed while the subscription is confirmed is yielded exactly once. (REST states
+      read by a gap fill are held until a ping shows the pushes sent before them have arrived, so
+      they cannot overtake one; only a push the server sends more than ``push_lag`` after its
+      ``updated_at`` could then be skipped as older than what was already yielded);
     * after any outage (reconnect, or a stretch of polling) the latest state of every entity that
       changed during it is yielded, read over REST (active ones, and those finished since the last
       state seen). States an entity went through *during* the outage cannot be recovered: REST only
@@ -42,8 +45,12 @@ class Stream(Generic[E]):
     * no version is yielded twice, and an entity's versions come in increasing ``updated_at`` order.
 
     The stream starts at its first confirmed subscription (or first poll); ``snapshot=True`` yields
-    the active entities first. It ends only when closed, or with :class:`StreamAuthError` when the
-    key cannot read the channel. Events wait in an unbounded queue for a slow consumer.
+    the active entities first. The window of a gap fill is bounded with the server time of the last
+    ping; if the first connection is lost before its first ping (within ~3 s of starting) there is no
+    such bound, and the gap fill yields every active entity and the newest finished ones.
+
+    It ends only when closed, or with :class:`StreamAuthError` when the key cannot read the channel.
+    Events wait in an unbounded queue for a slow consumer.
     """
 
     def __init__(self, client: ThreeCommas, kind: StreamKind[E], options: StreamOptions) -> None:
@@ -65,6 +72,11 @@ class Stream(Generic[E]):
     def mode(self) -> StreamMode:
         """Connecting, on the socket, polling, or closed."""
         return StreamMode.CLOSED if self._closed else self._engine.mode
+
+    @property
+    def server_time(self) -> datetime | None:
+        """The server's clock as of the last ping received (None before the first)."""
+        return self._engine.last_ping
 
     @property
     def stats(self) -> StreamStats:

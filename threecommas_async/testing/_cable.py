@@ -242,6 +242,7 @@ class FakeCable:
         """Abort every open connection now (no closing handshake), as a network failure would."""
         for connection in list(self._connections):
             connection.peer.abort()
+        self._connections.clear()
 
     # -- subscriptions ------------------------------------------------------------------------------
 

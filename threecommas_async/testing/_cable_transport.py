@@ -12,7 +12,7 @@ import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any, Protocol
 
-from ..streams._socket import SocketClosed
+from ..streams._socket import SocketClosed, frameless_logger
 
 __all__ = ["MemoryEnd", "Peer", "memory_pair", "serve_websockets"]
 
@@ -120,7 +120,13 @@ async def serve_websockets(
         return None
 
     async with serve(
-        on_connection, "127.0.0.1", 0, process_request=process_request, ping_interval=None, close_timeout=1
+        on_connection,
+        "127.0.0.1",
+        0,
+        process_request=process_request,
+        ping_interval=None,
+        close_timeout=1,
+        logger=frameless_logger("threecommas_async.testing.cable"),
     ) as server:
         host, port = next(iter(server.sockets)).getsockname()[:2]
         yield f"ws://{host}:{port}/websocket"
