@@ -231,7 +231,9 @@ class FakeCable:
         task.add_done_callback(self._tasks.discard)
 
     async def aclose(self) -> None:
-        """Drop every connection and wait for their tasks."""
+        """Stop pushing, drop every connection and wait for their tasks."""
+        if self._after_request in self.fake.observer.listeners:
+            self.fake.observer.listeners.remove(self._after_request)
         self.drop_connections()
         for task in list(self._tasks):
             task.cancel()
