@@ -68,9 +68,12 @@ def big_fake() -> FakeThreeCommas:
     return fake
 
 
-async def _change_deals(fake: FakeThreeCommas, cable: FakeCable, rng: random.Random, drops: set[int]) -> None:
+async def _change_deals(
+    fake: FakeThreeCommas, cable: FakeCable, rng: random.Random, drops: set[int], rounds: int = 2
+) -> None:
+    """Change every deal once, then as many changes again among the first 150; drop at ``drops`` steps."""
     ids = list(fake.book().deals)
-    order = rng.sample(ids, len(ids)) + [rng.choice(ids[:150]) for _ in range(1000)]
+    order = rng.sample(ids, len(ids)) + [rng.choice(ids[:150]) for _ in range(len(ids) * (rounds - 1))]
     for step, deal_id in enumerate(order):
         fields: dict[str, object] = {"note": f"step {step}"}
         if not fake.book().deals[deal_id]["finished?"] and rng.random() < 0.05:
@@ -133,7 +136,7 @@ async def test_twenty_seeded_drops_while_a_thousand_deals_change(big_fake: FakeT
         per_deal[deal_id].append(moment)
     assert all(versions == sorted(versions) for versions in per_deal.values())
     assert cable.connections_opened >= 21
-    assert deals.stats.gap_fills >= 20
+    assert deals.stats.gap_fills >= deals.stats.confirmed - 2
     assert any(event.source is Source.GAP_FILL for event in events)
     assert len(per_deal) == 1000
 
@@ -179,6 +182,24 @@ async def test_a_gap_fill_state_never_overtakes_pushes_still_in_flight() -> None
     assert seen == [("v3", Source.SOCKET), ("v4", Source.SOCKET)]
 
 
+async def test_pings_before_the_next_confirmation_do_not_narrow_the_gap_fill() -> None:
+    fake = FakeThreeCommas(time_scale=0.001)
+    fake.seed(seed=0)
+    key = fake.add_key()
+    cable = FakeCable(fake, ping_interval=0.005)
+    client = ThreeCommas(api_key=key.api_key, api_secret=key.secret, transport=fake.transport(), rate_limit=None)
+    options = StreamOptions(connector=cable.connector(), dead_after=1.0, backoff_initial=0.01, rng=random.Random(0))
+    deal_id = next(deal_id for deal_id, deal in fake.book().deals.items() if not deal["finished?"])
+    async with client, Streams(client, options).deals() as stream:
+        await until(lambda: stream.server_time is not None)
+        cable.faults.subscribe_delay = 0.05
+        cable.drop_connections()
+        cable.update_deal(deal_id, note="closed during the outage", **{"finished?": True, "status": "completed"})
+        event = await asyncio.wait_for(stream.__anext__(), 3)
+    await cable.aclose()
+    assert (event.entity.id, event.entity.finished, event.source) == (deal_id, True, Source.GAP_FILL)
+
+
 async def test_no_secret_in_logs_reprs_or_errors(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     fake = FakeThreeCommas(time_scale=0.001)
@@ -210,3 +231,31 @@ async def test_no_secret_in_logs_reprs_or_errors(caplog: pytest.LogCaptureFixtur
         pieces = {secret[start : start + 12] for start in range(len(secret) - 11)}
         for text in texts:
             assert not any(piece in text for piece in pieces)
+
+
+async def test_drops_over_loopback_websockets_still_deliver_every_final_state() -> None:
+    fake = FakeThreeCommas(time_scale=0.001)
+    fake.seed(seed=5, deals=80, smart_trades=0)
+    key = fake.add_key()
+    cable = FakeCable(fake, ping_interval=0.01)
+    rng = random.Random(8)
+    latest: dict[int, datetime] = {}
+    yielded: list[tuple[int, datetime]] = []
+    async with cable.serve() as url:
+        options = StreamOptions(url=url, dead_after=1.0, backoff_initial=0.01, backoff_max=0.03, rng=random.Random(2))
+        client = ThreeCommas(api_key=key.api_key, api_secret=key.secret, transport=fake.transport(), rate_limit=None)
+        async with client, Streams(client, options).deals() as deals:
+
+            async def consume() -> None:
+                async for event in deals:
+                    assert event.entity.updated_at is not None
+                    latest[event.entity.id] = event.entity.updated_at
+                    yielded.append((event.entity.id, event.entity.updated_at))
+
+            consumer = asyncio.ensure_future(consume())
+            await until(lambda: deals.server_time is not None)
+            await _change_deals(fake, cable, rng, drops=set(rng.sample(range(160), 5)), rounds=2)
+            await _wait_for_final_states(fake, latest)
+            consumer.cancel()
+    assert cable.connections_opened >= 6
+    assert len(yielded) == len(set(yielded))

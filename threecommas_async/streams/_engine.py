@@ -16,6 +16,8 @@ import logging
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+import attrs
+
 from .._exceptions import AuthenticationError, PermissionDeniedError, ThreeCommasError
 from ..models import Deal, SmartTrade, structure_response
 from ._errors import RejectReason, StreamAuthError, StreamProtocolError
@@ -50,6 +52,17 @@ class _Rejected(Exception):
     """The server refused our subscription (or said it will not take us back)."""
 
 
+@attrs.define
+class _Gap:
+    """A stretch without a subscription whose changes REST has not delivered yet.
+
+    ``since`` is fixed when the gap opens (None: no server time known yet), so pings on the next
+    connection cannot move the window past changes made during the outage.
+    """
+
+    since: datetime | None
+
+
 class Engine(Generic[E]):
     """Connection state and the task that drives it; :class:`Stream` is the public face."""
 
@@ -74,7 +87,7 @@ class Engine(Generic[E]):
         self._tracker: VersionTracker[E] = VersionTracker(lambda entity: entity.id, kind.version_of)
         self._held: Holdback[E] = Holdback(lambda entity: entity.id, kind.version_of)
         self.last_ping: datetime | None = None
-        self._owed_since: datetime | None = None
+        self._gap: _Gap | None = None
         self._started = False
         self._key_checked = False
         self._deadline = 0.0
@@ -126,6 +139,8 @@ class Engine(Generic[E]):
                 if task is not None:
                     task.cancel()
             socket.abort()
+        if confirmed and self._gap is None:
+            self._gap = _Gap(self._watermark())
         return confirmed
 
     # -- one connection ---------------------------------------------------------------------------
@@ -214,16 +229,12 @@ class Engine(Generic[E]):
             return None
         return max(known) - timedelta(seconds=self._options.push_lag + 1.0)
 
-    def _fill_since(self) -> datetime | None:
-        watermark = self._watermark()
-        if self._owed_since is not None and (watermark is None or self._owed_since < watermark):
-            return self._owed_since
-        return watermark
+    def _gap_since(self) -> datetime | None:
+        return self._gap.since if self._gap is not None else self._watermark()
 
     async def _gap_fill(self, *, snapshot: bool) -> None:
         """Read what changed since the watermark, retrying until it works or the connection ends."""
-        since = self._fill_since()
-        self._owed_since = since
+        since = self._gap_since()
         while True:
             try:
                 entities = await self._kind.changed_since(self._client, since)
@@ -235,7 +246,7 @@ class Engine(Generic[E]):
                 _log.warning("%s: gap fill failed (%s), retrying", self._kind.channel, type(exc).__name__)
                 await self._sleep(_FILL_RETRY)
         self.stats.gap_fills += 1
-        self._owed_since = None
+        self._gap = None
         self._hold(entities, yield_finished=not snapshot)
         self._release(Source.GAP_FILL)
 
@@ -276,7 +287,7 @@ class Engine(Generic[E]):
         self.stats.polls += 1
         first = not self._started
         self._started = True
-        since = self._fill_since()
+        since = self._gap_since()
         try:
             entities = await self._kind.changed_since(self._client, since)
         except (AuthenticationError, PermissionDeniedError) as exc:
@@ -284,13 +295,13 @@ class Engine(Generic[E]):
         except ThreeCommasError as exc:
             _log.warning("%s: poll failed (%s)", self._kind.channel, type(exc).__name__)
             return
-        self._owed_since = None
         if first and not self._options.snapshot:
             for entity in entities:
                 self._tracker.accept(entity)
-            return
-        self._hold(entities, yield_finished=not first)
-        self._release(Source.POLLING, release_all=True)
+        else:
+            self._hold(entities, yield_finished=not first)
+            self._release(Source.POLLING, release_all=True)
+        self._gap = _Gap(self._watermark())
 
     def _auth_error(self, exc: AuthenticationError | PermissionDeniedError) -> StreamAuthError:
         bad_key = isinstance(exc, AuthenticationError)

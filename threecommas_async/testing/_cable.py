@@ -5,7 +5,7 @@ an object is never answered) and signatures over ``/deals`` / ``/smart_trades`` 
 keys and permissions, and pushes whole entities when the book changes: after every API request
 that changed one (through the fake's observer), on :meth:`FakeCable.sync`, or explicitly with
 :meth:`FakeCable.push_deal` / :meth:`FakeCable.update_deal`. Faults: refuse connections, skip the
-welcome, stop pinging, reject subscriptions, delay frames, drop connections.
+welcome, stop pinging, reject subscriptions, delay frames or subscription answers, drop connections.
 
 Reach it in-process (``StreamOptions(connector=cable.connector())``) or over loopback
 (``async with cable.serve() as url``). ``delivered`` lists every push written to a confirmed
@@ -73,6 +73,8 @@ class CableFaults:
     """Reject this many coming subscribe commands (``-1``: all of them)."""
     frame_delay: float = 0.0
     """Seconds (real, through the cable's ``sleep``) before each frame goes out, order kept."""
+    subscribe_delay: float = 0.0
+    """Seconds before a subscribe command is answered (pings keep coming meanwhile)."""
 
 
 @attrs.frozen
@@ -104,7 +106,7 @@ class _Connection:
             self.enqueue({"type": "welcome"})
         try:
             while True:
-                self._command(await self.peer.recv())
+                await self._command(await self.peer.recv())
         except SocketClosed:
             pass
         finally:
@@ -130,7 +132,7 @@ class _Connection:
             if not self.cable.faults.stop_pinging:
                 self.enqueue({"type": "ping", "message": int(self.cable.fake.now())})
 
-    def _command(self, text: str | bytes) -> None:
+    async def _command(self, text: str | bytes) -> None:
         try:
             data = json.loads(text)
         except ValueError:
@@ -140,6 +142,8 @@ class _Connection:
         identifier = data.get("identifier")
         if not isinstance(identifier, str):
             return
+        if self.cable.faults.subscribe_delay > 0:
+            await self.cable.sleep(self.cable.faults.subscribe_delay)
         channel = self.cable.verify(identifier)
         if channel is None or self.cable.take_rejection():
             self.cable.rejected += 1
