@@ -8,9 +8,11 @@ import json
 import random
 from datetime import datetime, timedelta, timezone
 
+import attrs
 import pytest
 
 from threecommas_async import HmacAuth, RsaAuth
+from threecommas_async.models import Deal
 from threecommas_async.streams import (
     DEALS,
     SMART_TRADES,
@@ -140,3 +142,38 @@ def test_options_reject_nonsense() -> None:
         StreamOptions(backoff_initial=5, backoff_max=1)
     with pytest.raises(ValueError):
         StreamOptions(jitter=1.0)
+
+
+class _RecentDeals:
+    """All deals, most recently updated first, in pages of 100; one deal changes after each page read.
+
+    A deal that changes during a scan jumps to the top, above the pages still to read: its new
+    version reaches the stream by push or the next read, so a scan owes only the others.
+    """
+
+    def __init__(self, count: int) -> None:
+        self.minute = count
+        self.deals = [Deal(id=number, updated_at=_State(0, number).at) for number in range(count)]
+        self.reads = 0
+        self.moved: set[int] = set()
+
+    async def page(self, client: object, index: int) -> list[Deal]:
+        self.reads += 1
+        ordered = sorted(self.deals, key=lambda deal: (deal.updated_at, deal.id), reverse=True)
+        rows = ordered[index * 100 : (index + 1) * 100]
+        moved = ordered[150]
+        self.moved.add(moved.id)
+        self.minute += 1
+        self.deals = [deal for deal in self.deals if deal is not moved] + [
+            Deal(id=moved.id, updated_at=_State(0, self.minute).at)
+        ]
+        return rows
+
+
+async def test_changed_since_pages_until_past_the_bound_and_misses_no_row_while_rows_move() -> None:
+    book = _RecentDeals(250)
+    kind = attrs.evolve(DEALS, recent_page=book.page)
+    found = await kind.changed_since(None, _State(0, 40).at)  # type: ignore[arg-type]
+    assert {deal.id for deal in found} >= set(range(40, 250)) - book.moved
+    assert book.reads == 3
+    assert len(await attrs.evolve(DEALS, recent_page=_RecentDeals(250).page).changed_since(None, None)) == 100  # type: ignore[arg-type]

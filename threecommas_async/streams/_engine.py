@@ -233,11 +233,14 @@ class Engine(Generic[E]):
         return self._gap.since if self._gap is not None else self._watermark()
 
     async def _gap_fill(self, *, snapshot: bool) -> None:
-        """Read what changed since the watermark, retrying until it works or the connection ends."""
+        """Read what changed since the gap opened (or, for a snapshot, what is active), retrying until it works."""
         since = self._gap_since()
         while True:
             try:
-                entities = await self._kind.changed_since(self._client, since)
+                if snapshot:
+                    entities = await self._kind.active_now(self._client)
+                else:
+                    entities = await self._kind.changed_since(self._client, since)
                 break
             except (AuthenticationError, PermissionDeniedError) as exc:
                 self.queue.put_nowait(self._auth_error(exc))
@@ -247,16 +250,8 @@ class Engine(Generic[E]):
                 await self._sleep(_FILL_RETRY)
         self.stats.gap_fills += 1
         self._gap = None
-        self._hold(entities, yield_finished=not snapshot)
-        self._release(Source.GAP_FILL)
-
-    def _hold(self, entities: list[E], *, yield_finished: bool) -> None:
-        """Queue REST states for release; without ``yield_finished`` finished ones only set the baseline."""
-        if not yield_finished:
-            for entity in entities:
-                if self._kind.is_finished(entity):
-                    self._tracker.accept(entity)
         self._held.add(entities)
+        self._release(Source.GAP_FILL)
 
     def _release(self, source: Source, *, release_all: bool = False) -> None:
         if release_all:
@@ -287,9 +282,11 @@ class Engine(Generic[E]):
         self.stats.polls += 1
         first = not self._started
         self._started = True
-        since = self._gap_since()
         try:
-            entities = await self._kind.changed_since(self._client, since)
+            if first and self._options.snapshot:
+                entities = await self._kind.active_now(self._client)
+            else:
+                entities = await self._kind.changed_since(self._client, self._gap_since())
         except (AuthenticationError, PermissionDeniedError) as exc:
             raise self._auth_error(exc) from exc
         except ThreeCommasError as exc:
@@ -299,7 +296,7 @@ class Engine(Generic[E]):
             for entity in entities:
                 self._tracker.accept(entity)
         else:
-            self._hold(entities, yield_finished=not first)
+            self._held.add(entities)
             self._release(Source.POLLING, release_all=True)
         self._gap = _Gap(self._watermark())
 

@@ -1,5 +1,5 @@
 """What differs between the deals stream and the smart-trades stream: channel, path, model, version,
-and the REST reads that fill a gap (active entities, and those finished since a moment).
+and the REST reads that fill a gap (everything updated since a moment, newest first) or take a snapshot.
 
 Every REST read goes through the client, so through its limiter, retries and signing.
 """
@@ -31,25 +31,26 @@ class StreamKind(Generic[E]):
     permission: str
     model: type[E]
     version_of: Callable[[E], datetime | None]
-    is_finished: Callable[[E], bool]
     active: Callable[[ThreeCommas], AsyncIterator[E]]
-    finished_page: Callable[[ThreeCommas, int], Awaitable[list[E]]]
+    recent_page: Callable[[ThreeCommas, int], Awaitable[list[E]]]
+    """Page ``n`` (from 0) of every entity, active or finished, most recently updated first."""
     page_size: int
     probe: Callable[[ThreeCommas], Awaitable[object]]
 
-    async def changed_since(self, client: ThreeCommas, since: datetime | None) -> list[E]:
-        """Entities updated at or after ``since``: active ones, and finished ones (newest first, paged).
+    async def active_now(self, client: ThreeCommas) -> list[E]:
+        return [entity async for entity in self.active(client)]
 
-        Without ``since`` (nothing seen yet): every active one and the newest page of finished ones.
+    async def changed_since(self, client: ThreeCommas, since: datetime | None) -> list[E]:
+        """Every entity updated at or after ``since`` (without ``since``: the most recent page).
+
+        Reads pages of all entities, most recently updated first, until one reaches past ``since``.
+        Paging by offset cannot skip a row here: nothing leaves this list, and a change only moves its
+        row to the top, which can repeat a row on the next page but never push one past a boundary.
         """
-        found = [
-            entity
-            async for entity in self.active(client)
-            if since is None or _at_or_after(self.version_of(entity), since)
-        ]
+        found: list[E] = []
         page = 0
         while True:
-            rows = await self.finished_page(client, page)
+            rows = await self.recent_page(client, page)
             fresh = [row for row in rows if since is None or _at_or_after(self.version_of(row), since)]
             found.extend(fresh)
             if since is None or len(rows) < self.page_size or len(fresh) < len(rows):
@@ -73,15 +74,15 @@ _DEAL_PAGE = 100
 _SMART_TRADE_PAGE = 100
 
 
-async def _finished_deals(client: ThreeCommas, page: int) -> list[Deal]:
+async def _recent_deals(client: ThreeCommas, page: int) -> list[Deal]:
     return await client.deals.list(
-        scope="finished", order="updated_at", order_direction="DESC", limit=_DEAL_PAGE, offset=page * _DEAL_PAGE
+        order="updated_at", order_direction="DESC", limit=_DEAL_PAGE, offset=page * _DEAL_PAGE
     )
 
 
-async def _finished_smart_trades(client: ThreeCommas, page: int) -> list[SmartTrade]:
+async def _recent_smart_trades(client: ThreeCommas, page: int) -> list[SmartTrade]:
     return await client.smart_trades.list(
-        status="finished", order_by="updated_at", order_direction="DESC", per_page=_SMART_TRADE_PAGE, page=page + 1
+        status="all", order_by="updated_at", order_direction="DESC", per_page=_SMART_TRADE_PAGE, page=page + 1
     )
 
 
@@ -91,9 +92,8 @@ DEALS: StreamKind[Deal] = StreamKind(
     permission="BOTS_READ",
     model=Deal,
     version_of=_deal_version,
-    is_finished=lambda deal: bool(deal.finished),
     active=lambda client: client.deals.iterate(scope="active").__aiter__(),
-    finished_page=_finished_deals,
+    recent_page=_recent_deals,
     page_size=_DEAL_PAGE,
     probe=lambda client: client.deals.list(limit=1),
 )
@@ -104,9 +104,8 @@ SMART_TRADES: StreamKind[SmartTrade] = StreamKind(
     permission="SMART_TRADES_READ",
     model=SmartTrade,
     version_of=_smart_trade_version,
-    is_finished=lambda smart_trade: smart_trade.data is not None and bool(smart_trade.data.finished),
     active=lambda client: client.smart_trades.iterate(status="active").__aiter__(),
-    finished_page=_finished_smart_trades,
+    recent_page=_recent_smart_trades,
     page_size=_SMART_TRADE_PAGE,
     probe=lambda client: client.smart_trades.list(per_page=1),
 )
