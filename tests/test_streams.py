@@ -18,6 +18,7 @@ from threecommas_async.streams import (
     RejectReason,
     Source,
     StreamAuthError,
+    StreamEvent,
     StreamMode,
     StreamOptions,
     Streams,
@@ -260,3 +261,21 @@ async def test_streams_need_credentials(fake_3commas: FakeThreeCommas) -> None:
     async with ThreeCommas(transport=fake_3commas.transport()) as client:
         with pytest.raises(MissingCredentialsError):
             Streams(client).deals()
+
+
+async def test_closing_the_stream_ends_an_iteration_waiting_in_another_task(
+    fake_cable: FakeCable, threecommas_client: ThreeCommas
+) -> None:
+    stream = Streams(threecommas_client, fast_options(fake_cable)).deals()
+    seen: list[StreamEvent[Deal]] = []
+
+    async def consume() -> None:
+        async for event in stream:
+            seen.append(event)
+
+    consumer = asyncio.ensure_future(consume())
+    await wait_for_mode(stream, StreamMode.SOCKET)
+    await stream.aclose()
+    await asyncio.wait_for(consumer, 1)
+    assert seen == []
+    assert repr(stream) == "<Stream DealsChannel mode=closed>"

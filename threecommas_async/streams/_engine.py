@@ -81,7 +81,8 @@ class Engine(Generic[E]):
         self._connector = connector
         self._clock = options.clock
         self._sleep = options.sleep
-        self.queue: asyncio.Queue[StreamEvent[E] | BaseException] = asyncio.Queue()
+        self.queue: asyncio.Queue[StreamEvent[E] | BaseException | None] = asyncio.Queue()
+        """Events, then an exception that ends the stream, or None once it is closed."""
         self.mode = StreamMode.CONNECTING
         self.stats = StreamStats()
         self._tracker: VersionTracker[E] = VersionTracker(lambda entity: entity.id, kind.version_of)

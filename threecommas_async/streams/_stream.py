@@ -97,6 +97,7 @@ class Stream(Generic[E]):
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+        self._engine.queue.put_nowait(None)
 
     async def __aenter__(self) -> Stream[E]:
         self.start()
@@ -118,6 +119,9 @@ class Stream(Generic[E]):
             raise StopAsyncIteration
         self.start()
         item = await self._engine.queue.get()
+        if item is None:
+            self._engine.queue.put_nowait(None)
+            raise StopAsyncIteration
         if isinstance(item, BaseException):
             await self.aclose()
             raise item
