@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 import pytest
-from stream_helpers import next_event, wait_for_mode
+from stream_helpers import next_event, until, wait_for_mode
 
 from threecommas_async import ThreeCommas, default_policy
 from threecommas_async.models import Deal, SmartTrade
@@ -279,3 +279,20 @@ async def test_closing_the_stream_ends_an_iteration_waiting_in_another_task(
     await asyncio.wait_for(consumer, 1)
     assert seen == []
     assert repr(stream) == "<Stream DealsChannel mode=closed>"
+
+
+async def test_a_failed_first_poll_does_not_turn_the_baseline_into_events(
+    fake_3commas: FakeThreeCommas, fake_cable: FakeCable
+) -> None:
+    fake_cable.faults.refuse_connections = True
+    fake_3commas.faults.server_error(503, endpoints=[("GET", "/ver1/deals")], times=1)
+    key = fake_3commas.default_key
+    assert key.secret is not None
+    deal_id = an_active_deal(fake_3commas)
+    async with client_for(fake_3commas, key.api_key, key.secret) as owner:
+        client = owner.with_options(max_retries=0)
+        async with Streams(client, fast_options(fake_cable)).deals() as stream:
+            await until(lambda: stream.stats.polls >= 3)
+            fake_cable.update_deal(deal_id, note="the first real change")
+            event = await next_event(stream)
+    assert (event.entity.id, event.entity.note, event.source) == (deal_id, "the first real change", Source.POLLING)

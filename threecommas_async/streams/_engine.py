@@ -282,7 +282,6 @@ class Engine(Generic[E]):
     async def _poll(self) -> None:
         self.stats.polls += 1
         first = not self._started
-        self._started = True
         try:
             if first and self._options.snapshot:
                 entities = await self._kind.active_now(self._client)
@@ -293,6 +292,7 @@ class Engine(Generic[E]):
         except ThreeCommasError as exc:
             _log.warning("%s: poll failed (%s)", self._kind.channel, type(exc).__name__)
             return
+        self._started = True
         if first and not self._options.snapshot:
             for entity in entities:
                 self._tracker.accept(entity)
