@@ -181,8 +181,7 @@ async def test_rejections_with_a_good_key_fall_back_to_polling_and_switch_back(
     fake_cable.faults.reject_subscriptions = -1
     deal_id = an_active_deal(fake_3commas)
     async with Streams(threecommas_client, fast_options(fake_cable)).deals() as stream:
-        await wait_for_mode(stream, StreamMode.POLLING)
-        await asyncio.sleep(0.05)
+        await until(lambda: stream.stats.polls >= 1)
         fake_cable.update_deal(deal_id, note="seen by polling")
         polled = await next_event(stream)
         fake_cable.faults.reject_subscriptions = 0
@@ -200,8 +199,7 @@ async def test_refused_connections_poll_and_the_gap_is_filled_on_return(
     fake_cable.faults.refuse_connections = True
     first, second = _two_active(fake_3commas)
     async with Streams(threecommas_client, fast_options(fake_cable)).deals() as stream:
-        await wait_for_mode(stream, StreamMode.POLLING)
-        await asyncio.sleep(0.05)
+        await until(lambda: stream.stats.polls >= 1)
         fake_cable.update_deal(first, note="while refused")
         polled = await next_event(stream)
         fake_cable.faults.refuse_connections = False

@@ -280,7 +280,6 @@ class Engine(Generic[E]):
                 return
 
     async def _poll(self) -> None:
-        self.stats.polls += 1
         first = not self._started
         try:
             if first and self._options.snapshot:
@@ -292,6 +291,7 @@ class Engine(Generic[E]):
         except ThreeCommasError as exc:
             _log.warning("%s: poll failed (%s)", self._kind.channel, type(exc).__name__)
             return
+        self.stats.polls += 1
         self._started = True
         if first and not self._options.snapshot:
             for entity in entities:

@@ -55,7 +55,9 @@ class StreamStats:
     dead: int = 0
     pushes: int = 0
     gap_fills: int = 0
+    """Gap fills completed."""
     polls: int = 0
+    """Polls completed."""
     yielded: int = 0
     dropped_stale: int = 0
 
