@@ -69,11 +69,11 @@ def big_fake() -> FakeThreeCommas:
 
 
 async def _change_deals(
-    fake: FakeThreeCommas, cable: FakeCable, rng: random.Random, drops: set[int], rounds: int = 2
+    fake: FakeThreeCommas, cable: FakeCable, rng: random.Random, drops: set[int], extra: int
 ) -> None:
-    """Change every deal once, then as many changes again among the first 150; drop at ``drops`` steps."""
+    """Change every deal once, then ``extra`` more changes among the first 150; drop at ``drops`` steps."""
     ids = list(fake.book().deals)
-    order = rng.sample(ids, len(ids)) + [rng.choice(ids[:150]) for _ in range(len(ids) * (rounds - 1))]
+    order = rng.sample(ids, len(ids)) + [rng.choice(ids[:150]) for _ in range(extra)]
     for step, deal_id in enumerate(order):
         fields: dict[str, object] = {"note": f"step {step}"}
         if not fake.book().deals[deal_id]["finished?"] and rng.random() < 0.05:
@@ -121,7 +121,7 @@ async def test_twenty_seeded_drops_while_a_thousand_deals_change(big_fake: FakeT
     async with client, Streams(client, options).deals() as deals:
         consumer = asyncio.ensure_future(consume(deals))
         await wait_for_mode(deals, StreamMode.SOCKET)
-        await _change_deals(big_fake, cable, rng, drops=set(rng.sample(range(2000), 20)))
+        await _change_deals(big_fake, cable, rng, drops=set(rng.sample(range(1400), 20)), extra=400)
         await _wait_for_final_states(big_fake, latest)
         consumer.cancel()
     await cable.aclose()
@@ -254,7 +254,7 @@ async def test_drops_over_loopback_websockets_still_deliver_every_final_state() 
 
             consumer = asyncio.ensure_future(consume())
             await until(lambda: deals.server_time is not None)
-            await _change_deals(fake, cable, rng, drops=set(rng.sample(range(160), 5)), rounds=2)
+            await _change_deals(fake, cable, rng, drops=set(rng.sample(range(160), 5)), extra=80)
             await _wait_for_final_states(fake, latest)
             consumer.cancel()
     assert cable.connections_opened >= 6
