@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import random
 import statistics
 import time
+from collections.abc import Callable
 
 from threecommas_async import ThreeCommas, default_policy
-from threecommas_async.streams import StreamMode, StreamOptions, Streams
+from threecommas_async.models import Deal
+from threecommas_async.streams import Stream, StreamMode, StreamOptions, Streams
 from threecommas_async.testing import FakeCable, FakeThreeCommas
 
 
@@ -41,12 +44,12 @@ def _client(fake: FakeThreeCommas) -> ThreeCommas:
     )
 
 
-async def _until(condition: object, timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():  # type: ignore[operator]
-        if time.monotonic() > deadline:
-            raise RuntimeError("timed out")
+async def _until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    for _ in range(int(timeout / 0.001)):
+        if condition():
+            return
         await asyncio.sleep(0.001)
+    raise RuntimeError("timed out")
 
 
 async def _latencies(pushes: int, loopback: bool) -> list[float]:
@@ -89,6 +92,10 @@ def _percentile(samples: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
+def _filled_more(stream: Stream[Deal], fills: int) -> bool:
+    return stream.stats.gap_fills > fills
+
+
 async def _gap_fill_cost(active: int, finished: int, churn: int, reconnects: int) -> tuple[float, float]:
     """Requests and milliseconds per reconnect; ``churn`` deals change while each outage lasts."""
     fake = _fake(deals=active + finished, active=active)
@@ -107,7 +114,7 @@ async def _gap_fill_cost(active: int, finished: int, churn: int, reconnects: int
             for deal_id in rng.sample(ids, churn):
                 cable.update_deal(deal_id, note=f"outage {round_number}")
             began = time.perf_counter()
-            await _until(lambda fills=fills: stream.stats.gap_fills > fills)
+            await _until(functools.partial(_filled_more, stream, fills))
             spent += time.perf_counter() - began
         requests = fake.counters.requests
     await cable.aclose()
