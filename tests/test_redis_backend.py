@@ -29,6 +29,7 @@ from threecommas_async import (
     ThreeCommas,
 )
 from threecommas_async._ratelimit import LimiterBackend
+from threecommas_async._ratelimit._fleet_step import StepReply
 from threecommas_async._ratelimit._redis import RedisBackend, fleet_key_prefix
 
 pytestmark = pytest.mark.redis
@@ -263,8 +264,8 @@ async def test_dead_process_ticket_and_slots_expire(make_backend: MakeBackend) -
     await crashed.acquire((bucket,), 1, max_ban_wait=60.0)
     orphan = asyncio.create_task(crashed.acquire((bucket,), 1, max_ban_wait=60.0))
     await asyncio.sleep(0.05)
-    assert crashed._pump_task is not None
-    crashed._pump_task.cancel()
+    assert crashed._pump._pump_task is not None
+    crashed._pump._pump_task.cancel()
     orphan.cancel()
     started = time.monotonic()
     await asyncio.wait_for(timed_acquire(survivor, (bucket,)), 3.0)
@@ -315,8 +316,8 @@ async def test_every_key_expires_and_an_abandoned_fleet_leaves_nothing(
         ttl = await raw_redis.pttl(key)
         assert 0 < ttl <= 3_000, (key, ttl)
     waiter.cancel()
-    assert backend._pump_task is not None
-    backend._pump_task.cancel()
+    assert backend._pump._pump_task is not None
+    backend._pump._pump_task.cancel()
     await asyncio.sleep(2.0)
     assert [key async for key in raw_redis.scan_iter(backend.key_prefix + "*")] == []
 
@@ -428,13 +429,13 @@ async def test_a_step_carries_releases_and_asks_together(make_backend: MakeBacke
     bucket = Bucket("global", limit=5, period=30.0)
     backend = make_backend(release_linger=10.0)
     sent_steps: list[dict[str, Any]] = []
-    call = backend._call
+    call = backend._pump._call
 
-    async def recording_call(step: dict[str, Any]) -> dict[str, Any]:
+    async def recording_call(step: dict[str, Any]) -> StepReply:
         sent_steps.append(step)
         return await call(step)
 
-    backend._call = recording_call  # type: ignore[method-assign]
+    backend._pump._call = recording_call  # type: ignore[method-assign]
     first = await backend.acquire((bucket,), 1, max_ban_wait=60.0)
     await backend.release(first, sent=True)
     second = await backend.acquire((bucket,), 1, max_ban_wait=60.0)

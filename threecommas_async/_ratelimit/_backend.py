@@ -15,7 +15,7 @@ import attrs
 from .._exceptions import IPBannedError
 from ._policy import Bucket
 
-__all__ = ["BucketSnapshot", "LimiterBackend", "LimiterSnapshot", "Permit", "ban_error"]
+__all__ = ["BucketSnapshot", "HeldSlot", "LimiterBackend", "LimiterSnapshot", "Permit", "ban_error"]
 
 
 @attrs.define(slots=True, eq=False)
@@ -27,6 +27,15 @@ class Permit:
     waited: float = 0.0
     token: Any = None
     released: bool = False
+
+
+@attrs.frozen(slots=True)
+class HeldSlot:
+    """A slot held outside a shared backend (by a fallback), to be counted by it: in flight or lingering."""
+
+    buckets: tuple[Bucket, ...]
+    weight: int
+    in_flight: bool
 
 
 @attrs.frozen(slots=True)
