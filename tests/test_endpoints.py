@@ -76,7 +76,7 @@ def wire_value(value: Any) -> Any:
     return value
 
 
-def response_body(endpoint: Endpoint) -> Any:
+def response_body(endpoint: Endpoint[Any]) -> Any:
     returns = str(inspect.signature(_method(endpoint)).return_annotation)
     if returns.startswith("builtins.list["):
         return [{"id": 1}, {"id": 2}]
@@ -97,11 +97,11 @@ def resource_class(resource: str) -> type[Resource]:
     )
 
 
-def _method(endpoint: Endpoint) -> Any:
+def _method(endpoint: Endpoint[Any]) -> Any:
     return getattr(resource_class(endpoint.resource), endpoint.name)
 
 
-def call_arguments(endpoint: Endpoint) -> tuple[list[Any], dict[str, Any]]:
+def call_arguments(endpoint: Endpoint[Any]) -> tuple[list[Any], dict[str, Any]]:
     positional = [sample(param) for param in endpoint.params if param.location == "path"]
     keywords = {param.name: sample(param) for param in endpoint.params if param.location != "path"}
     return positional, keywords
@@ -113,7 +113,7 @@ async def client() -> AsyncIterator[ThreeCommas]:
         yield client
 
 
-def _expected_path(endpoint: Endpoint, positional: list[Any]) -> str:
+def _expected_path(endpoint: Endpoint[Any], positional: list[Any]) -> str:
     path = endpoint.path
     path_params = [param for param in endpoint.params if param.location == "path"]
     for param, value in zip(path_params, positional, strict=True):
@@ -121,12 +121,12 @@ def _expected_path(endpoint: Endpoint, positional: list[Any]) -> str:
     return path
 
 
-def _ids(endpoint: Endpoint) -> str:
+def _ids(endpoint: Endpoint[Any]) -> str:
     return endpoint.qualified_name
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=_ids)
-async def test_endpoint_sends_the_documented_request(client: ThreeCommas, endpoint: Endpoint) -> None:
+async def test_endpoint_sends_the_documented_request(client: ThreeCommas, endpoint: Endpoint[Any]) -> None:
     positional, keywords = call_arguments(endpoint)
     path = _expected_path(endpoint, positional)
     with respx.mock(base_url=BASE_URL) as router:
@@ -165,7 +165,7 @@ async def test_endpoint_sends_the_documented_request(client: ThreeCommas, endpoi
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=_ids)
-async def test_raw_response_variant(client: ThreeCommas, endpoint: Endpoint) -> None:
+async def test_raw_response_variant(client: ThreeCommas, endpoint: Endpoint[Any]) -> None:
     positional, keywords = call_arguments(endpoint)
     path = _expected_path(endpoint, positional)
     with respx.mock(base_url=BASE_URL) as router:
@@ -182,7 +182,7 @@ async def test_raw_response_variant(client: ThreeCommas, endpoint: Endpoint) -> 
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=_ids)
-def test_signature_matches_the_catalog(endpoint: Endpoint) -> None:
+def test_signature_matches_the_catalog(endpoint: Endpoint[Any]) -> None:
     method = _method(endpoint)
     signature = inspect.signature(method)
     parameters = list(signature.parameters.values())[1:]

@@ -104,7 +104,7 @@ class ScriptedServer:
         self.calls: list[dict[str, Any]] = []
         self.before_call: list[Any] = []
 
-    async def _call_endpoint(self, endpoint: Endpoint, arguments: Mapping[str, Any], cast_to: Any) -> Any:
+    async def _call_endpoint(self, endpoint: Endpoint[Any], arguments: Mapping[str, Any]) -> Any:
         self.calls.append(dict(arguments))
         if self.before_call:
             self.before_call.pop(0)(self)
@@ -117,8 +117,10 @@ class ScriptedServer:
         return [Row(row_id) for row_id in self.rows[start : start + size]]
 
 
-def paginator(server: ScriptedServer, endpoint: Endpoint = DEALS_LIST, page_size: int = 2, **filters: Any) -> Any:
-    return AsyncPaginator(server, endpoint, filters, Row, page_size=page_size)
+def paginator(
+    server: ScriptedServer, endpoint: Endpoint[Any] = DEALS_LIST, page_size: int = 2, **filters: Any
+) -> AsyncPaginator[Any]:
+    return AsyncPaginator(server, endpoint, filters, page_size=page_size)
 
 
 async def test_offset_walk_ends_on_a_short_page() -> None:
@@ -192,7 +194,7 @@ async def test_each_walk_starts_again() -> None:
 
 async def test_page_size_is_capped_in_requests() -> None:
     server = ScriptedServer([1])
-    walker = AsyncPaginator(server, DEALS_LIST, {}, Row, page_size=10_000)
+    walker = AsyncPaginator(server, DEALS_LIST, {}, page_size=10_000)
     assert walker.page_size == 1000
     await walker
     assert server.calls == [{"limit": 1000, "offset": 0}]
@@ -200,7 +202,7 @@ async def test_page_size_is_capped_in_requests() -> None:
 
 def test_unpaginated_endpoint_is_refused() -> None:
     with pytest.raises(ValueError, match="not paginated"):
-        AsyncPaginator(ScriptedServer([]), BY_NAME["deals.show"], {}, Row)
+        AsyncPaginator(ScriptedServer([]), BY_NAME["deals.show"], {})
 
 
 # -- through the client ----------------------------------------------------------------------------

@@ -327,7 +327,7 @@ def test_free_form_objects_refuse_non_json_values() -> None:
 
 
 def test_plans_are_cached_per_endpoint_object() -> None:
-    endpoint = Endpoint(
+    endpoint: Endpoint[Any] = Endpoint(
         resource="things",
         name="show",
         method="GET",
@@ -340,7 +340,7 @@ def test_plans_are_cached_per_endpoint_object() -> None:
     )
     assert prepare(endpoint, {"thing_id": 1}).path == "/things/1"
     assert prepare(endpoint, {"thing_id": 2}).path == "/things/2"
-    other = Endpoint(
+    other: Endpoint[Any] = Endpoint(
         resource="things",
         name="show",
         method="GET",

@@ -29,7 +29,7 @@ _KEY_FIELDS = ("id", "uuid")
 
 
 class _EndpointCaller(Protocol):
-    async def _call_endpoint(self, endpoint: Endpoint, arguments: Mapping[str, Any], cast_to: Any) -> Any: ...
+    async def _call_endpoint(self, endpoint: Endpoint[T], arguments: Mapping[str, Any]) -> T: ...
 
 
 @attrs.frozen
@@ -53,7 +53,7 @@ class PageCursor:
         return attrs.evolve(self, index=self.index + 1)
 
 
-def page_size_for(endpoint: Endpoint, requested: int | None) -> int:
+def page_size_for(endpoint: Endpoint[Any], requested: int | None) -> int:
     """The page size to use: the endpoint maximum by default, and never above it."""
     maximum = endpoint.max_page_size
     if requested is None:
@@ -100,9 +100,8 @@ class AsyncPaginator(Generic[T]):
     def __init__(
         self,
         client: _EndpointCaller,
-        endpoint: Endpoint,
+        endpoint: Endpoint[list[T]],
         arguments: Mapping[str, Any],
-        item_type: type[T],
         *,
         page_size: int | None = None,
     ) -> None:
@@ -111,7 +110,6 @@ class AsyncPaginator(Generic[T]):
         self._client = client
         self._endpoint = endpoint
         self._arguments = dict(arguments)
-        self._page_type: Any = list[item_type]  # type: ignore[valid-type]
         self._first = PageCursor(endpoint.pagination, page_size_for(endpoint, page_size))
 
     @property
@@ -151,7 +149,7 @@ class AsyncPaginator(Generic[T]):
 
     async def _fetch(self, cursor: PageCursor) -> list[T]:
         arguments = {**self._arguments, **cursor.arguments()}
-        rows = await self._client._call_endpoint(self._endpoint, arguments, self._page_type)
+        rows = await self._client._call_endpoint(self._endpoint, arguments)
         if not isinstance(rows, list):
             raise TypeError(f"{self._endpoint.qualified_name} returned {type(rows).__name__}, not a list")
         return rows

@@ -14,8 +14,8 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import Any
-from urllib.parse import quote
+from typing import Any, TypeVar
+from urllib.parse import quote, unquote
 
 import attrs
 
@@ -23,9 +23,13 @@ from ._endpoint import Endpoint, Param, ParamType, RequestSpec
 from ._exceptions import ValidationError
 from ._wire import flatten_pairs
 
-__all__ = ["as_decimal", "prepare"]
+__all__ = ["MAX_EXPONENT", "as_decimal", "prepare", "validate_raw_path"]
 
 _NUMERIC_TEXT = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+MAX_EXPONENT = 40
+"""Amounts sent are refused beyond ``1E+40`` in size or ``1E-40`` in precision: no real price or quantity
+needs more, and a value like ``Decimal("1E+999999")`` would be sent as a million-digit JSON number."""
+_DOT_SEGMENTS = frozenset({"", ".", ".."})
 
 
 class _Invalid(Exception):
@@ -36,6 +40,8 @@ class _Invalid(Exception):
         self.path = path
         self.problem = problem
 
+
+_N = TypeVar("_N", Decimal, int)
 
 Checker = Callable[[Any, str], Any]
 """Checks one value found at ``path`` and returns what is sent; raises _Invalid."""
@@ -49,24 +55,49 @@ def as_decimal(value: object) -> Decimal | int:
     if isinstance(value, bool):
         raise ValueError(f"expected a number (Decimal, int or numeric str), got bool {value!r}")
     if isinstance(value, int):
-        return value
+        return _sane(Decimal(value), value)
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise ValueError(f"expected a finite number, got {value!r}")
-        return value
+        return _sane(value, value)
     if isinstance(value, str):
         text = value.strip()
         if not _NUMERIC_TEXT.fullmatch(text):
-            raise ValueError(f"expected a number (Decimal, int or numeric str), got {value!r}")
-        return Decimal(text)
+            raise ValueError(f"expected a number (Decimal, int or numeric str), got {_preview(value)}")
+        return _sane(Decimal(text), Decimal(text))
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ValueError(f"expected a finite number, got {value!r}")
-        return Decimal(repr(value))
+        return _sane(Decimal(repr(value)), Decimal(repr(value)))
     raise ValueError(f"expected a number (Decimal, int or numeric str), got {_kind(value)}")
 
 
-def prepare(endpoint: Endpoint, arguments: Mapping[str, Any]) -> RequestSpec:
+def _sane(amount: Decimal, sent: _N) -> _N:
+    """``sent`` when ``amount`` is zero or within ``MAX_EXPONENT`` both ways, else ValueError."""
+    if amount and not -MAX_EXPONENT <= amount.adjusted() <= MAX_EXPONENT:
+        raise ValueError(
+            f"expected a number between 1E-{MAX_EXPONENT} and 1E+{MAX_EXPONENT} in size, "
+            f"got one of magnitude 1E{amount.adjusted():+d}"
+        )
+    return sent
+
+
+def _preview(value: str) -> str:
+    return repr(value) if len(value) <= 40 else f"{value[:40]!r}... ({len(value)} characters)"
+
+
+def validate_raw_path(path: str) -> None:
+    """Refuse a path with a dot segment (``.``, ``..``, also percent-encoded) before it is sent.
+
+    For the low-level ``client.request()``: ``/ver1/deals/../bots`` would be normalised to another
+    endpoint than the one named, and booked by the rate limiter under the wrong template.
+    """
+    for segment in path.split("?", 1)[0].split("#", 1)[0].split("/"):
+        if segment and unquote(segment) in _DOT_SEGMENTS:
+            raise ValidationError("path", f"expected no '.' or '..' segment, got {_preview(path)}")
+
+
+def prepare(endpoint: Endpoint[Any], arguments: Mapping[str, Any]) -> RequestSpec:
     """Validate ``arguments`` for ``endpoint`` and build the request; raises ValidationError."""
     plan = _plan_for(endpoint)
     try:
@@ -88,7 +119,7 @@ class _Plan:
 
     __slots__ = ("_endpoint", "_path_parts", "_required", "_slots")
 
-    def __init__(self, endpoint: Endpoint) -> None:
+    def __init__(self, endpoint: Endpoint[Any]) -> None:
         self._endpoint = endpoint
         self._slots = {param.name: _Slot(param, _checker(param)) for param in endpoint.params}
         self._required = tuple(param.name for param in endpoint.params if param.required)
@@ -112,8 +143,8 @@ class _Plan:
             checked = slot.check(value, name)
             if param.location == "path":
                 text = str(checked)
-                if not text:
-                    raise _Invalid(name, "expected a non-empty value for a path segment, got ''")
+                if text in _DOT_SEGMENTS:
+                    raise _Invalid(name, f"expected a path segment other than '', '.' or '..', got {text!r}")
                 path_values[param.wire] = quote(text, safe="")
             elif param.location == "query":
                 query[param.wire] = checked
@@ -142,10 +173,10 @@ class _Plan:
         return "".join(pieces)
 
 
-_plans: dict[int, tuple[Endpoint, _Plan]] = {}
+_plans: dict[int, tuple[Endpoint[Any], _Plan]] = {}
 
 
-def _plan_for(endpoint: Endpoint) -> _Plan:
+def _plan_for(endpoint: Endpoint[Any]) -> _Plan:
     cached = _plans.get(id(endpoint))
     if cached is not None and cached[0] is endpoint:
         return cached[1]
@@ -292,12 +323,10 @@ def _object_items(value: Any, path: str) -> Mapping[str, Any]:
 
 def _free_json(value: Any, path: str) -> Any:
     """A value inside an undocumented object: any JSON value; floats become Decimal via repr."""
-    if value is None or isinstance(value, (str, bool, int, Decimal)):
-        if isinstance(value, Decimal) and not value.is_finite():
-            raise _Invalid(path, f"expected a finite number, got {value!r}")
-        return value
-    if isinstance(value, float):
+    if isinstance(value, (float, Decimal)) or (isinstance(value, int) and not isinstance(value, bool)):
         return _check_number(value, path)
+    if value is None or isinstance(value, (str, bool)):
+        return value
     if isinstance(value, (list, tuple)):
         return [_free_json(item, f"{path}[{index}]") for index, item in enumerate(value)]
     if isinstance(value, Mapping) or attrs.has(type(value)):

@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING, Any
 
 from ._backend import BucketSnapshot, LimiterBackend, LimiterSnapshot, Permit
 from ._fallback import FallbackBackend
-from ._limiter import RateLimiter
+from ._limiter import Attempt, Outcome, RateLimiter
 from ._memory import InMemoryBackend
 from ._policy import Bucket, RateLimitPolicy, default_policy
 
 __all__ = [
+    "Attempt",
     "Bucket",
     "BucketSnapshot",
     "FallbackBackend",
@@ -22,6 +23,7 @@ __all__ = [
     "InMemoryBackend",
     "LimiterBackend",
     "LimiterSnapshot",
+    "Outcome",
     "Permit",
     "RateLimitPolicy",
     "RateLimiter",
