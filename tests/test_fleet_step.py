@@ -12,6 +12,7 @@ from threecommas_async._ratelimit._fleet_options import FleetOptions
 from threecommas_async._ratelimit._fleet_step import (
     Ask,
     AskEntry,
+    BanEvent,
     Release,
     StepReply,
     Writes,
@@ -19,6 +20,7 @@ from threecommas_async._ratelimit._fleet_step import (
     encode_step,
     linger_deadline,
 )
+from threecommas_async._ratelimit._policy import BanRule
 
 GLOBAL = Bucket("global", limit=100, period=60.0)
 DEALS = Bucket("deals", limit=120, period=60.0)
@@ -49,14 +51,26 @@ def test_release_age_is_a_duration_clamped_to_the_lease_and_zero_when_unsent() -
 
 
 def test_blocks_and_bans_become_durations_and_past_blocks_are_dropped() -> None:
-    writes = Writes(ban_until=130.0)
+    writes = Writes(bans=[BanEvent(3, 30.0, BanRule(120.0, 600.0)), BanEvent(-1, None, BanRule())])
     writes.block(GLOBAL, 400.0)
     writes.block(GLOBAL, 300.0)
     writes.block(DEALS, 50.0)
     step = build_step(writes, now=100.0, options=OPTIONS)
     assert step["k"] == [[1, 300_000.0]]
-    assert step["ban"] == 30_000.0
+    assert step["x"] == [[3, 30_000.0, 120_000.0, 600_000.0], [-1, -1, 120_000.0, 259_200_000.0]]
     assert "q" not in step
+    assert "ok" not in step
+
+
+def test_successes_are_folded_into_the_newest_generation() -> None:
+    writes = Writes()
+    writes.succeeded(2)
+    writes.succeeded(1)
+    other = Writes()
+    other.succeeded(4)
+    writes.absorb(other)
+    assert writes
+    assert build_step(writes, now=0.0, options=OPTIONS)["ok"] == 4
 
 
 def test_a_step_without_ask_leaves_the_queue_alone_and_a_report_names_the_ticket() -> None:
@@ -67,13 +81,13 @@ def test_a_step_without_ask_leaves_the_queue_alone_and_a_report_names_the_ticket
 
 
 def test_writes_absorb_keeps_the_older_releases_first_and_the_earliest_deadline() -> None:
-    older = Writes(releases=[Release("a", (GLOBAL,), True, 0.0)], flush_by=5.0, ban_until=9.0)
+    older = Writes(releases=[Release("a", (GLOBAL,), True, 0.0)], flush_by=5.0, ok=9)
     newer = Writes(releases=[Release("b", (GLOBAL,), True, 1.0)], flush_by=7.0)
     newer.absorb(older)
     assert [r.member for r in newer.releases] == ["a", "b"]
-    assert (newer.flush_by, newer.ban_until) == (5.0, 9.0)
+    assert (newer.flush_by, newer.ok) == (5.0, 9)
     assert not Writes()
-    assert Writes(ban_until=1.0)
+    assert Writes(bans=[BanEvent(0, None, BanRule())])
 
 
 def test_linger_is_capped_by_the_period_and_extended_to_a_near_ask() -> None:
@@ -95,6 +109,13 @@ def test_reply_is_parsed_into_durations_and_zero_based_indices() -> None:
     assert reply.seq == "12.5"
     assert (reply.rows[0].used, reply.rows[0].in_flight, reply.rows[0].blocked_for) == (3, 1, 0.25)
     assert reply.fleet_waiters == 7
+    assert reply.probe is None
+    assert reply.open
+
+
+def test_reply_carries_the_ban_gate() -> None:
+    reply = StepReply.parse(json.dumps({"g": [2], "gen": 3, "lvl": 2, "open": 0, "probe": 1}))
+    assert (reply.generation, reply.level, reply.open, reply.probe) == (3, 2, False, 0)
 
 
 def test_reply_without_fields_means_nothing_granted_nothing_left() -> None:

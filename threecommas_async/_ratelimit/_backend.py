@@ -13,7 +13,9 @@ from typing import Any, Protocol, runtime_checkable
 import attrs
 
 from .._exceptions import IPBannedError
-from ._policy import Bucket
+from ._policy import BanRule, Bucket
+
+DEFAULT_BAN_RULE = BanRule()
 
 __all__ = ["BucketSnapshot", "HeldSlot", "LimiterBackend", "LimiterSnapshot", "Permit", "ban_error"]
 
@@ -27,6 +29,8 @@ class Permit:
     waited: float = 0.0
     token: Any = None
     released: bool = False
+    ban_generation: int = 0
+    probe: bool = False
 
 
 @attrs.frozen(slots=True)
@@ -79,8 +83,16 @@ class LimiterBackend(Protocol):
         """Open a block window: nothing in these buckets is granted for ``seconds``."""
         ...
 
-    async def ban(self, seconds: float) -> None:
-        """Close the ban gate for ``seconds``: nothing at all is granted until it lifts."""
+    async def ban(
+        self, seconds: float | None, *, permit: Permit | None = None, rule: BanRule = DEFAULT_BAN_RULE
+    ) -> float:
+        """A 418 on ``permit``'s request (see ``_gate``): close the ban gate for ``seconds`` (None: the
+        rule's escalating length) unless the 418 belongs to the event that closed it already; nothing at
+        all is granted until it lifts. Returns the seconds the gate stays closed."""
+        ...
+
+    def succeeded(self, permit: Permit | None) -> None:
+        """A request got an answer that was not a ban: a half-open gate opens, escalation resets."""
         ...
 
     async def snapshot(self, buckets: tuple[Bucket, ...]) -> LimiterSnapshot: ...

@@ -17,9 +17,9 @@ import attrs
 
 from .._clock import ClockFn, SleepFn, system_clock, system_sleep
 from .._exceptions import RateLimiterUnavailableError
-from ._backend import HeldSlot, LimiterBackend, LimiterSnapshot, Permit
+from ._backend import DEFAULT_BAN_RULE, HeldSlot, LimiterBackend, LimiterSnapshot, Permit
 from ._memory import InMemoryBackend
-from ._policy import Bucket
+from ._policy import BanRule, Bucket
 
 __all__ = ["FallbackBackend", "Recoverable"]
 
@@ -96,9 +96,26 @@ class FallbackBackend:
         await self._local.block(self._scaled_all(buckets), seconds)
         await self.primary.block(buckets, seconds)
 
-    async def ban(self, seconds: float) -> None:
-        await self._local.ban(seconds)
-        await self.primary.ban(seconds)
+    async def ban(
+        self, seconds: float | None, *, permit: Permit | None = None, rule: BanRule = DEFAULT_BAN_RULE
+    ) -> float:
+        local = await self._local.ban(seconds, permit=self._inner(permit), rule=rule)
+        shared = await self.primary.ban(seconds, permit=self._outer(permit), rule=rule)
+        return max(local, shared)
+
+    def succeeded(self, permit: Permit | None) -> None:
+        self._local.succeeded(self._inner(permit))
+        self.primary.succeeded(self._outer(permit))
+
+    @staticmethod
+    def _inner(permit: Permit | None) -> Permit | None:
+        token = permit.token if permit is not None else None
+        return token.inner if isinstance(token, _LocalSlot) else None
+
+    @staticmethod
+    def _outer(permit: Permit | None) -> Permit | None:
+        token = permit.token if permit is not None else None
+        return token.adopted if isinstance(token, _LocalSlot) else permit
 
     async def snapshot(self, buckets: tuple[Bucket, ...]) -> LimiterSnapshot:
         if not self._local_mode:

@@ -27,11 +27,12 @@ import attrs
 from .._clock import ClockFn, SleepFn
 from .._exceptions import RateLimiterUnavailableError
 from ._alarm import Alarm
-from ._backend import BucketSnapshot, HeldSlot, LimiterSnapshot, Permit, ban_error
+from ._backend import DEFAULT_BAN_RULE, BucketSnapshot, HeldSlot, LimiterSnapshot, Permit, ban_error
 from ._fleet_options import FleetOptions, FleetStats
 from ._fleet_step import (
     Ask,
     AskEntry,
+    BanEvent,
     Import,
     Release,
     StepReply,
@@ -41,7 +42,8 @@ from ._fleet_step import (
     linger_deadline,
     script_source,
 )
-from ._policy import Bucket
+from ._gate import BanGate
+from ._policy import BanRule, Bucket
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis
@@ -109,6 +111,8 @@ class FleetPump:
         self._held: frozenset[str] = frozenset()
         self._seq: str | None = None
         self._known_ban_until = -math.inf
+        self._gate = BanGate()
+        self._reachable = True
         self._outage_logged = False
         self._closing = False
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -156,12 +160,32 @@ class FleetPump:
             self._writes.block(bucket, until)
         await self._submit()
 
-    async def ban(self, seconds: float) -> None:
-        now = self._clock()
-        self._known_ban_until = max(self._known_ban_until, now + seconds)
-        self._fail_banned_waiters(self._known_ban_until - now)
-        self._writes.ban_until = max(self._writes.ban_until, now + seconds)
+    async def ban(
+        self, seconds: float | None, *, permit: Permit | None = None, rule: BanRule = DEFAULT_BAN_RULE
+    ) -> float:
+        generation = -1 if permit is None else permit.ban_generation
+        if seconds is not None and (permit is None or generation >= self._gate.generation):
+            self._known_ban_until = max(self._known_ban_until, self._clock() + seconds)
+        self._writes.bans.append(BanEvent(generation, seconds, rule))
         await self._submit()
+        now = self._clock()
+        if not self._reachable:
+            assumed = seconds if seconds is not None else rule.length(self._gate.level)
+            self._known_ban_until = max(self._known_ban_until, now + assumed)
+        self._fail_banned_waiters(self._known_ban_until - now)
+        return max(self._known_ban_until - now, 0.0)
+
+    def succeeded(self, permit: Permit | None) -> None:
+        gate = self._gate
+        if permit is not None and permit.ban_generation < gate.generation:
+            return
+        if gate.level == 0 and gate.open and not (permit is not None and permit.probe):
+            return
+        self._writes.succeeded(-1 if permit is None else permit.ban_generation)
+        self._writes.flush_by = -math.inf
+        self._bind()
+        self._ensure_pump()
+        self._flush_now()
 
     async def snapshot(self, buckets: tuple[Bucket, ...]) -> LimiterSnapshot:
         if self._writes:
@@ -362,11 +386,14 @@ class FleetPump:
             self.stats.failures += 1
             writes.releases.extend(Release(w.entry.member, w.entry.buckets, False, now) for w in batch)
             self._retained = writes
+            self._reachable = False
             self._fail_waiters(exc)
             _finish(flushed)
             return
         self._count(reply, asked=bool(batch), wrote=bool(writes))
         self._outage_logged = False
+        self._reachable = True
+        self._learn_gate(reply, now)
         _finish(flushed)
         if ask is not None:
             self._apply(reply, batch)
@@ -392,20 +419,25 @@ class FleetPump:
             if waiter.future.done():
                 self._queue_release(entry.member, entry.buckets, sent=False)
                 continue
-            waiter.future.set_result(
-                Permit(entry.buckets, entry.weight, waited=now - waiter.since, token=_SharedSlot(entry.member))
-            )
+            permit = Permit(entry.buckets, entry.weight, waited=now - waiter.since, token=_SharedSlot(entry.member))
+            permit.ban_generation = reply.generation
+            permit.probe = index == reply.probe
+            waiter.future.set_result(permit)
         self._seq = reply.seq
         self._held = reply.held
-        if reply.banned_for > 0:
-            self._known_ban_until = max(self._known_ban_until, now + reply.banned_for)
-            self._fail_banned_waiters(reply.banned_for)
         if self._live_waiter_count() == 0:
             return
         if reply.granted and (reply.wait is None or reply.wait <= 0):
             self._due = True
         else:
             self._ask_alarm.set(now + max(reply.wait or 0.0, 0.0) + _WAKE_SLACK)
+
+    def _learn_gate(self, reply: StepReply, now: float) -> None:
+        gate = self._gate
+        gate.generation, gate.level, gate.open = reply.generation, reply.level, reply.open
+        self._known_ban_until = now + reply.banned_for
+        if reply.banned_for > 0:
+            self._fail_banned_waiters(reply.banned_for)
 
     def _fail_waiters(self, exc: _Unreachable) -> None:
         if not self._outage_logged:

@@ -18,11 +18,12 @@ from typing import Any
 import attrs
 
 from ._fleet_options import FleetOptions
-from ._policy import Bucket
+from ._policy import BanRule, Bucket
 
 __all__ = [
     "Ask",
     "AskEntry",
+    "BanEvent",
     "Import",
     "Release",
     "StepReply",
@@ -62,6 +63,15 @@ class Import:
     in_flight: bool
 
 
+@attrs.frozen(slots=True)
+class BanEvent:
+    """A 418 on a permit of gate ``generation`` (-1: unknown); ``seconds`` from Retry-After or None."""
+
+    generation: int
+    seconds: float | None
+    rule: BanRule
+
+
 @attrs.define(slots=True, eq=False)
 class Writes:
     """Writes waiting for the next step. ``flush_by`` (local clock) is when they must be sent even if no
@@ -71,23 +81,29 @@ class Writes:
     releases: list[Release] = attrs.field(factory=list)
     imports: list[Import] = attrs.field(factory=list)
     blocks: dict[str, tuple[Bucket, float]] = attrs.field(factory=dict)
-    ban_until: float = -math.inf
+    bans: list[BanEvent] = attrs.field(factory=list)
+    ok: int | None = None
     flush_by: float = math.inf
 
     def __bool__(self) -> bool:
-        return bool(self.releases or self.imports or self.blocks) or self.ban_until > -math.inf
+        return bool(self.releases or self.imports or self.blocks or self.bans) or self.ok is not None
 
     def block(self, bucket: Bucket, until: float) -> None:
         current = self.blocks.get(bucket.name)
         if current is None or current[1] < until:
             self.blocks[bucket.name] = (bucket, until)
 
+    def succeeded(self, generation: int) -> None:
+        self.ok = generation if self.ok is None else max(self.ok, generation)
+
     def absorb(self, other: Writes) -> None:
         self.releases[:0] = other.releases
         self.imports[:0] = other.imports
         for bucket, until in other.blocks.values():
             self.block(bucket, until)
-        self.ban_until = max(self.ban_until, other.ban_until)
+        self.bans[:0] = other.bans
+        if other.ok is not None:
+            self.succeeded(other.ok)
         self.flush_by = min(self.flush_by, other.flush_by)
 
 
@@ -178,11 +194,21 @@ def build_step(
             for bucket, until in writes.blocks.values()
             if until > now
         ],
-        "ban": max(writes.ban_until - now, 0.0) * 1000.0,
+        "x": [
+            [
+                event.generation,
+                -1 if event.seconds is None else event.seconds * 1000.0,
+                event.rule.base * 1000.0,
+                event.rule.cap * 1000.0,
+            ]
+            for event in writes.bans
+        ],
         "lease": options.max_in_flight * 1000.0,
         "grace": options.ticket_grace * 1000.0,
         "margin": KEY_MARGIN_MS,
     }
+    if writes.ok is not None:
+        step["ok"] = writes.ok
     if ask is not None:
         step.update(
             t=ask.ticket,
@@ -217,7 +243,9 @@ class BucketRow:
 class StepReply:
     """What a step decided: ``granted`` indices into the batch (0-based), ``wait`` seconds until the
     earliest waiter left could fit (None: none left), ``banned_for`` seconds, the buckets someone lacks
-    room in (``held``), the ticket's queue position, and the reported rows and fleet-wide waiters."""
+    room in (``held``), the ticket's queue position, the reported rows and fleet-wide waiters, and the
+    ban gate: its ``generation``, escalation ``level``, whether it is ``open``, and which granted index
+    (0-based, into the batch) is the half-open ``probe``."""
 
     granted: tuple[int, ...] = ()
     wait: float | None = None
@@ -226,6 +254,10 @@ class StepReply:
     seq: str | None = None
     rows: tuple[BucketRow, ...] = ()
     fleet_waiters: int = 0
+    generation: int = 0
+    level: int = 0
+    open: bool = True
+    probe: int | None = None
 
     @classmethod
     def parse(cls, raw: str | bytes) -> StepReply:
@@ -242,4 +274,8 @@ class StepReply:
             seq=seq if isinstance(seq, str) and seq else None,
             rows=tuple(BucketRow(int(row[0]), int(row[1]), float(row[2]) / 1000.0) for row in _as_list(reply.get("s"))),
             fleet_waiters=int(reply.get("fleet", 0)),
+            generation=int(reply.get("gen", 0)),
+            level=int(reply.get("lvl", 0)),
+            open=bool(reply.get("open", 1)),
+            probe=int(reply.get("probe", 0)) - 1 if reply.get("probe") else None,
         )

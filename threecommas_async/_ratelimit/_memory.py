@@ -17,8 +17,9 @@ from collections import deque
 import attrs
 
 from .._clock import ClockFn, SleepFn, system_clock, system_sleep
-from ._backend import BucketSnapshot, LimiterSnapshot, Permit, ban_error
-from ._policy import Bucket
+from ._backend import DEFAULT_BAN_RULE, BucketSnapshot, LimiterSnapshot, Permit, ban_error
+from ._gate import BanGate
+from ._policy import BanRule, Bucket
 
 __all__ = ["InMemoryBackend"]
 
@@ -62,7 +63,7 @@ class InMemoryBackend:
         self._sleep = sleep
         self._states: dict[str, _BucketState] = {}
         self._waiters: deque[_Waiter] = deque()
-        self._banned_until = -math.inf
+        self._gate = BanGate()
         self._timer: asyncio.Task[None] | None = None
         self._timer_deadline = math.inf
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -77,16 +78,16 @@ class InMemoryBackend:
 
     async def acquire(self, buckets: tuple[Bucket, ...], weight: int, *, max_ban_wait: float) -> Permit:
         now = self._clock()
-        if self._banned_until > now and self._banned_until - now > max_ban_wait:
-            raise ban_error(self._banned_until - now)
+        if self._gate.remaining(now) > max_ban_wait:
+            raise ban_error(self._gate.remaining(now))
         states = tuple(self._state(b) for b in buckets)
         for bucket, state in zip(buckets, states, strict=True):
             if weight > bucket.limit:
                 raise ValueError(f"weight {weight} exceeds the limit {bucket.limit} of bucket {bucket.name!r}")
             state.purge(now)
         permit = Permit(buckets=buckets, weight=weight)
-        if not self._waiters and now >= self._banned_until and all(s.fits(weight, now) for s in states):
-            self._take(states, weight)
+        if not self._waiters and self._gate.admits(now) and all(s.fits(weight, now) for s in states):
+            self._take(states, permit, now)
             return permit
         self._bind_loop()
         assert self._loop is not None
@@ -113,6 +114,8 @@ class InMemoryBackend:
                 state.expiries.append((now + bucket.period, permit.weight))
             else:
                 state.used -= permit.weight
+        if permit.probe:
+            self._probe_released(permit, sent=sent)
         if self._waiters:
             self._drain()
 
@@ -124,14 +127,34 @@ class InMemoryBackend:
         if self._waiters:
             self._drain()
 
-    async def ban(self, seconds: float) -> None:
+    async def ban(
+        self, seconds: float | None, *, permit: Permit | None = None, rule: BanRule = DEFAULT_BAN_RULE
+    ) -> float:
         now = self._clock()
-        self._banned_until = max(self._banned_until, now + seconds)
-        remaining = self._banned_until - now
+        remaining = self._gate.ban(permit, seconds, rule, now)
         for waiter in self._waiters:
             if remaining > waiter.max_ban_wait and not waiter.future.done():
                 waiter.future.set_exception(ban_error(remaining))
         self._drain()
+        return remaining
+
+    def succeeded(self, permit: Permit | None) -> None:
+        if self._gate.succeeded(permit) and self._waiters:
+            self._drain()
+
+    def _probe_released(self, permit: Permit, *, sent: bool) -> None:
+        """A probe that was not sent frees the probe at once; an answered one waits for its verdict
+        (``succeeded`` or ``ban``, called right after the release) until the loop turns."""
+        if not sent:
+            self._gate.probe_ended(permit)
+            return
+        self._bind_loop()
+        assert self._loop is not None
+        self._loop.call_soon(self._settle_probe, permit)
+
+    def _settle_probe(self, permit: Permit) -> None:
+        if self._gate.probe_ended(permit) and self._waiters:
+            self._drain()
 
     async def snapshot(self, buckets: tuple[Bucket, ...]) -> LimiterSnapshot:
         now = self._clock()
@@ -151,7 +174,7 @@ class InMemoryBackend:
                 )
             )
         waiting = sum(1 for w in self._waiters if not w.future.done())
-        return LimiterSnapshot(tuple(rows), waiting, max(self._banned_until - now, 0.0))
+        return LimiterSnapshot(tuple(rows), waiting, self._gate.remaining(now))
 
     async def aclose(self) -> None:
         if self._timer is not None:
@@ -159,10 +182,11 @@ class InMemoryBackend:
             self._timer = None
         self._timer_deadline = math.inf
 
-    def _take(self, states: tuple[_BucketState, ...], weight: int) -> None:
+    def _take(self, states: tuple[_BucketState, ...], permit: Permit, now: float) -> None:
         for state in states:
-            state.used += weight
-            state.in_flight += weight
+            state.used += permit.weight
+            state.in_flight += permit.weight
+        self._gate.stamp(permit, now)
 
     def _bind_loop(self) -> None:
         loop = asyncio.get_running_loop()
@@ -174,10 +198,10 @@ class InMemoryBackend:
     def _drain(self) -> None:
         now = self._clock()
         waiters = self._waiters
-        if now < self._banned_until:
+        if not self._gate.admits(now):
             self._drop_finished()
-            if waiters:
-                self._arm(self._banned_until)
+            if waiters and now < self._gate.until:
+                self._arm(self._gate.until)
             return
         for state in self._states.values():
             state.purge(now)
@@ -199,9 +223,12 @@ class InMemoryBackend:
                     next_change = min(next_change, state.next_change(now))
                 remaining.append(waiter)
                 continue
-            self._take(waiter.states, weight)
+            self._take(waiter.states, waiter.permit, now)
             waiter.permit.waited = now - waiter.since
             waiter.future.set_result(waiter.permit)
+            if not self._gate.admits(now):
+                break
+        remaining.extend(waiters)
         self._waiters = remaining
         if remaining and next_change < math.inf:
             self._arm(next_change)

@@ -34,11 +34,11 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .._clock import ClockFn, SleepFn, system_clock, system_sleep
-from ._backend import LimiterBackend, LimiterSnapshot, Permit
+from ._backend import DEFAULT_BAN_RULE, LimiterBackend, LimiterSnapshot, Permit
 from ._fallback import FallbackBackend
 from ._fleet_options import FleetOptions, FleetStats, fleet_key_prefix
 from ._fleet_pump import FleetPump
-from ._policy import Bucket
+from ._policy import BanRule, Bucket
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis
@@ -162,8 +162,13 @@ class RedisBackend:
     async def block(self, buckets: tuple[Bucket, ...], seconds: float) -> None:
         await self._backend.block(buckets, seconds)
 
-    async def ban(self, seconds: float) -> None:
-        await self._backend.ban(seconds)
+    async def ban(
+        self, seconds: float | None, *, permit: Permit | None = None, rule: BanRule = DEFAULT_BAN_RULE
+    ) -> float:
+        return await self._backend.ban(seconds, permit=permit, rule=rule)
+
+    def succeeded(self, permit: Permit | None) -> None:
+        self._backend.succeeded(permit)
 
     async def snapshot(self, buckets: tuple[Bucket, ...]) -> LimiterSnapshot:
         return await self._backend.snapshot(buckets)
