@@ -60,15 +60,19 @@ async def fault_run(base_url: str, fake: FakeThreeCommas, args: argparse.Namespa
         jobs: list[tuple[str, Any]] = []
         for _ in range(args.reads):
             kind = rng.choice(("bots", "deal", "accounts"))
-            call = {
-                "bots": lambda: client.bots.list(limit=10),
-                "deal": lambda d=rng.choice(deals): client.deals.show(d),
-                "accounts": lambda: client.accounts.list(),
-            }[kind]
-            jobs.append(("read", call))
+            if kind == "bots":
+                jobs.append(("read", lambda: client.bots.list(limit=10)))
+            elif kind == "deal":
+                deal = rng.choice(deals)
+                jobs.append(("read", lambda d=deal: client.deals.show(d)))
+            else:
+                jobs.append(("read", lambda: client.accounts.list()))
         for _ in range(args.orders):
             bot = rng.choice(bots)
-            jobs.append(("order", (lambda b=bot: client.bots.enable(b)) if rng.random() < 0.5 else (lambda b=bot: client.bots.disable(b))))
+            if rng.random() < 0.5:
+                jobs.append(("order", lambda b=bot: client.bots.enable(b)))
+            else:
+                jobs.append(("order", lambda b=bot: client.bots.disable(b)))
         rng.shuffle(jobs)
         queue: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()
         for job in jobs:
