@@ -11,6 +11,8 @@
 --   x     ban events (418s): [[generation, ms, base_ms, cap_ms], ...] generation: the gate's generation
 --         stamped on the permit the 418 answered (-1: unknown, always a new event); ms: Retry-After
 --         (-1: none, the escalating length)
+--   fresh 1: this process has never seen the fleet's epoch and trusts a missing one (first start)
+--   hp    the longest period (ms) the process knows of; ettl ms the epoch outlives the last grant
 --   ok    a success on a permit of this generation (-1: any): the gate opens, escalation resets
 --   t     this process's ticket id; seq its queue position (arrival time, "" when it has none)
 --   q     local waiters, oldest first: [[weight, [bucket...], member], ...]; more: others wait behind them.
@@ -26,7 +28,8 @@
 -- the Redis clock): grant + period + lease while in flight, release + period once answered.
 -- Reply (JSON): g the granted indices of q; w ms until the earliest waiter left could fit (-1: none
 -- left); ban ms left of a ban; gen, lvl, open the ban gate; probe the index in g of the half-open
--- probe (0: none); held the buckets someone lacks room in; seq the ticket's queue position
+-- probe (0: none); ep the fleet's epoch; hold ms left before anything is granted after state loss;
+-- held the buckets someone lacks room in; seq the ticket's queue position
 -- as text ("" once it left the queue); s per reported bucket [used, in flight, ms blocked]; fleet the
 -- waiters of every process. Durations only, never absolute times, except seq (echoed back as text).
 
@@ -144,6 +147,27 @@ for _, event in ipairs(step.x or {}) do
   end
   gate_dirty = true
 end
+-- The epoch: missing means the fleet's state was lost (a flush, a restart) or never existed, so the
+-- budget may have been spent a moment ago: nothing is granted for one full period, unless the caller
+-- is a first start that trusts a fresh fleet.
+local epoch_key = prefix .. 'ep'
+local raw_epoch = redis.call('HMGET', epoch_key, 'id', 'hold')
+local epoch_id, hold_until = raw_epoch[1], tonumber(raw_epoch[2]) or 0
+if not epoch_id then
+  epoch_id = ms(now)
+  hold_until = now
+  if step.fresh ~= 1 then
+    local longest = step.hp or 0
+    for _, def in pairs(defs) do
+      longest = math.max(longest, def.period)
+    end
+    hold_until = now + longest
+  end
+  redis.call('HSET', epoch_key, 'id', epoch_id, 'hold', ms(hold_until))
+  redis.call('PEXPIRE', epoch_key, math.ceil(step.ettl or 86400000))
+end
+local held_for = math.max(hold_until - now, 0)
+
 local ban_until = gate['until']
 local banned_for = math.max(ban_until - now, 0)
 local half_open = not gate.open and banned_for <= 0
@@ -310,7 +334,7 @@ local function earliest(weight, bucket_states)
   return at
 end
 
-local reply = {g = {}, w = -1, ban = banned_for, held = {}, seq = '', probe = 0}
+local reply = {g = {}, w = -1, ban = banned_for, held = {}, seq = '', probe = 0, ep = epoch_id, hold = held_for}
 local batch = step.q or {}
 local me = step.t
 
@@ -349,8 +373,8 @@ if me and me ~= '' and step.q then
       return false
     end
 
-    if banned_for > 0 then
-      wait_until = ban_until
+    if banned_for > 0 or held_for > 0 then
+      wait_until = math.max(ban_until, hold_until)
     elseif half_open then
       -- One probe for the whole fleet: the head of the first waiting process, once no probe is out.
       local first = tickets[1]
@@ -397,6 +421,9 @@ if me and me ~= '' and step.q then
     end
 
     reply.g = granted
+    if #granted > 0 then
+      redis.call('PEXPIRE', epoch_key, math.ceil(step.ettl or 86400000))
+    end
     local remaining = #batch - #granted
     if remaining > 0 or step.more then
       if head_granted then

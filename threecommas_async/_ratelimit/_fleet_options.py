@@ -69,7 +69,9 @@ class FleetOptions:
     own (at most 2 % of the shortest period of its buckets; it costs no budget, since Redis backdates the
     release). ``trust_fresh_start``: grant at once when the fleet's state is missing at first start
     (default: wait one full period, since a previous fleet may have spent the budget a moment ago; a
-    fleet whose state vanished later, a flush or a restart, always waits). ``socket_timeout`` and
+    fleet whose state vanished later, a flush or a restart, always waits). ``epoch_ttl``: seconds the
+    fleet's epoch key outlives its last grant (a fleet idle for longer starts as a new one, and waits
+    unless ``trust_fresh_start``). ``socket_timeout`` and
     ``connect_timeout`` apply to the client ``RedisBackend.from_url`` makes.
     """
 
@@ -81,6 +83,7 @@ class FleetOptions:
     probe_interval: float = attrs.field(default=1.0, validator=_positive)
     release_linger: float = attrs.field(default=0.005, validator=_non_negative)
     trust_fresh_start: bool = False
+    epoch_ttl: float = attrs.field(default=86_400.0, validator=_positive)
     socket_timeout: float = attrs.field(default=2.0, validator=_positive)
     connect_timeout: float = attrs.field(default=1.0, validator=_positive)
 

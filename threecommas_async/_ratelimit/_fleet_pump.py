@@ -112,6 +112,8 @@ class FleetPump:
         self._seq: str | None = None
         self._known_ban_until = -math.inf
         self._gate = BanGate()
+        self._epoch: str | None = None
+        self._longest_period = 0.0
         self._reachable = True
         self._outage_logged = False
         self._closing = False
@@ -127,6 +129,7 @@ class FleetPump:
         for bucket in buckets:
             if weight > bucket.limit:
                 raise ValueError(f"weight {weight} exceeds the limit {bucket.limit} of bucket {bucket.name!r}")
+        self._longest_period = max(self._longest_period, *(bucket.period for bucket in buckets))
         now = self._clock()
         if self._known_ban_until - now > max_ban_wait:
             raise ban_error(self._known_ban_until - now)
@@ -190,7 +193,7 @@ class FleetPump:
     async def snapshot(self, buckets: tuple[Bucket, ...]) -> LimiterSnapshot:
         if self._writes:
             await self._submit()
-        step = build_step(Writes(), now=self._clock(), options=self._options, report=buckets, ticket=self._ticket)
+        step = build_step(Writes(), now=self._clock(), report=buckets, ticket=self._ticket, **self._step_context())
         step["n"] = self._live_waiter_count()
         try:
             reply = await self._call(step)
@@ -381,7 +384,7 @@ class FleetPump:
             entries = [waiter.entry for waiter in batch]
             ask = Ask(self._ticket, self._seq, entries, len(self._waiters), self._options.batch_size)
         try:
-            reply = await self._call(build_step(writes, now=now, options=self._options, ask=ask))
+            reply = await self._call(build_step(writes, now=now, ask=ask, **self._step_context()))
         except _Unreachable as exc:
             self.stats.failures += 1
             writes.releases.extend(Release(w.entry.member, w.entry.buckets, False, now) for w in batch)
@@ -432,7 +435,15 @@ class FleetPump:
         else:
             self._ask_alarm.set(now + max(reply.wait or 0.0, 0.0) + _WAKE_SLACK)
 
+    def _step_context(self) -> dict[str, Any]:
+        return {
+            "options": self._options,
+            "fresh": self._epoch is None and self._options.trust_fresh_start,
+            "longest_period": self._longest_period,
+        }
+
     def _learn_gate(self, reply: StepReply, now: float) -> None:
+        self._epoch = reply.epoch or self._epoch
         gate = self._gate
         gate.generation, gate.level, gate.open = reply.generation, reply.level, reply.open
         self._known_ban_until = now + reply.banned_for

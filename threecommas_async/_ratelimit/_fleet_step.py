@@ -173,10 +173,13 @@ def build_step(
     ask: Ask | None = None,
     report: tuple[Bucket, ...] = (),
     ticket: str = "",
+    fresh: bool = False,
+    longest_period: float = 0.0,
 ) -> dict[str, Any]:
     """The step for the script: ``writes`` always, ``ask`` to maintain the ticket and ask for budget,
     ``report`` to read those buckets (``ticket`` names this process so its own waiters are not counted
-    twice)."""
+    twice). ``fresh``: this process has not seen the fleet's epoch yet and trusts a missing one;
+    ``longest_period``: the longest period it knows of (the wait after the fleet's state was lost)."""
     table = _BucketTable()
     step: dict[str, Any] = {
         "r": [
@@ -206,7 +209,11 @@ def build_step(
         "lease": options.max_in_flight * 1000.0,
         "grace": options.ticket_grace * 1000.0,
         "margin": KEY_MARGIN_MS,
+        "hp": longest_period * 1000.0,
+        "ettl": options.epoch_ttl * 1000.0,
     }
+    if fresh:
+        step["fresh"] = 1
     if writes.ok is not None:
         step["ok"] = writes.ok
     if ask is not None:
@@ -245,7 +252,8 @@ class StepReply:
     earliest waiter left could fit (None: none left), ``banned_for`` seconds, the buckets someone lacks
     room in (``held``), the ticket's queue position, the reported rows and fleet-wide waiters, and the
     ban gate: its ``generation``, escalation ``level``, whether it is ``open``, and which granted index
-    (0-based, into the batch) is the half-open ``probe``."""
+    (0-based, into the batch) is the half-open ``probe``; the fleet's ``epoch``, and ``hold``: the
+    seconds every grant is still held after the fleet's state was lost."""
 
     granted: tuple[int, ...] = ()
     wait: float | None = None
@@ -258,6 +266,8 @@ class StepReply:
     level: int = 0
     open: bool = True
     probe: int | None = None
+    epoch: str | None = None
+    hold: float = 0.0
 
     @classmethod
     def parse(cls, raw: str | bytes) -> StepReply:
@@ -278,4 +288,6 @@ class StepReply:
             level=int(reply.get("lvl", 0)),
             open=bool(reply.get("open", 1)),
             probe=int(reply.get("probe", 0)) - 1 if reply.get("probe") else None,
+            epoch=str(reply["ep"]) if reply.get("ep") else None,
+            hold=max(float(reply.get("hold", 0)), 0.0) / 1000.0,
         )
