@@ -47,10 +47,11 @@ class ThreeCommas(ResourceNamespaces):
     limiting off. ``limiter_backend`` shares the budget beyond this process (see ``RedisBackend``).
     ``body_encoding`` sends bodies as JSON (default) or form fields; ``decimals`` writes Decimals in JSON
     bodies as numbers (default) or strings; ``body_join`` picks the signing join for body-only requests.
-    ``max_in_flight`` caps concurrent requests (and sizes the connection pool): past about 100 waiting
-    requests httpx's pool spends its time scanning them. ``http_backend="aiohttp"`` (the ``[aiohttp]`` extra)
-    sends through aiohttp behind the same httpx API, several times faster. ``clock`` and ``sleep`` drive the
-    limiter and retry waits (tests inject a VirtualClock).
+    ``max_in_flight`` caps concurrent requests (and sizes the connection pool; default 8, ample for one
+    key's budget): httpx's pool spends CPU per request in proportion to the requests in it.
+    ``http_backend="aiohttp"`` (the ``[aiohttp]`` extra) sends through aiohttp behind the same httpx API,
+    several times faster. ``clock`` and ``sleep`` drive the limiter and retry waits (tests inject a
+    VirtualClock).
     """
 
     def __init__(

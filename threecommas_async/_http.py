@@ -4,6 +4,12 @@
 API (auth, requests, responses) and hands the wire to aiohttp through ``httpx-aiohttp`` (the ``[aiohttp]``
 extra): several times the throughput of httpcore on one core, which matters when one process polls many keys.
 
+``DEFAULT_MAX_IN_FLIGHT`` (8) is one client's cap, chosen by ``benchmarks/bench_transport.py``: httpcore's pool
+costs CPU per request in proportion to what is in it (about 1.0 ms at 4, 1.3 at 8, 2.0 at 100 on the bench
+machine), aiohttp's least around 8; one key's budget (under 2 requests/s) needs far fewer than 8 in flight even
+at a 1 s round trip. ``POOL_MAX_IN_FLIGHT`` (100) is a :class:`ClientPool`'s cap over all its keys: many keys
+need about their total request rate × round trip in flight.
+
 Both pools keep every connection they open alive (httpx's default keeps 20 of 100, so a busy client
 reconnects over and over). The aiohttp wire lives in ``_http_aiohttp`` and is imported only when asked for.
 """
@@ -17,10 +23,11 @@ import httpx
 
 from ._exceptions import ValidationError
 
-__all__ = ["DEFAULT_MAX_IN_FLIGHT", "HttpBackend", "build_http_client", "build_transport"]
+__all__ = ["DEFAULT_MAX_IN_FLIGHT", "POOL_MAX_IN_FLIGHT", "HttpBackend", "build_http_client", "build_transport"]
 
 HttpBackend = Literal["httpx", "aiohttp"]
-DEFAULT_MAX_IN_FLIGHT: Final = 100
+DEFAULT_MAX_IN_FLIGHT: Final = 8
+POOL_MAX_IN_FLIGHT: Final = 100
 _AIOHTTP_MISSING: Final = "http_backend='aiohttp' needs the aiohttp extra: pip install 'threecommas_async[aiohttp]'"
 
 

@@ -17,7 +17,7 @@ import httpx
 
 from ._client import ThreeCommas
 from ._exceptions import ClientClosedError, ValidationError
-from ._http import DEFAULT_MAX_IN_FLIGHT, HttpBackend, build_transport
+from ._http import POOL_MAX_IN_FLIGHT, HttpBackend, build_transport
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
@@ -26,7 +26,7 @@ __all__ = ["ClientPool", "shared_http_client"]
 
 
 def shared_http_client(
-    http_backend: HttpBackend = "httpx", *, max_in_flight: int = DEFAULT_MAX_IN_FLIGHT
+    http_backend: HttpBackend = "httpx", *, max_in_flight: int = POOL_MAX_IN_FLIGHT
 ) -> httpx.AsyncClient:
     """An ``httpx.AsyncClient`` for ``ThreeCommas(http_client=...)`` shared by many clients.
 
@@ -99,7 +99,7 @@ class ClientPool:
         self,
         *,
         http_backend: HttpBackend = "httpx",
-        max_in_flight: int = DEFAULT_MAX_IN_FLIGHT,
+        max_in_flight: int = POOL_MAX_IN_FLIGHT,
         **client_options: Any,
     ) -> None:
         for name in ("http_client", "transport", "http_backend"):
