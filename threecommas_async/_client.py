@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 import httpx
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
 __all__ = ["DEFAULT_BASE_URL", "ThreeCommas"]
+
+T = TypeVar("T")
 
 DEFAULT_BASE_URL: Final = "https://api.3commas.io/public/api"
 _DEFAULT: Final = object()
@@ -67,6 +69,7 @@ class ThreeCommas(ResourceNamespaces):
         paper_only: bool = False,
         timeout: float | httpx.Timeout | None = 30.0,
         max_retries: int = 3,
+        strict: bool = False,
         rate_limit: RateLimitPolicy | object | None = _DEFAULT,
         limiter_backend: LimiterBackend | None = None,
         max_ban_wait: float = 300.0,
@@ -120,7 +123,9 @@ class ThreeCommas(ResourceNamespaces):
             body_encoding=body_encoding,
             decimals=decimals,
         )
-        self._options = RequestOptions(forced_mode=forced_mode, timeout=timeout, max_retries=max_retries)
+        self._options = RequestOptions(
+            forced_mode=forced_mode, timeout=timeout, max_retries=max_retries, strict=strict
+        )
 
     @property
     def base_url(self) -> str:
@@ -140,6 +145,7 @@ class ThreeCommas(ResourceNamespaces):
         forced_mode: ForcedMode | object | None = _DEFAULT,
         timeout: float | httpx.Timeout | object | None = _DEFAULT,
         max_retries: int | object = _DEFAULT,
+        strict: bool | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -155,6 +161,8 @@ class ThreeCommas(ResourceNamespaces):
             if forced_mode == "real" and self._sender.guard.paper_only:
                 raise RealModeRefusedError("with_options(forced_mode='real') on a paper_only client")
             changes["forced_mode"] = forced_mode
+        if strict is not None:
+            changes["strict"] = strict
         for name, extra in (("extra_headers", extra_headers), ("extra_query", extra_query), ("extra_body", extra_body)):
             if extra is not None:
                 changes[name] = {**getattr(self._options, name), **extra}
@@ -209,15 +217,18 @@ class ThreeCommas(ResourceNamespaces):
         )
         return (await self._sender.send(spec, self._options)).value
 
-    async def _call_endpoint(self, endpoint: Endpoint, arguments: Mapping[str, Any], cast_to: Any) -> Any:
-        return (await self._call_endpoint_raw(endpoint, arguments, cast_to)).parsed
+    async def _call_endpoint(
+        self, endpoint: Endpoint[T], arguments: Mapping[str, Any], *, priority: str | None = None
+    ) -> T:
+        return (await self._call_endpoint_raw(endpoint, arguments, priority=priority)).parsed
 
     async def _call_endpoint_raw(
-        self, endpoint: Endpoint, arguments: Mapping[str, Any], cast_to: Any
-    ) -> RawResponse[Any]:
+        self, endpoint: Endpoint[T], arguments: Mapping[str, Any], *, priority: str | None = None
+    ) -> RawResponse[T]:
         from ._validation import prepare
 
-        spec = prepare(endpoint, arguments)
+        cast_to = endpoint.response_type
+        spec = prepare(endpoint, arguments, priority=priority)
         success = await self._sender.send(spec, self._options, cast_to)
         return RawResponse(success.response, success.value)
 

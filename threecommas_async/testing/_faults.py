@@ -34,7 +34,7 @@ __all__ = [
     "PlanLimit",
     "RateLimitStorm",
     "RuleOptions",
-    "ServerError",
+    "ServerErrorFault",
 ]
 
 EndpointRef = tuple[str, str]
@@ -115,7 +115,7 @@ _GATEWAY_PAGES = {502: _gateway_page("502 Bad Gateway"), 504: _gateway_page("504
 
 
 @attrs.frozen(slots=True)
-class ServerError:
+class ServerErrorFault:
     """Answer with one of ``statuses`` (picked by the RNG). 502/504 come as a gateway's HTML page.
 
     ``phase=AFTER_HANDLER`` models a server that applied the request and then failed to answer.
@@ -285,7 +285,7 @@ class FaultInjector:
     def server_error(
         self, *statuses: int, phase: Phase = Phase.BEFORE_HANDLER, **when: Unpack[RuleOptions]
     ) -> FaultRule:
-        return self.add(ServerError(tuple(statuses) or (500, 502, 504), phase), **when)
+        return self.add(ServerErrorFault(tuple(statuses) or (500, 502, 504), phase), **when)
 
     def connection_reset(self, *, phase: Phase = Phase.BEFORE_HANDLER, **when: Unpack[RuleOptions]) -> FaultRule:
         return self.add(ConnectionReset(phase), **when)

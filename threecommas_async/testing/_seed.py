@@ -24,9 +24,9 @@ from ._payloads import (
     smart_trade_payload,
     smart_trade_sub_trades,
 )
-from ._state import Book, EntityKind, Mode
+from ._state import Book, Entity, EntityKind, Mode
 
-__all__ = ["SEED_START", "SeedSizes", "seed_book"]
+__all__ = ["SEED_START", "SeedSizes", "add_odd_values", "seed_book"]
 
 SEED_START = 1_714_521_600.0
 """2024-05-01T00:00:00Z: the first seeded timestamp."""
@@ -69,8 +69,12 @@ def _weighted(rng: random.Random, table: tuple[tuple[str, int], ...]) -> str:
     return rng.choices([name for name, _ in table], weights=[weight for _, weight in table])[0]
 
 
-def seed_book(book: Book, sizes: SeedSizes, seed: int) -> None:
-    """Replace ``book``'s content with a deterministic one for ``seed``."""
+def seed_book(book: Book, sizes: SeedSizes, seed: int, *, odd_values: bool = False) -> None:
+    """Replace ``book``'s content with a deterministic one for ``seed``.
+
+    ``odd_values`` adds what real bodies have carried: ``"NaN"`` fills in some deals' ``buy_steps``
+    and ``"Infinity"`` in an account's percentage field (see :func:`add_odd_values`).
+    """
     rng = random.Random(f"{seed}:{book.mode.value}")
     book.clear()
     if sizes.accounts < 1 and (sizes.bots or sizes.deals or sizes.smart_trades or sizes.grid_bots or sizes.trades):
@@ -102,6 +106,8 @@ def seed_book(book: Book, sizes: SeedSizes, seed: int) -> None:
             enabled=rng.random() < 0.7,
             created=moment,
         )
+        if index == 1:
+            bot["custom_safety_steps"] = _custom_steps(bot)
         book.bots[bot["id"]] = bot
         bots.append(bot)
         moment += rng.uniform(600, 7_200)
@@ -188,6 +194,8 @@ def seed_book(book: Book, sizes: SeedSizes, seed: int) -> None:
         )
         book.trades[trade["uuid"]] = {"trade": trade}
         moment += rng.uniform(300, 3_600)
+    if odd_values:
+        add_odd_values(book)
     for index in range(sizes.portfolios):
         portfolio_id = book.new_id(EntityKind.PORTFOLIO)
         book.portfolios[portfolio_id] = {
@@ -197,3 +205,26 @@ def seed_book(book: Book, sizes: SeedSizes, seed: int) -> None:
             "created_at": iso(SEED_START),
             "usd_amount": "1873.54210938447102934718820047",
         }
+
+
+def _custom_steps(bot: Entity) -> list[Entity]:
+    """Custom safety steps from a bot's own step and volume (no RNG draw, so books stay the same)."""
+    step = Decimal(bot["safety_order_step_percentage"])
+    volume = Decimal(bot["safety_order_volume"])
+    return [{"deviation": str(step * n), "size": str(volume * n)} for n in (1, 2, 3)]
+
+
+def add_odd_values(book: Book) -> None:
+    """Values seen in published real bodies: ``"NaN"`` filled amounts, ``"Infinity"`` percentages.
+
+    Every tenth deal (the 4th, 14th, ...) gets ``buy_steps`` with one ``"filled": "NaN"``; the first
+    account reports ``"Infinity"`` as its ``btc_profit_percentage``.
+    """
+    for index, deal in enumerate(book.deals.values()):
+        if index % 10 == 3:
+            deal["buy_steps"] = [
+                {"price": deal["bought_average_price"], "filled": "100.0"},
+                {"price": deal["stop_loss_price"], "filled": "NaN"},
+            ]
+    for account in list(book.accounts.values())[:1]:
+        account["btc_profit_percentage"] = "Infinity"

@@ -9,7 +9,7 @@ from typing import Any
 from .._http import invalid_param, not_allowed
 from .._keys import Permission
 from .._params import to_decimal
-from .._payloads import simple_trade_payload
+from .._payloads import simple_trade_payload, simple_trade_status
 from .._routing import HandlerRequest, RepeatCheck, RouteGroup
 from .._state import Entity
 from ._common import by_offset, descending, entity
@@ -46,13 +46,13 @@ def _listing(request: HandlerRequest, finished: bool, orders: tuple[str, ...]) -
 
 
 @routes.get("/ver1/trades", _READ)
-def active_trades(request: HandlerRequest) -> list[Entity]:
-    return _listing(request, False, ("pair", "created_at"))
+def active_trades(request: HandlerRequest) -> Entity:
+    return {"trades": _listing(request, False, ("pair", "created_at"))}
 
 
 @routes.get("/ver1/trades/history", _READ)
-def trades_history(request: HandlerRequest) -> list[Entity]:
-    return _listing(request, True, ("pair", "created_at", "closed_at"))
+def trades_history(request: HandlerRequest) -> Entity:
+    return {"trades": _listing(request, True, ("pair", "created_at", "closed_at"))}
 
 
 @routes.post("/ver1/trades", _WRITE)
@@ -110,7 +110,7 @@ def cancel_trade(request: HandlerRequest) -> Entity:
     trade = wrapper["trade"]
     if not trade["data"]["cancelable"]:
         raise not_allowed("The trade is already finished")
-    trade["status"] = {"value": "cancelled", "error": None}
+    trade["status"] = simple_trade_status("cancelled")
     trade["closed_at"] = int(request.now)
     trade["data"]["cancelable"] = False
     return wrapper
