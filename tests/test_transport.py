@@ -175,3 +175,20 @@ def test_missing_aiohttp_extra_says_which_extra(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(builtins, "__import__", refuse_httpx_aiohttp)
     with pytest.raises(ImportError, match=r"threecommas_async\[aiohttp\]"):
         build_transport("aiohttp", max_connections=4)
+
+
+async def test_a_default_client_keeps_eight_connections_alive() -> None:
+    async with ThreeCommas("key-a", "secret-a", rate_limit=None) as made:
+        pool: Any = made._sender.http._transport._pool  # type: ignore[attr-defined]
+
+        assert pool._max_connections == 8
+        assert pool._max_keepalive_connections == 8
+
+
+async def test_httpx_wire_still_reads_proxies_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:3128")
+
+    async with build_http_client("httpx", max_connections=4) as http:
+        proxies = [pattern for pattern, mounted in http._mounts.items() if mounted is not None]
+
+    assert proxies

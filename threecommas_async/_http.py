@@ -16,8 +16,8 @@ reconnects over and over). The aiohttp wire lives in ``_http_aiohttp`` and is im
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Final, Literal
+from collections.abc import Callable, Mapping
+from typing import Final, Literal, TypeVar
 
 import httpx
 
@@ -28,6 +28,7 @@ __all__ = ["DEFAULT_MAX_IN_FLIGHT", "POOL_MAX_IN_FLIGHT", "HttpBackend", "build_
 HttpBackend = Literal["httpx", "aiohttp"]
 DEFAULT_MAX_IN_FLIGHT: Final = 8
 POOL_MAX_IN_FLIGHT: Final = 100
+_T = TypeVar("_T")
 _AIOHTTP_MISSING: Final = "http_backend='aiohttp' needs the aiohttp extra: pip install 'threecommas_async[aiohttp]'"
 
 
@@ -39,23 +40,40 @@ def build_http_client(
 ) -> httpx.AsyncClient:
     """An ``httpx.AsyncClient`` whose pool keeps up to ``max_connections`` connections open and alive.
 
-    ``transport`` (tests, mocks) is used as given; otherwise ``backend`` picks the wire.
+    ``transport`` (tests, mocks) is used as given; otherwise ``backend`` picks the wire. On httpx's own
+    wire the client reads proxies from the environment (``HTTPS_PROXY``, ...) as httpx does by default.
     """
-    if transport is None:
-        transport = build_transport(backend, max_connections=max_connections)
-    elif backend != "httpx":
-        raise ValidationError("http_backend", "and transport were both given: pass one")
-    return httpx.AsyncClient(transport=transport)
+    if transport is not None:
+        if backend != "httpx":
+            raise ValidationError("http_backend", "and transport were both given: pass one")
+        return httpx.AsyncClient(transport=transport)
+    return _builder(backend, _CLIENTS)(_limits(max_connections))
 
 
 def build_transport(backend: HttpBackend, *, max_connections: int) -> httpx.AsyncBaseTransport:
     """The transport for ``backend``, its pool holding ``max_connections`` keep-alive connections."""
+    return _builder(backend, _TRANSPORTS)(_limits(max_connections))
+
+
+def _limits(max_connections: int) -> httpx.Limits:
     if max_connections < 1:
         raise ValidationError("max_connections", "must be >= 1")
-    builder = _BUILDERS.get(backend)
+    return httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections)
+
+
+def _builder(backend: str, builders: Mapping[str, Callable[[httpx.Limits], _T]]) -> Callable[[httpx.Limits], _T]:
+    builder = builders.get(backend)
     if builder is None:
-        raise ValidationError("http_backend", f"must be one of {sorted(_BUILDERS)}, not {backend!r}")
-    return builder(httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections))
+        raise ValidationError("http_backend", f"must be one of {sorted(builders)}, not {backend!r}")
+    return builder
+
+
+def _httpx_client(limits: httpx.Limits) -> httpx.AsyncClient:
+    return httpx.AsyncClient(limits=limits)
+
+
+def _aiohttp_client(limits: httpx.Limits) -> httpx.AsyncClient:
+    return httpx.AsyncClient(transport=_aiohttp_transport(limits))
 
 
 def _httpx_transport(limits: httpx.Limits) -> httpx.AsyncBaseTransport:
@@ -70,7 +88,11 @@ def _aiohttp_transport(limits: httpx.Limits) -> httpx.AsyncBaseTransport:
     return HonestAiohttpTransport(limits=limits)
 
 
-_BUILDERS: Final[dict[str, Callable[[httpx.Limits], httpx.AsyncBaseTransport]]] = {
+_TRANSPORTS: Final[Mapping[str, Callable[[httpx.Limits], httpx.AsyncBaseTransport]]] = {
     "httpx": _httpx_transport,
     "aiohttp": _aiohttp_transport,
+}
+_CLIENTS: Final[Mapping[str, Callable[[httpx.Limits], httpx.AsyncClient]]] = {
+    "httpx": _httpx_client,
+    "aiohttp": _aiohttp_client,
 }
