@@ -149,7 +149,9 @@ def main() -> None:
     parser.add_argument("--time-scale", type=float, default=0.25)
     parser.add_argument("--windows", type=int, default=3, help="windows per run; the first is not scored")
     parser.add_argument("--tasks-per-key", type=int, default=2)
-    parser.add_argument("--max-in-flight", type=int, default=100)
+    parser.add_argument(
+        "--max-in-flight", type=lambda s: [int(x) for x in s.split(",")], default=[100], help="pool caps to compare"
+    )
     parser.add_argument("--memory", action="store_true")
     parser.add_argument("--json", default=None)
     args = parser.parse_args()
@@ -157,23 +159,26 @@ def main() -> None:
     rows: list[dict[str, Any]] = []
     with StaticServerProcess(record=True) as server:
         for count in args.keys:
-            for setup in args.setups:
+            for setup, cap in [(setup, cap) for setup in args.setups for cap in args.max_in_flight]:
+                if setup == "today" and cap != args.max_in_flight[0]:
+                    continue
                 clients = (
-                    today(server.base_url, args.time_scale, args.max_in_flight)
+                    today(server.base_url, args.time_scale, cap)
                     if setup == "today"
-                    else pooled(setup.removeprefix("pool-"), server.base_url, args.time_scale, args.max_in_flight)
+                    else pooled(setup.removeprefix("pool-"), server.base_url, args.time_scale, cap)
                 )
                 server.reset()
                 run = asyncio.run(hammer(clients, _keys(count), args.tasks_per_key, period * args.windows))
                 scored = replay(server.seen(), run["started"], period, args.windows)
-                row = {"setup": setup, "keys": count, "asked_req_s": count * LIMIT / period, **run, **scored}
+                label = setup if setup == "today" else f"{setup}/{cap}"
+                row = {"setup": label, "keys": count, "asked_req_s": count * LIMIT / period, **run, **scored}
                 row["cpu_us_per_req"] = run["cpu"] * period * args.windows / max(scored["sent"], 1) * 1e6
                 row["keys_per_core_60s"] = 1e6 / row["cpu_us_per_req"] / (LIMIT / PERIOD)
                 row["passed"] = scored["refused_429"] == 0 and scored["min_fill"] >= 0.99
                 rows.append(row)
                 print(_line(row), file=sys.stderr, flush=True)
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, httpx {httpx.__version__}, window {period:g} s")
-    print("setup         keys  asked req/s  min fill  mean fill  429  errors  cpu   µs/req  keys/core@60s  pass")
+    print("setup/cap         keys  asked req/s  min fill  mean fill  429  errors  cpu   µs/req  keys/core@60s  pass")
     for row in rows:
         print(_line(row))
     if args.memory:
@@ -185,7 +190,7 @@ def main() -> None:
 
 def _line(row: dict[str, Any]) -> str:
     return (
-        f"{row['setup']:<13} {row['keys']:>4}  {row['asked_req_s']:>11,.0f}  {row['min_fill']:>8.1%}  "
+        f"{row['setup']:<17} {row['keys']:>4}  {row['asked_req_s']:>11,.0f}  {row['min_fill']:>8.1%}  "
         f"{row['mean_fill']:>9.1%}  {row['refused_429']:>3}  {row['errors']:>6}  {row['cpu']:.2f}  "
         f"{row['cpu_us_per_req']:>6,.0f}  {row['keys_per_core_60s']:>13,.0f}  "
         f"{'yes' if row['passed'] else 'no'}"
