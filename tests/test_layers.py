@@ -38,6 +38,7 @@ RANKS: dict[str, int] = {
     "_resource": 5,
     "_client": 6,
     "resources": 6,
+    "streams": 6,
 }
 TOP = 7
 

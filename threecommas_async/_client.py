@@ -29,6 +29,8 @@ from .resources._namespaces import RawResponseNamespaces, ResourceNamespaces
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
+    from .streams import Streams
+
 __all__ = ["DEFAULT_BASE_URL", "ThreeCommas"]
 
 T = TypeVar("T")
@@ -138,6 +140,13 @@ class ThreeCommas(ResourceNamespaces):
     @property
     def limiter(self) -> RateLimiter | None:
         return self._sender.limiter
+
+    @property
+    def streams(self) -> Streams:
+        """Realtime deal and smart-trade updates (ActionCable, falling back to polling); needs the ``streams`` extra."""
+        from .streams import Streams
+
+        return Streams(self)
 
     @property
     def with_raw_response(self) -> RawResponseNamespaces:
