@@ -31,6 +31,8 @@ RANKS: dict[str, int] = {
     "_ratelimit": 2,
     "_interpret": 3,
     "_sender": 4,
+    "_http": 4,
+    "_http_aiohttp": 4,
     "_validation": 5,
     "_pagination": 5,
     "_resource": 5,
