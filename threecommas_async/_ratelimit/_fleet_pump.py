@@ -104,6 +104,7 @@ class FleetPump:
         self._script: AsyncScript | None = None
         self.stats = FleetStats()
         self._waiters: deque[_Waiter] = deque()
+        self._live = 0
         self._writes = Writes()
         self._retained = Writes()
         self._flushed: asyncio.Future[None] | None = None
@@ -140,6 +141,8 @@ class FleetPump:
             raise _unavailable(exc.__cause__) from exc.__cause__
         except asyncio.CancelledError:
             future = waiter.future
+            if future.cancelled():
+                self._live -= 1
             if future.done() and not future.cancelled() and future.exception() is None:
                 self._queue_release(waiter.entry.member, buckets, sent=False)
                 self._kick()
@@ -222,6 +225,7 @@ class FleetPump:
             if not waiter.future.done():
                 waiter.future.set_exception(RateLimiterUnavailableError("the rate limiter was closed"))
         self._waiters.clear()
+        self._live = 0
         self._ask_alarm.cancel()
         self._flush_alarm.cancel()
         pump = self._pump_task
@@ -274,6 +278,7 @@ class FleetPump:
         was_idle = not waiters
         waiter = _Waiter(entry, loop.create_future(), now, max_ban_wait)
         waiters.append(waiter)
+        self._live += 1
         if was_idle or (
             len(waiters) <= self._options.batch_size
             and self._known_ban_until <= now
@@ -284,12 +289,30 @@ class FleetPump:
         return waiter
 
     def _live_waiter_count(self) -> int:
-        return sum(1 for waiter in self._waiters if not waiter.future.done())
+        return self._live
+
+    def _batch(self) -> list[_Waiter]:
+        """The oldest live waiters, up to ``batch_size`` (cancelled ones are dropped lazily)."""
+        waiters = self._waiters
+        while waiters and waiters[0].future.done():
+            waiters.popleft()
+        if len(waiters) > 2 * self._live + 64:
+            self._waiters = waiters = deque(w for w in waiters if not w.future.done())
+        batch: list[_Waiter] = []
+        if self._closing:
+            return batch
+        for waiter in waiters:
+            if not waiter.future.done():
+                batch.append(waiter)
+                if len(batch) == self._options.batch_size:
+                    break
+        return batch
 
     def _fail_banned_waiters(self, remaining: float) -> None:
         for waiter in self._waiters:
             if remaining > waiter.max_ban_wait and not waiter.future.done():
                 waiter.future.set_exception(ban_error(remaining))
+                self._live -= 1
 
     # ----------------------------------------------------------------- writes
 
@@ -376,13 +399,12 @@ class FleetPump:
         self._writes, self._retained = Writes(), Writes()
         self._flush_alarm.cancel()
         flushed, self._flushed = self._flushed, None
-        self._waiters = deque(w for w in self._waiters if not w.future.done())
-        batch = [] if self._closing else list(itertools.islice(self._waiters, self._options.batch_size))
+        batch = self._batch()
         now = self._clock()
         ask = None
         if batch or self._seq is not None:
             entries = [waiter.entry for waiter in batch]
-            ask = Ask(self._ticket, self._seq, entries, len(self._waiters), self._options.batch_size)
+            ask = Ask(self._ticket, self._seq, entries, max(self._live, len(batch)), self._options.batch_size)
         try:
             reply = await self._call(build_step(writes, now=now, ask=ask, **self._step_context()))
         except _Unreachable as exc:
@@ -426,6 +448,7 @@ class FleetPump:
             permit.ban_generation = reply.generation
             permit.probe = index == reply.probe
             waiter.future.set_result(permit)
+            self._live -= 1
         self._seq = reply.seq
         self._held = reply.held
         if self._live_waiter_count() == 0:
@@ -460,6 +483,7 @@ class FleetPump:
                 error.__cause__ = exc.__cause__
                 waiter.future.set_exception(error)
         self._waiters.clear()
+        self._live = 0
         self._ask_alarm.cancel()
 
     async def _call(self, step: dict[str, Any]) -> StepReply:
