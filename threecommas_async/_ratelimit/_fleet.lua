@@ -1,6 +1,6 @@
--- One atomic step of the fleet rate limiter (threecommas_async/_ratelimit/_redis.py).
+-- One atomic step of the fleet rate limiter (the pump in _fleet_pump.py sends it, _fleet_step.py builds it).
 --
--- KEYS[1] is the ticket queue; every key shares its {hash tag}, so the step routes to one slot.
+-- KEYS[1] is the ticket queue (a hash); every key shares its {hash tag}, so the step routes to one slot.
 -- ARGV[1] is the key prefix, ARGV[2] the step as JSON:
 --   b     bucket table: [[name, limit, period_ms], ...]; the other fields refer to it by 1-based index
 --   r     releases: [[member, [bucket...], sent, age], ...]  sent=1: the slot frees a period after the
@@ -25,7 +25,10 @@
 --   margin ms added to every key's time to live
 --   s     buckets to report: [bucket...]
 -- Slots live in one sorted set per bucket: member "<weight>:<id>", score the time the slot frees (ms on
--- the Redis clock): grant + period + lease while in flight, release + period once answered.
+-- the Redis clock): grant + period + lease while in flight, release + period once answered. The hash
+-- "st" holds the ban gate, the epoch and the block windows. A step costs about nine Redis commands
+-- (TIME, one read of st, one ZRANGE per bucket, the tickets, one ZADD and PEXPIRE per bucket written,
+-- the ticket's HSET and PEXPIRE), whatever the number of grants and releases it carries.
 -- Reply (JSON): g the granted indices of q; w ms until the earliest waiter left could fit (-1: none
 -- left); ban ms left of a ban; gen, lvl, open the ban gate; probe the index in g of the half-open
 -- probe (0: none); ep the fleet's epoch; hold ms left before anything is granted after state loss;
@@ -44,7 +47,6 @@ local lease = step.lease
 local probe_poll = 100
 
 local queue_key = KEYS[1]
-local tickets_key = prefix .. 'qd'
 
 local function ms(value)
   return string.format('%.3f', value)
@@ -66,8 +68,9 @@ for index, row in ipairs(step.b or {}) do
   defs[index] = {name = row[1], limit = tonumber(row[2]), period = tonumber(row[3])}
 end
 
--- Slot writes are gathered per key and sent as one ZADD (and one PEXPIRE) per key: flush_slots().
-local slot_writes, slot_ttls, slot_order = {}, {}, {}
+-- Slot writes are gathered per key and sent as one ZADD (and one PEXPIRE) per key at the end of the
+-- step (flush_slots); until then state() reads them from slot_pending.
+local slot_writes, slot_ttls, slot_order, slot_pending = {}, {}, {}, {}
 
 local function put_slot(def, member, in_flight, age)
   local frees = now - age + def.period
@@ -75,16 +78,20 @@ local function put_slot(def, member, in_flight, age)
     frees = frees + lease
   end
   local key = slot_key(def.name)
+  local pending = slot_pending[key]
+  if not pending then
+    pending = {}
+    slot_pending[key] = pending
+    slot_writes[key] = {}
+    slot_order[#slot_order + 1] = key
+  end
   if frees <= now then
+    pending[member] = now
     redis.call('ZREM', key, member)
     return
   end
+  pending[member] = frees
   local writes = slot_writes[key]
-  if not writes then
-    writes = {}
-    slot_writes[key] = writes
-    slot_order[#slot_order + 1] = key
-  end
   writes[#writes + 1] = ms(frees)
   writes[#writes + 1] = member
   slot_ttls[key] = math.max(slot_ttls[key] or 0, def.period + lease + margin)
@@ -120,8 +127,6 @@ for _, row in ipairs(step.i or {}) do
     put_slot(defs[index], row[1], row[3] == 1, 0)
   end
 end
-
-flush_slots()
 
 -- The fleet's shared state, one hash read once per step: the ban gate, the epoch, the block windows
 -- ("b:<bucket>"); every change is written back by one HSET at the end of the step (save_shared).
@@ -238,6 +243,19 @@ local function state(name, limit, period)
   local raw = redis.call('ZRANGE', key, 0, -1, 'WITHSCORES')
   local frees, used, in_flight, expired = {}, 0, 0, 0
   local horizon = now + period
+  local pending = slot_pending[key] or {}
+  local unseen = {}
+  for member, score in pairs(pending) do
+    unseen[member] = score
+  end
+  for index = 1, #raw, 2 do
+    raw[index + 1] = pending[raw[index]] or tonumber(raw[index + 1])
+    unseen[raw[index]] = nil
+  end
+  for member, score in pairs(unseen) do
+    raw[#raw + 1] = member
+    raw[#raw + 1] = score
+  end
   for index = 1, #raw, 2 do
     local weight = tonumber(string.match(raw[index], '^(%d+):')) or 1
     local score = tonumber(raw[index + 1])
@@ -255,6 +273,7 @@ local function state(name, limit, period)
   if expired >= math.max(8, limit / 4) then
     redis.call('ZREMRANGEBYSCORE', key, '-inf', ms(now))
   end
+  table.sort(frees, function(left, right) return left[1] < right[1] end)
   found = {
     name = name,
     limit = limit,
@@ -277,38 +296,26 @@ local function states_of(indices)
   return result
 end
 
--- Tickets: one per waiting process, ordered by arrival; data "deadline|waiting|weight|name,limit,period;...".
+-- Tickets: one per waiting process in one hash, ordered by arrival (seq, then id); each is
+-- "seq|deadline|waiting|weight|name,limit,period;...".
 local function read_tickets()
-  local raw = redis.call('ZRANGE', queue_key, 0, -1, 'WITHSCORES')
-  local ids = {}
-  for index = 1, #raw, 2 do
-    ids[#ids + 1] = {id = raw[index], score = tonumber(raw[index + 1]), seq = raw[index + 1]}
-  end
+  local raw = redis.call('HGETALL', queue_key)
   local tickets = {}
-  if #ids == 0 then
-    return tickets
-  end
-  local names = {}
-  for index, entry in ipairs(ids) do
-    names[index] = entry.id
-  end
-  local data = redis.call('HMGET', tickets_key, unpack(names))
-  for index, entry in ipairs(ids) do
-    local text = data[index]
-    local deadline, waiting, weight, spec
-    if text then
-      deadline, waiting, weight, spec = string.match(text, '^([^|]+)|([^|]+)|([^|]+)|(.*)$')
-    end
-    if entry.id ~= step.t and (not deadline or tonumber(deadline) < now) then
-      redis.call('ZREM', queue_key, entry.id)
-      redis.call('HDEL', tickets_key, entry.id)
-    else
-      entry.waiting = tonumber(waiting) or 0
-      entry.weight = tonumber(weight) or 1
-      entry.spec = spec or ''
-      tickets[#tickets + 1] = entry
+  for index = 1, #raw, 2 do
+    local id = raw[index]
+    local seq, deadline, waiting, weight, spec = string.match(raw[index + 1], '^([^|]+)|([^|]+)|([^|]+)|([^|]+)|(.*)$')
+    if id ~= step.t and (not deadline or tonumber(deadline) < now) then
+      redis.call('HDEL', queue_key, id)
+    elseif seq then
+      tickets[#tickets + 1] = {
+        id = id, seq = seq, score = tonumber(seq), waiting = tonumber(waiting) or 0,
+        weight = tonumber(weight) or 1, spec = spec,
+      }
     end
   end
+  table.sort(tickets, function(left, right)
+    return left.score < right.score or (left.score == right.score and left.id < right.id)
+  end)
   return tickets
 end
 
@@ -395,8 +402,7 @@ local me = step.t
 
 if me and me ~= '' and step.q then
   if #batch == 0 and not step.more then
-    redis.call('ZREM', queue_key, me)
-    redis.call('HDEL', tickets_key, me)
+    redis.call('HDEL', queue_key, me)
   else
     local wait_until = nil
     local granted = {}
@@ -496,16 +502,13 @@ if me and me ~= '' and step.q then
       head = head or batch[#batch]
       local until_ms = wait_until or now
       local deadline = until_ms + step.grace
-      redis.call('ZADD', queue_key, seq_text, me)
-      redis.call('HSET', tickets_key, me,
-        ms(deadline) .. '|' .. math.max(step.n - #granted, 1) .. '|' .. head[1] .. '|' .. ticket_spec(head[2]))
+      redis.call('HSET', queue_key, me, seq_text .. '|' .. ms(deadline) .. '|' .. math.max(step.n - #granted, 1)
+        .. '|' .. head[1] .. '|' .. ticket_spec(head[2]))
       redis.call('PEXPIRE', queue_key, math.ceil(deadline - now + margin))
-      redis.call('PEXPIRE', tickets_key, math.ceil(deadline - now + margin))
       reply.w = math.max(until_ms - now, 0)
       reply.seq = seq_text
     else
-      redis.call('ZREM', queue_key, me)
-      redis.call('HDEL', tickets_key, me)
+      redis.call('HDEL', queue_key, me)
     end
     for name in pairs(held) do
       reply.held[#reply.held + 1] = name
