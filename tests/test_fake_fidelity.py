@@ -12,13 +12,7 @@ from threecommas_async._json import loads
 from threecommas_async.testing import FakeThreeCommas, ManualClock, Mode
 from threecommas_async.testing._handlers._times import iso_epoch
 
-
-@pytest.fixture
-def fake() -> FakeThreeCommas:
-    fake = FakeThreeCommas(clock=ManualClock())
-    fake.seed(seed=5, bots=6, deals=40, smart_trades=8, trades=4)
-    fake.add_key()
-    return fake
+pytestmark = pytest.mark.fake(seed=5, bots=6, deals=40, smart_trades=8, trades=4)
 
 
 async def _call(fake: FakeThreeCommas, method: str, path: str, **kwargs: Any) -> httpx.Response:
@@ -195,14 +189,18 @@ def _odd_strings(payload: Any) -> set[str]:
     return {payload} if payload in ("NaN", "Infinity", "-Infinity") else set()
 
 
-async def test_odd_values_are_off_by_default(fake: FakeThreeCommas) -> None:
+async def test_odd_values_are_on_by_default_and_can_be_turned_off(fake: FakeThreeCommas) -> None:
     deals = await _json(fake, "GET", "/ver1/deals", params={"limit": 1000})
     accounts = await _json(fake, "GET", "/ver1/accounts")
-    assert _odd_strings(deals) | _odd_strings(accounts) == set()
+    assert _odd_strings(deals) | _odd_strings(accounts) == {"NaN", "Infinity"}
+    plain = FakeThreeCommas(clock=ManualClock(), odd_values=False)
+    plain.seed(seed=5, deals=40)
+    plain.add_key()
+    assert _odd_strings(await _json(plain, "GET", "/ver1/deals", params={"limit": 1000})) == set()
 
 
 async def test_odd_values_option_seeds_nan_fills_and_an_infinite_percentage() -> None:
-    plain = FakeThreeCommas(clock=ManualClock())
+    plain = FakeThreeCommas(clock=ManualClock(), odd_values=False)
     odd = FakeThreeCommas(clock=ManualClock(), odd_values=True)
     for fake in (plain, odd):
         fake.seed(seed=5, deals=40)
