@@ -52,13 +52,6 @@ local function ms(value)
   return string.format('%.3f', value)
 end
 
-local function keep_for(key, ttl)
-  local current = redis.call('PTTL', key)
-  if current < ttl then
-    redis.call('PEXPIRE', key, math.ceil(ttl))
-  end
-end
-
 local function slot_key(name)
   return prefix .. 's:' .. name
 end
