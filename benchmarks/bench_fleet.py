@@ -23,7 +23,10 @@ time for ``--duration`` seconds plus one period. Reported per run:
 * Redis round trips per granted request: pump steps (grants, denials, releases, blocks; every step is
   one EVALSHA) / grants, summed over the processes; of them, the steps that asked for budget (with or
   without releases riding along), the asks that got nothing, and the steps that only wrote (releases
-  whose linger ended before any ask came).
+  whose linger ended before any ask came);
+* Redis commands per granted request (``INFO commandstats`` before and after the run: every command
+  Redis executed, the scripts' own included) and client CPU per granted request (process CPU of the
+  workers during the run, the SDK's HTTP work included, over the requests they completed).
 """
 
 from __future__ import annotations
@@ -81,8 +84,11 @@ async def _worker(config: dict[str, Any]) -> dict[str, Any]:
                     granted += 1
 
         await asyncio.sleep(max(start_at - time.monotonic(), 0.0))
+        cpu_started = time.process_time()
         await asyncio.gather(*(task() for _ in range(config["tasks"])))
+        cpu = time.process_time() - cpu_started
     return {
+        "cpu": cpu,
         "granted": granted,
         "rate_limited": rate_limited,
         "steps": backend.stats.steps,
@@ -126,6 +132,18 @@ def _redis_server() -> Iterator[str]:
             process.wait(5)
 
 
+def _redis_commands(redis_url: str) -> int:
+    """Commands Redis has executed (scripts' own commands included), from INFO commandstats."""
+    import redis
+
+    client = redis.Redis.from_url(redis_url)
+    try:
+        stats = client.info("commandstats")
+    finally:
+        client.close()
+    return sum(int(row["calls"]) for name, row in stats.items() if name != "cmdstat_info")
+
+
 def _mean_window_fill(arrivals: list[float], period: float, start: float, duration: float, limit: int = 100) -> float:
     """The mean over every window [t, t + period) with start <= t <= start + duration - period of
     (arrivals in it) / limit: the share of the sliding-window budget used, free of wave quantization."""
@@ -164,6 +182,7 @@ def _run(fake: Any, base_url: str, redis_url: str, processes: int, args: argpars
         )
         for _ in range(processes)
     ]
+    commands_before = _redis_commands(redis_url)
     results = []
     for worker in workers:
         out, _ = worker.communicate(timeout=args.duration + 60)
@@ -179,7 +198,10 @@ def _run(fake: Any, base_url: str, redis_url: str, processes: int, args: argpars
     denied = sum(r["denied_steps"] for r in results)
     write_only = sum(r["write_only_steps"] for r in results)
     grants = sum(r["grants"] for r in results)
+    commands = _redis_commands(redis_url) - commands_before
     return {
+        "commands_per_grant": commands / grants if grants else float("nan"),
+        "cpu_ms_per_grant": 1000.0 * sum(r["cpu"] for r in results) / max(sum(r["granted"] for r in results), 1),
         "processes": processes,
         "tasks": processes * args.tasks,
         "granted": granted,
@@ -229,7 +251,8 @@ def main() -> None:
         )
         print(
             f"{'procs':>5} {'tasks':>5} {'in D':>6} {'fill':>6} {'steady':>6} {'max/win':>7} {'429s':>4} "
-            f"{'rt/grant':>8} {'ask/grant':>9} {'denied/grant':>12} {'write-only/grant':>16}  per process"
+            f"{'rt/grant':>8} {'ask/grant':>9} {'denied/grant':>12} {'write-only/grant':>16} "
+            f"{'cmds/grant':>10} {'cpu ms/grant':>12}  per process"
         )
         for processes in counts:
             row = _run(fake, base_url, redis_url, processes, args)
@@ -237,7 +260,8 @@ def main() -> None:
                 f"{row['processes']:>5} {row['tasks']:>5} {row['used']:>6.1%} {row['window_fill']:>6.1%} "
                 f"{row['steady_fill']:>6.1%} {row['most_in_any_window']:>7} {row['429s_answered_by_fake']:>4} "
                 f"{row['round_trips_per_grant']:>8.3f} {row['ask_round_trips_per_grant']:>9.3f} "
-                f"{row['denied_per_grant']:>12.3f} {row['write_only_per_grant']:>16.3f}  {row['per_process']}",
+                f"{row['denied_per_grant']:>12.3f} {row['write_only_per_grant']:>16.3f} "
+                f"{row['commands_per_grant']:>10.1f} {row['cpu_ms_per_grant']:>12.2f}  {row['per_process']}",
                 flush=True,
             )
 

@@ -77,3 +77,13 @@ async def test_one_probe_for_the_fleet_then_escalation_then_success_opens(make_b
     await asyncio.wait_for(asyncio.gather(*tasks), 2.0)
     fresh = tasks[-1].result() if not tasks[-1].result().probe else tasks[0].result()
     assert await first.ban(None, permit=fresh, rule=RULE) == pytest.approx(RULE.base, abs=0.05)
+
+
+async def test_the_fallback_wrapper_reports_the_fleet_gate_not_one_escalation_per_418(
+    make_backend: MakeBackend,
+) -> None:
+    backend = make_backend(fallback_share=0.5)
+    permits = [await grant(backend) for _ in range(10)]
+    lengths = [await backend.ban(None, permit=permit, rule=RULE) for permit in permits]
+    assert max(lengths) <= RULE.base
+    assert (await backend.snapshot((BUCKET,))).banned_for <= RULE.base

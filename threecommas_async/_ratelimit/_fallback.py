@@ -99,12 +99,22 @@ class FallbackBackend:
     async def ban(
         self, seconds: float | None, *, permit: Permit | None = None, rule: BanRule = DEFAULT_BAN_RULE
     ) -> float:
-        local = await self._local.ban(seconds, permit=self._inner(permit), rule=rule)
+        inner = self._inner(permit)
+        if permit is not None and inner is None:
+            shared = await self.primary.ban(seconds, permit=permit, rule=rule)
+            if shared > 0:
+                await self._local.ban(shared, rule=rule)
+            return shared
+        local = await self._local.ban(seconds, permit=inner, rule=rule)
         shared = await self.primary.ban(seconds, permit=self._outer(permit), rule=rule)
-        return max(local, shared)
+        return max(local, shared) if self._local_mode else shared
 
     def succeeded(self, permit: Permit | None) -> None:
-        self._local.succeeded(self._inner(permit))
+        """The shared gate hears every success; the local one only those of its own permits (a shared
+        permit's generation means nothing to it)."""
+        inner = self._inner(permit)
+        if permit is None or inner is not None:
+            self._local.succeeded(inner)
         self.primary.succeeded(self._outer(permit))
 
     @staticmethod

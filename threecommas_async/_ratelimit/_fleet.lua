@@ -1,6 +1,6 @@
--- One atomic step of the fleet rate limiter (threecommas_async/_ratelimit/_redis.py).
+-- One atomic step of the fleet rate limiter (the pump in _fleet_pump.py sends it, _fleet_step.py builds it).
 --
--- KEYS[1] is the ticket queue; every key shares its {hash tag}, so the step routes to one slot.
+-- KEYS[1] is the ticket queue (a hash); every key shares its {hash tag}, so the step routes to one slot.
 -- ARGV[1] is the key prefix, ARGV[2] the step as JSON:
 --   b     bucket table: [[name, limit, period_ms], ...]; the other fields refer to it by 1-based index
 --   r     releases: [[member, [bucket...], sent, age], ...]  sent=1: the slot frees a period after the
@@ -25,7 +25,10 @@
 --   margin ms added to every key's time to live
 --   s     buckets to report: [bucket...]
 -- Slots live in one sorted set per bucket: member "<weight>:<id>", score the time the slot frees (ms on
--- the Redis clock): grant + period + lease while in flight, release + period once answered.
+-- the Redis clock): grant + period + lease while in flight, release + period once answered. The hash
+-- "st" holds the ban gate, the epoch and the block windows. A step costs about nine Redis commands
+-- (TIME, one read of st, one ZRANGE per bucket, the tickets, one ZADD and PEXPIRE per bucket written,
+-- the ticket's HSET and PEXPIRE), whatever the number of grants and releases it carries.
 -- Reply (JSON): g the granted indices of q; w ms until the earliest waiter left could fit (-1: none
 -- left); ban ms left of a ban; gen, lvl, open the ban gate; probe the index in g of the half-open
 -- probe (0: none); ep the fleet's epoch; hold ms left before anything is granted after state loss;
@@ -43,20 +46,10 @@ local margin = step.margin
 local lease = step.lease
 local probe_poll = 100
 
-local blocks_key = prefix .. 'blk'
-local ban_key = prefix .. 'ban'
 local queue_key = KEYS[1]
-local tickets_key = prefix .. 'qd'
 
 local function ms(value)
   return string.format('%.3f', value)
-end
-
-local function keep_for(key, ttl)
-  local current = redis.call('PTTL', key)
-  if current < ttl then
-    redis.call('PEXPIRE', key, math.ceil(ttl))
-  end
 end
 
 local function slot_key(name)
@@ -68,18 +61,44 @@ for index, row in ipairs(step.b or {}) do
   defs[index] = {name = row[1], limit = tonumber(row[2]), period = tonumber(row[3])}
 end
 
+-- Slot writes are gathered per key and sent as one ZADD (and one PEXPIRE) per key at the end of the
+-- step (flush_slots); until then state() reads them from slot_pending.
+local slot_writes, slot_ttls, slot_order, slot_pending = {}, {}, {}, {}
+
 local function put_slot(def, member, in_flight, age)
   local frees = now - age + def.period
   if in_flight then
     frees = frees + lease
   end
   local key = slot_key(def.name)
+  local pending = slot_pending[key]
+  if not pending then
+    pending = {}
+    slot_pending[key] = pending
+    slot_writes[key] = {}
+    slot_order[#slot_order + 1] = key
+  end
   if frees <= now then
+    pending[member] = now
     redis.call('ZREM', key, member)
     return
   end
-  redis.call('ZADD', key, ms(frees), member)
-  keep_for(key, def.period + lease + margin)
+  pending[member] = frees
+  local writes = slot_writes[key]
+  writes[#writes + 1] = ms(frees)
+  writes[#writes + 1] = member
+  slot_ttls[key] = math.max(slot_ttls[key] or 0, def.period + lease + margin)
+end
+
+local function flush_slots()
+  for _, key in ipairs(slot_order) do
+    local writes = slot_writes[key]
+    if #writes > 0 then
+      redis.call('ZADD', key, unpack(writes))
+      redis.call('PEXPIRE', key, math.ceil(slot_ttls[key]))
+    end
+    slot_writes[key] = {}
+  end
 end
 
 local probe_ends = {}
@@ -102,25 +121,38 @@ for _, row in ipairs(step.i or {}) do
   end
 end
 
+-- The fleet's shared state, one hash read once per step: the ban gate, the epoch, the block windows
+-- ("b:<bucket>"); every change is written back by one HSET at the end of the step (save_shared).
+local shared_key = prefix .. 'st'
+local ettl = step.ettl or 86400000
+local fields = {'gen', 'lvl', 'until', 'open', 'probe', 'id', 'hold', 'seen'}
+for _, def in ipairs(defs) do
+  fields[#fields + 1] = 'b:' .. def.name
+end
+local raw_shared = redis.call('HMGET', shared_key, unpack(fields))
+local blocked, updates, shared_ttl = {}, {}, 0
+for index, def in ipairs(defs) do
+  blocked[def.name] = tonumber(raw_shared[8 + index]) or 0
+end
+
 for _, row in ipairs(step.k or {}) do
   local def = defs[row[1]]
   local block_until = now + row[2]
-  local current = tonumber(redis.call('HGET', blocks_key, def.name)) or 0
-  if block_until > current then
-    redis.call('HSET', blocks_key, def.name, ms(block_until))
+  if block_until > blocked[def.name] then
+    blocked[def.name] = block_until
+    updates['b:' .. def.name] = ms(block_until)
+    shared_ttl = math.max(shared_ttl, row[2] + margin)
   end
-  keep_for(blocks_key, row[2] + margin)
 end
 
 -- The ban gate, a circuit breaker (see _gate.py): one escalation per ban event, then half-open for
 -- exactly one probe; a success opens it and resets the level.
-local raw_gate = redis.call('HMGET', ban_key, 'gen', 'lvl', 'until', 'open', 'probe')
 local gate = {
-  gen = tonumber(raw_gate[1]) or 0,
-  lvl = tonumber(raw_gate[2]) or 0,
-  ['until'] = tonumber(raw_gate[3]) or 0,
-  open = raw_gate[4] ~= '0',
-  probe = raw_gate[5] or '',
+  gen = tonumber(raw_shared[1]) or 0,
+  lvl = tonumber(raw_shared[2]) or 0,
+  ['until'] = tonumber(raw_shared[3]) or 0,
+  open = raw_shared[4] ~= '0',
+  probe = raw_shared[5] or '',
 }
 local gate_dirty = false
 for _, member in ipairs(probe_ends) do
@@ -149,10 +181,9 @@ for _, event in ipairs(step.x or {}) do
 end
 -- The epoch: missing means the fleet's state was lost (a flush, a restart) or never existed, so the
 -- budget may have been spent a moment ago: nothing is granted for one full period, unless the caller
--- is a first start that trusts a fresh fleet.
-local epoch_key = prefix .. 'ep'
-local raw_epoch = redis.call('HMGET', epoch_key, 'id', 'hold')
-local epoch_id, hold_until = raw_epoch[1], tonumber(raw_epoch[2]) or 0
+-- is a first start that trusts a fresh fleet. Its time to live is refreshed at most every ettl / 4.
+local epoch_id, hold_until = raw_shared[6], tonumber(raw_shared[7]) or 0
+local seen = tonumber(raw_shared[8]) or 0
 if not epoch_id then
   epoch_id = ms(now)
   hold_until = now
@@ -163,19 +194,34 @@ if not epoch_id then
     end
     hold_until = now + longest
   end
-  redis.call('HSET', epoch_key, 'id', epoch_id, 'hold', ms(hold_until))
-  redis.call('PEXPIRE', epoch_key, math.ceil(step.ettl or 86400000))
+  updates.id, updates.hold = epoch_id, ms(hold_until)
 end
 local held_for = math.max(hold_until - now, 0)
 
 local ban_until = gate['until']
 local banned_for = math.max(ban_until - now, 0)
 local half_open = not gate.open and banned_for <= 0
-local function save_gate()
+local function save_shared(granted_any)
   if gate_dirty then
-    redis.call('HSET', ban_key, 'gen', gate.gen, 'lvl', gate.lvl, 'until', ms(gate['until']),
-      'open', gate.open and '1' or '0', 'probe', gate.probe)
-    redis.call('PEXPIRE', ban_key, math.ceil(banned_for + lease + margin))
+    updates.gen, updates.lvl, updates['until'] = gate.gen, gate.lvl, ms(gate['until'])
+    updates.open, updates.probe = gate.open and '1' or '0', gate.probe
+    shared_ttl = math.max(shared_ttl, banned_for + lease + margin)
+  end
+  local refresh = updates.id or (granted_any and now - seen > ettl / 4)
+  if refresh then
+    updates.seen = ms(now)
+  end
+  local args = {}
+  for field, value in pairs(updates) do
+    args[#args + 1] = field
+    args[#args + 1] = value
+  end
+  if #args > 0 then
+    redis.call('HSET', shared_key, unpack(args))
+  end
+  if refresh or shared_ttl > 0 then
+    local current = refresh and ettl or redis.call('PTTL', shared_key)
+    redis.call('PEXPIRE', shared_key, math.ceil(math.max(current, shared_ttl, ettl, banned_for + lease + margin)))
   end
 end
 
@@ -187,20 +233,40 @@ local function state(name, limit, period)
     return found
   end
   local key = slot_key(name)
-  redis.call('ZREMRANGEBYSCORE', key, '-inf', ms(now))
   local raw = redis.call('ZRANGE', key, 0, -1, 'WITHSCORES')
-  local frees, used, in_flight = {}, 0, 0
+  local frees, used, in_flight, expired = {}, 0, 0, 0
   local horizon = now + period
+  local pending = slot_pending[key] or {}
+  local unseen = {}
+  for member, score in pairs(pending) do
+    unseen[member] = score
+  end
+  for index = 1, #raw, 2 do
+    raw[index + 1] = pending[raw[index]] or tonumber(raw[index + 1])
+    unseen[raw[index]] = nil
+  end
+  for member, score in pairs(unseen) do
+    raw[#raw + 1] = member
+    raw[#raw + 1] = score
+  end
   for index = 1, #raw, 2 do
     local weight = tonumber(string.match(raw[index], '^(%d+):')) or 1
     local score = tonumber(raw[index + 1])
-    used = used + weight
-    if score > horizon then
-      in_flight = in_flight + weight
-      score = horizon
+    if score <= now then
+      expired = expired + 1
+    else
+      used = used + weight
+      if score > horizon then
+        in_flight = in_flight + weight
+        score = horizon
+      end
+      frees[#frees + 1] = {score, weight}
     end
-    frees[#frees + 1] = {score, weight}
   end
+  if expired >= math.max(8, limit / 4) then
+    redis.call('ZREMRANGEBYSCORE', key, '-inf', ms(now))
+  end
+  table.sort(frees, function(left, right) return left[1] < right[1] end)
   found = {
     name = name,
     limit = limit,
@@ -208,7 +274,7 @@ local function state(name, limit, period)
     used = used,
     in_flight = in_flight,
     frees = frees,
-    blocked_until = tonumber(redis.call('HGET', blocks_key, name)) or 0,
+    blocked_until = blocked[name] or tonumber(redis.call('HGET', shared_key, 'b:' .. name)) or 0,
   }
   states[name] = found
   return found
@@ -223,38 +289,26 @@ local function states_of(indices)
   return result
 end
 
--- Tickets: one per waiting process, ordered by arrival; data "deadline|waiting|weight|name,limit,period;...".
+-- Tickets: one per waiting process in one hash, ordered by arrival (seq, then id); each is
+-- "seq|deadline|waiting|weight|name,limit,period;...".
 local function read_tickets()
-  local raw = redis.call('ZRANGE', queue_key, 0, -1, 'WITHSCORES')
-  local ids = {}
-  for index = 1, #raw, 2 do
-    ids[#ids + 1] = {id = raw[index], score = tonumber(raw[index + 1]), seq = raw[index + 1]}
-  end
+  local raw = redis.call('HGETALL', queue_key)
   local tickets = {}
-  if #ids == 0 then
-    return tickets
-  end
-  local names = {}
-  for index, entry in ipairs(ids) do
-    names[index] = entry.id
-  end
-  local data = redis.call('HMGET', tickets_key, unpack(names))
-  for index, entry in ipairs(ids) do
-    local text = data[index]
-    local deadline, waiting, weight, spec
-    if text then
-      deadline, waiting, weight, spec = string.match(text, '^([^|]+)|([^|]+)|([^|]+)|(.*)$')
-    end
-    if entry.id ~= step.t and (not deadline or tonumber(deadline) < now) then
-      redis.call('ZREM', queue_key, entry.id)
-      redis.call('HDEL', tickets_key, entry.id)
-    else
-      entry.waiting = tonumber(waiting) or 0
-      entry.weight = tonumber(weight) or 1
-      entry.spec = spec or ''
-      tickets[#tickets + 1] = entry
+  for index = 1, #raw, 2 do
+    local id = raw[index]
+    local seq, deadline, waiting, weight, spec = string.match(raw[index + 1], '^([^|]+)|([^|]+)|([^|]+)|([^|]+)|(.*)$')
+    if id ~= step.t and (not deadline or tonumber(deadline) < now) then
+      redis.call('HDEL', queue_key, id)
+    elseif seq then
+      tickets[#tickets + 1] = {
+        id = id, seq = seq, score = tonumber(seq), waiting = tonumber(waiting) or 0,
+        weight = tonumber(weight) or 1, spec = spec,
+      }
     end
   end
+  table.sort(tickets, function(left, right)
+    return left.score < right.score or (left.score == right.score and left.id < right.id)
+  end)
   return tickets
 end
 
@@ -334,14 +388,14 @@ local function earliest(weight, bucket_states)
   return at
 end
 
+local granted_any = false
 local reply = {g = {}, w = -1, ban = banned_for, held = {}, seq = '', probe = 0, ep = epoch_id, hold = held_for}
 local batch = step.q or {}
 local me = step.t
 
 if me and me ~= '' and step.q then
   if #batch == 0 and not step.more then
-    redis.call('ZREM', queue_key, me)
-    redis.call('HDEL', tickets_key, me)
+    redis.call('HDEL', queue_key, me)
   else
     local wait_until = nil
     local granted = {}
@@ -421,9 +475,7 @@ if me and me ~= '' and step.q then
     end
 
     reply.g = granted
-    if #granted > 0 then
-      redis.call('PEXPIRE', epoch_key, math.ceil(step.ettl or 86400000))
-    end
+    granted_any = #granted > 0
     local remaining = #batch - #granted
     if remaining > 0 or step.more then
       if head_granted then
@@ -443,16 +495,13 @@ if me and me ~= '' and step.q then
       head = head or batch[#batch]
       local until_ms = wait_until or now
       local deadline = until_ms + step.grace
-      redis.call('ZADD', queue_key, seq_text, me)
-      redis.call('HSET', tickets_key, me,
-        ms(deadline) .. '|' .. math.max(step.n - #granted, 1) .. '|' .. head[1] .. '|' .. ticket_spec(head[2]))
-      keep_for(queue_key, deadline - now + margin)
-      keep_for(tickets_key, deadline - now + margin)
+      redis.call('HSET', queue_key, me, seq_text .. '|' .. ms(deadline) .. '|' .. math.max(step.n - #granted, 1)
+        .. '|' .. head[1] .. '|' .. ticket_spec(head[2]))
+      redis.call('PEXPIRE', queue_key, math.ceil(deadline - now + margin))
       reply.w = math.max(until_ms - now, 0)
       reply.seq = seq_text
     else
-      redis.call('ZREM', queue_key, me)
-      redis.call('HDEL', tickets_key, me)
+      redis.call('HDEL', queue_key, me)
     end
     for name in pairs(held) do
       reply.held[#reply.held + 1] = name
@@ -460,7 +509,8 @@ if me and me ~= '' and step.q then
   end
 end
 
-save_gate()
+flush_slots()
+save_shared(granted_any)
 reply.gen, reply.lvl, reply.open = gate.gen, gate.lvl, gate.open and 1 or 0
 
 if step.s and #step.s > 0 then

@@ -108,6 +108,17 @@ class FleetStats:
     failures: int = 0
     local_grants: int = 0
 
+    def count_step(self, *, asked: bool, granted: bool, wrote: bool) -> None:
+        self.steps += 1
+        if asked:
+            self.ask_steps += 1
+            if not granted:
+                self.denied_steps += 1
+        if wrote:
+            self.write_steps += 1
+            if not asked:
+                self.write_only_steps += 1
+
     @property
     def steps_per_grant(self) -> float:
         """All round trips (grants, releases, blocks) per granted request."""

@@ -18,7 +18,6 @@ import itertools
 import logging
 import math
 import uuid
-from collections import deque
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +26,7 @@ import attrs
 from .._clock import ClockFn, SleepFn
 from .._exceptions import RateLimiterUnavailableError
 from ._alarm import Alarm
-from ._backend import DEFAULT_BAN_RULE, BucketSnapshot, HeldSlot, LimiterSnapshot, Permit, ban_error
+from ._backend import DEFAULT_BAN_RULE, HeldSlot, LimiterSnapshot, Permit, ban_error
 from ._fleet_options import FleetOptions, FleetStats
 from ._fleet_step import (
     Ask,
@@ -42,6 +41,7 @@ from ._fleet_step import (
     linger_deadline,
     script_source,
 )
+from ._fleet_waiters import FleetWaiter, LocalQueue
 from ._gate import BanGate
 from ._policy import BanRule, Bucket
 
@@ -61,16 +61,14 @@ class _SharedSlot:
     member: str
 
 
-@attrs.define(slots=True, eq=False)
-class _Waiter:
-    entry: AskEntry
-    future: asyncio.Future[Permit]
-    since: float
-    max_ban_wait: float
-
-
 class _Unreachable(Exception):
     """Redis did not answer a step; the Redis error is ``__cause__``."""
+
+
+def _unreachable(cause: BaseException | None) -> _Unreachable:
+    error = _Unreachable()
+    error.__cause__ = cause
+    return error
 
 
 def _unavailable(cause: BaseException | None) -> RateLimiterUnavailableError:
@@ -103,7 +101,7 @@ class FleetPump:
         self._ids = itertools.count(1)
         self._script: AsyncScript | None = None
         self.stats = FleetStats()
-        self._waiters: deque[_Waiter] = deque()
+        self._waiters = LocalQueue()
         self._writes = Writes()
         self._retained = Writes()
         self._flushed: asyncio.Future[None] | None = None
@@ -140,6 +138,8 @@ class FleetPump:
             raise _unavailable(exc.__cause__) from exc.__cause__
         except asyncio.CancelledError:
             future = waiter.future
+            if future.cancelled():
+                self._waiters.cancelled()
             if future.done() and not future.cancelled() and future.exception() is None:
                 self._queue_release(waiter.entry.member, buckets, sent=False)
                 self._kick()
@@ -202,26 +202,11 @@ class FleetPump:
                 "the shared rate limiter (Redis) cannot be reached; no snapshot"
             ) from exc.__cause__
         self.stats.snapshots += 1
-        rows = tuple(
-            BucketSnapshot(
-                name=bucket.name,
-                limit=bucket.limit,
-                period=bucket.period,
-                used=row.used,
-                in_flight=row.in_flight,
-                available=max(bucket.limit - row.used, 0),
-                blocked_for=row.blocked_for,
-            )
-            for bucket, row in zip(buckets, reply.rows, strict=True)
-        )
-        return LimiterSnapshot(rows, reply.fleet_waiters, reply.banned_for)
+        return reply.snapshot(buckets)
 
     async def aclose(self) -> None:
         """Fail local waiters, write what is pending (releases, blocks, leaving the queue), stop the pump."""
-        for waiter in self._waiters:
-            if not waiter.future.done():
-                waiter.future.set_exception(RateLimiterUnavailableError("the rate limiter was closed"))
-        self._waiters.clear()
+        self._waiters.fail_all(lambda: RateLimiterUnavailableError("the rate limiter was closed"))
         self._ask_alarm.cancel()
         self._flush_alarm.cancel()
         pump = self._pump_task
@@ -266,16 +251,11 @@ class FleetPump:
     def _member(self, weight: int) -> str:
         return f"{weight}:{self._ticket}:{next(self._ids)}"
 
-    def _enqueue(self, entry: AskEntry, now: float, max_ban_wait: float) -> _Waiter:
+    def _enqueue(self, entry: AskEntry, now: float, max_ban_wait: float) -> FleetWaiter:
         loop = self._bind()
-        waiters = self._waiters
-        while waiters and waiters[0].future.done():
-            waiters.popleft()
-        was_idle = not waiters
-        waiter = _Waiter(entry, loop.create_future(), now, max_ban_wait)
-        waiters.append(waiter)
-        if was_idle or (
-            len(waiters) <= self._options.batch_size
+        waiter = FleetWaiter(entry, loop.create_future(), now, max_ban_wait)
+        if self._waiters.push(waiter) or (
+            len(self._waiters) <= self._options.batch_size
             and self._known_ban_until <= now
             and not any(bucket.name in self._held for bucket in entry.buckets)
         ):
@@ -284,12 +264,10 @@ class FleetPump:
         return waiter
 
     def _live_waiter_count(self) -> int:
-        return sum(1 for waiter in self._waiters if not waiter.future.done())
+        return self._waiters.live
 
     def _fail_banned_waiters(self, remaining: float) -> None:
-        for waiter in self._waiters:
-            if remaining > waiter.max_ban_wait and not waiter.future.done():
-                waiter.future.set_exception(ban_error(remaining))
+        self._waiters.fail(lambda waiter: ban_error(remaining) if remaining > waiter.max_ban_wait else None)
 
     # ----------------------------------------------------------------- writes
 
@@ -376,13 +354,12 @@ class FleetPump:
         self._writes, self._retained = Writes(), Writes()
         self._flush_alarm.cancel()
         flushed, self._flushed = self._flushed, None
-        self._waiters = deque(w for w in self._waiters if not w.future.done())
-        batch = [] if self._closing else list(itertools.islice(self._waiters, self._options.batch_size))
+        batch = [] if self._closing else self._waiters.batch(self._options.batch_size)
         now = self._clock()
         ask = None
         if batch or self._seq is not None:
             entries = [waiter.entry for waiter in batch]
-            ask = Ask(self._ticket, self._seq, entries, len(self._waiters), self._options.batch_size)
+            ask = Ask(self._ticket, self._seq, entries, max(self._waiters.live, len(batch)), self._options.batch_size)
         try:
             reply = await self._call(build_step(writes, now=now, ask=ask, **self._step_context()))
         except _Unreachable as exc:
@@ -393,7 +370,7 @@ class FleetPump:
             self._fail_waiters(exc)
             _finish(flushed)
             return
-        self._count(reply, asked=bool(batch), wrote=bool(writes))
+        self.stats.count_step(asked=bool(batch), granted=bool(reply.granted), wrote=bool(writes))
         self._outage_logged = False
         self._reachable = True
         self._learn_gate(reply, now)
@@ -401,19 +378,7 @@ class FleetPump:
         if ask is not None:
             self._apply(reply, batch)
 
-    def _count(self, reply: StepReply, *, asked: bool, wrote: bool) -> None:
-        stats = self.stats
-        stats.steps += 1
-        if asked:
-            stats.ask_steps += 1
-            if not reply.granted:
-                stats.denied_steps += 1
-        if wrote:
-            stats.write_steps += 1
-            if not asked:
-                stats.write_only_steps += 1
-
-    def _apply(self, reply: StepReply, batch: list[_Waiter]) -> None:
+    def _apply(self, reply: StepReply, batch: list[FleetWaiter]) -> None:
         now = self._clock()
         for index in reply.granted:
             waiter = batch[index]
@@ -425,7 +390,7 @@ class FleetPump:
             permit = Permit(entry.buckets, entry.weight, waited=now - waiter.since, token=_SharedSlot(entry.member))
             permit.ban_generation = reply.generation
             permit.probe = index == reply.probe
-            waiter.future.set_result(permit)
+            self._waiters.grant(waiter, permit)
         self._seq = reply.seq
         self._held = reply.held
         if self._live_waiter_count() == 0:
@@ -454,12 +419,7 @@ class FleetPump:
         if not self._outage_logged:
             self._outage_logged = True
             logger.warning("shared rate limiter (Redis) unreachable: %s", type(exc.__cause__).__name__)
-        for waiter in self._waiters:
-            if not waiter.future.done():
-                error = _Unreachable()
-                error.__cause__ = exc.__cause__
-                waiter.future.set_exception(error)
-        self._waiters.clear()
+        self._waiters.fail_all(lambda: _unreachable(exc.__cause__))
         self._ask_alarm.cancel()
 
     async def _call(self, step: dict[str, Any]) -> StepReply:

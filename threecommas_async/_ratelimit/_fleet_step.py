@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from ._backend import BucketSnapshot, LimiterSnapshot
 from ._fleet_options import FleetOptions
 from ._policy import BanRule, Bucket
 
@@ -217,18 +218,22 @@ def build_step(
     if writes.ok is not None:
         step["ok"] = writes.ok
     if ask is not None:
-        step.update(
-            t=ask.ticket,
-            seq=ask.seq or "",
-            q=[[entry.weight, table.refs(entry.buckets), entry.member] for entry in ask.batch],
-            more=ask.waiting > len(ask.batch),
-            n=ask.waiting,
-            cap=ask.cap,
-        )
+        step.update(_ask_fields(ask, table))
     if report:
         step.update(s=table.refs(report), t=ticket)
     step["b"] = table.rows
     return step
+
+
+def _ask_fields(ask: Ask, table: _BucketTable) -> dict[str, Any]:
+    return {
+        "t": ask.ticket,
+        "seq": ask.seq or "",
+        "q": [[entry.weight, table.refs(entry.buckets), entry.member] for entry in ask.batch],
+        "more": ask.waiting > len(ask.batch),
+        "n": ask.waiting,
+        "cap": ask.cap,
+    }
 
 
 def encode_step(step: dict[str, Any]) -> str:
@@ -268,6 +273,22 @@ class StepReply:
     probe: int | None = None
     epoch: str | None = None
     hold: float = 0.0
+
+    def snapshot(self, buckets: tuple[Bucket, ...]) -> LimiterSnapshot:
+        """The reported rows as the limiter's snapshot of ``buckets``."""
+        rows = tuple(
+            BucketSnapshot(
+                name=bucket.name,
+                limit=bucket.limit,
+                period=bucket.period,
+                used=row.used,
+                in_flight=row.in_flight,
+                available=max(bucket.limit - row.used, 0),
+                blocked_for=row.blocked_for,
+            )
+            for bucket, row in zip(buckets, self.rows, strict=True)
+        )
+        return LimiterSnapshot(rows, self.fleet_waiters, self.banned_for)
 
     @classmethod
     def parse(cls, raw: str | bytes) -> StepReply:

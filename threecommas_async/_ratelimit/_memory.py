@@ -18,9 +18,11 @@ from ._alarm import Alarm
 from ._backend import DEFAULT_BAN_RULE, BucketSnapshot, LimiterSnapshot, Permit, ban_error
 from ._gate import BanGate
 from ._policy import BanRule, Bucket
-from ._waiters import BucketState, ShapeQueue, Waiter, WaitQueues
+from ._waiters import BucketState, ShapeQueue, WaitQueues
 
 __all__ = ["InMemoryBackend"]
+
+_SHAPE_CACHE = 256
 
 
 class InMemoryBackend:
@@ -31,9 +33,20 @@ class InMemoryBackend:
         self._sleep = sleep
         self._states: dict[str, BucketState] = {}
         self._waiters = WaitQueues()
+        self._shapes: dict[int, tuple[tuple[Bucket, ...], ShapeQueue]] = {}
         self._gate = BanGate()
         self._alarm = Alarm(self._drain, clock=clock, sleep=sleep)
         self._loop: asyncio.AbstractEventLoop | None = None
+
+    def _shape(self, buckets: tuple[Bucket, ...]) -> ShapeQueue:
+        """The queue of ``buckets``' shape; found by the tuple's identity first (the policy resolves each
+        endpoint to one cached tuple), then by bucket names (that cache is bounded)."""
+        queue = self._waiters.queue(buckets, tuple(self._state(b) for b in buckets))
+        if len(self._shapes) >= _SHAPE_CACHE:
+            self._shapes.clear()
+        queue.limit = min((bucket.limit for bucket in buckets), default=math.inf)
+        self._shapes[id(buckets)] = (buckets, queue)
+        return queue
 
     def _state(self, bucket: Bucket) -> BucketState:
         state = self._states.get(bucket.name)
@@ -45,21 +58,25 @@ class InMemoryBackend:
 
     async def acquire(self, buckets: tuple[Bucket, ...], weight: int, *, max_ban_wait: float) -> Permit:
         now = self._clock()
-        if self._gate.remaining(now) > max_ban_wait:
-            raise ban_error(self._gate.remaining(now))
-        states = tuple(self._state(b) for b in buckets)
-        for bucket, state in zip(buckets, states, strict=True):
-            if weight > bucket.limit:
-                raise ValueError(f"weight {weight} exceeds the limit {bucket.limit} of bucket {bucket.name!r}")
-            state.purge(now)
-        permit = Permit(buckets=buckets, weight=weight)
-        if not self._waiters and self._gate.admits(now) and all(s.fits(weight, now) for s in states):
-            self._take(states, permit, now)
-            return permit
+        gate = self._gate
+        if gate.until - now > max_ban_wait:
+            raise ban_error(gate.remaining(now))
+        cached = self._shapes.get(id(buckets))
+        queue = cached[1] if cached is not None and cached[0] is buckets else self._shape(buckets)
+        if weight > queue.limit:
+            bucket = min(buckets, key=lambda b: b.limit)
+            raise ValueError(f"weight {weight} exceeds the limit {bucket.limit} of bucket {bucket.name!r}")
+        permit = Permit(buckets, weight)
+        if not self._waiters and gate.admits(now):
+            states = queue.states
+            for state in states:
+                state.purge(now)
+            if all(state.fits(weight, now) for state in states):
+                self._take(states, permit, now)
+                return permit
         loop = self._bind_loop()
         future: asyncio.Future[Permit] = loop.create_future()
-        _, head = self._waiters.push(states, lambda seq: Waiter(permit, future, now, max_ban_wait, seq))
-        if head:
+        if self._waiters.push(queue, permit, future, now, max_ban_wait):
             self._drain()
         try:
             return await future

@@ -13,7 +13,7 @@ import asyncio
 import itertools
 import math
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import attrs
 
@@ -60,8 +60,13 @@ class Waiter:
 class ShapeQueue:
     """The waiters that need exactly ``states``, oldest first."""
 
+    buckets: tuple[Bucket, ...]
     states: tuple[BucketState, ...]
     waiters: deque[Waiter] = attrs.field(factory=deque)
+    limit: float = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.limit = min((bucket.limit for bucket in self.buckets), default=math.inf)
 
     def head(self) -> Waiter | None:
         waiters = self.waiters
@@ -80,16 +85,21 @@ class WaitQueues:
     def __bool__(self) -> bool:
         return any(queue.waiters for queue in self._queues.values())
 
-    def push(self, states: tuple[BucketState, ...], make: Callable[[int], Waiter]) -> tuple[Waiter, bool]:
-        """Queue a waiter; returns it and whether it is the head of its shape (it may run now)."""
+    def queue(self, buckets: tuple[Bucket, ...], states: tuple[BucketState, ...]) -> ShapeQueue:
+        """The queue of requests that need exactly ``states`` (made on first use)."""
         key = tuple(id(state) for state in states)
         queue = self._queues.get(key)
         if queue is None:
-            queue = self._queues[key] = ShapeQueue(states)
+            queue = self._queues[key] = ShapeQueue(buckets, states)
+        return queue
+
+    def push(
+        self, queue: ShapeQueue, permit: Permit, future: asyncio.Future[Permit], now: float, max_ban_wait: float
+    ) -> bool:
+        """Queue a waiter; returns whether it is the head of its shape (it may run now)."""
         ahead = queue.head() is not None
-        waiter = make(next(self._seq))
-        queue.waiters.append(waiter)
-        return waiter, not ahead
+        queue.waiters.append(Waiter(permit, future, now, max_ban_wait, next(self._seq)))
+        return not ahead
 
     def live_heads(self) -> list[ShapeQueue]:
         """The queues with a live head (O(shapes))."""
