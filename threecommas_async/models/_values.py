@@ -55,7 +55,6 @@ _UTC = timezone.utc
 _EPOCH = datetime(1970, 1, 1, tzinfo=_UTC)
 _ONE_SECOND = timedelta(seconds=1)
 
-_API_TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]\.[0-9]{3}Z")
 
 
 class WireDecimal(Decimal):
@@ -163,14 +162,32 @@ def decimal_to_wire(value: Decimal) -> Decimal | str:
 def datetime_from_wire(value: Any) -> datetime:
     """An aware datetime from an ISO 8601 string (or, leniently, epoch seconds)."""
     if type(value) is str:
-        if _API_TIMESTAMP.fullmatch(value) is not None:
-            return _parse_utc_timestamp(value)
+        if _looks_like_api_timestamp(value):
+            try:
+                return _parse_utc_timestamp(value)
+            except ValueError:
+                pass
         return _remembered_iso(value)
     if type(value) is int:
         moment = WireDatetime.fromtimestamp(value, _UTC)
         moment.wire = value
         return moment
     raise TypeError(f"expected an ISO 8601 string, got {type(value).__name__}: {value!r}")
+
+
+def _looks_like_api_timestamp(text: str) -> bool:
+    """``2024-10-24T19:57:43.635Z``'s layout (the parser then checks the digits): cheaper than a regex."""
+    return (
+        len(text) == 24
+        and text[23] == "Z"
+        and text[19] == "."
+        and text[10] == "T"
+        and text[4] == "-"
+        and text[7] == "-"
+        and text[13] == ":"
+        and text[16] == ":"
+        and text[11:13] < "24"
+    )
 
 
 def datetime_from_epoch(value: Any) -> datetime:
