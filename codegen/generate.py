@@ -7,14 +7,16 @@ from pathlib import Path
 from .render_catalog import render_catalog
 from .render_docs import render_api_doc
 from .render_package import render_init, render_namespaces
+from .render_params import render_params
 from .render_resources import render_resource
 from .spec import Spec, load_spec
 
-__all__ = ["GENERATED_DIR", "SPEC_PATH", "check", "generate", "write"]
+__all__ = ["API_DOC", "GENERATED_DIR", "PARAMS_MODULE", "SPEC_PATH", "check", "generate", "write"]
 
 SPEC_PATH = Path("spec/endpoints.json")
 GENERATED_DIR = Path("threecommas_async/resources")
 API_DOC = Path("api.md")
+PARAMS_MODULE = Path("threecommas_async/params.py")
 COMMAND = "python -m codegen"
 PYTHON_HEADER = f"# DO NOT EDIT: generated from {SPEC_PATH.as_posix()} by `{COMMAND}`."
 MARKDOWN_HEADER = f"<!-- DO NOT EDIT: generated from {SPEC_PATH.as_posix()} by `{COMMAND}`. -->"
@@ -29,6 +31,7 @@ def generate(spec: Spec) -> dict[Path, str]:
     }
     for resource in spec.resources:
         files[GENERATED_DIR / f"{resource.name}.py"] = render_resource(spec, resource, PYTHON_HEADER)
+    files[PARAMS_MODULE] = render_params(spec, PYTHON_HEADER)
     files[API_DOC] = render_api_doc(spec, MARKDOWN_HEADER)
     return files
 

@@ -1,51 +1,41 @@
-"""A tiny pretty printer for generated calls: flat when it fits the line, else one argument per line."""
+"""Line layout for generated calls: flat when a statement fits the line, else its items filled line by line."""
 
 from __future__ import annotations
 
-import attrs
-
 from .literals import literal
 
-__all__ = ["LINE_LIMIT", "Call", "Dict", "Node", "render"]
+__all__ = ["LINE_LIMIT", "fill", "fill_dict", "wrap"]
 
 LINE_LIMIT = 110
 
 
-@attrs.frozen
-class Call:
-    callee: str
-    args: tuple[Node, ...]
+def fill(items: list[str], indent: int, prefix: str, suffix: str, *, brackets: str = "") -> list[str]:
+    """``{prefix}{open}a, b, c{close}{suffix}`` on one line if it fits, else the items filled under it.
 
-
-@attrs.frozen
-class Dict:
-    """``{"name": name, ...}`` for Python names passed through unchanged."""
-
-    names: tuple[str, ...]
-
-
-Node = str | Call | Dict
-
-
-def flat(node: Node) -> str:
-    if isinstance(node, str):
-        return node
-    if isinstance(node, Dict):
-        return "{" + ", ".join(f"{literal(name)}: {name}" for name in node.names) + "}"
-    return f"{node.callee}({', '.join(flat(arg) for arg in node.args)})"
-
-
-def render(node: Node, indent: int, prefix: str = "", suffix: str = "") -> list[str]:
+    ``brackets`` is the opening and closing pair that wraps the items (``"{}"``, ``"()"``) or empty.
+    """
+    opening, closing = (brackets[0], brackets[1]) if brackets else ("", "")
     pad = " " * indent
-    one_line = f"{pad}{prefix}{flat(node)}{suffix}"
-    if len(one_line) <= LINE_LIMIT or isinstance(node, str):
+    one_line = f"{pad}{prefix}{opening}{', '.join(items)}{closing}{suffix}"
+    if len(one_line) <= LINE_LIMIT:
         return [one_line]
-    inner = " " * (indent + 4)
-    if isinstance(node, Dict):
-        entries = [f"{inner}{literal(name)}: {name}," for name in node.names]
-        return [f"{pad}{prefix}{{", *entries, f"{pad}}}{suffix}"]
-    lines = [f"{pad}{prefix}{node.callee}("]
-    for arg in node.args:
-        lines += render(arg, indent + 4, suffix=",")
-    lines.append(f"{pad}){suffix}")
-    return lines
+    return [f"{pad}{prefix}{opening}", *wrap(items, indent + 4), f"{pad}{closing}{suffix}"]
+
+
+def wrap(items: list[str], indent: int) -> list[str]:
+    """The items, each followed by a comma, as few lines as fit the limit at ``indent``."""
+    inner = " " * indent
+    lines: list[str] = []
+    current = inner
+    for item in items:
+        candidate = f"{current}{item},"
+        if current != inner and len(candidate) > LINE_LIMIT:
+            lines.append(current.rstrip())
+            candidate = f"{inner}{item},"
+        current = candidate + " "
+    return [*lines, current.rstrip()] if items else lines
+
+
+def fill_dict(names: tuple[str, ...], indent: int, prefix: str, suffix: str) -> list[str]:
+    """A ``{"name": name, ...}`` literal of Python names passed through unchanged, laid out by :func:`fill`."""
+    return fill([f"{literal(name)}: {name}" for name in names], indent, prefix, suffix, brackets="{}")

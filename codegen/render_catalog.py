@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .layout import LINE_LIMIT
+from .layout import LINE_LIMIT, fill, wrap
 from .literals import decimal_literal, literal
 from .spec import Spec, SpecEndpoint, SpecParam
 
@@ -16,46 +16,53 @@ Paths keep the documented ``{wire_name}`` placeholders; parameters map Python na
 
 
 def render_catalog(spec: Spec, header: str) -> str:
+    models = sorted({endpoint.response_model for endpoint in spec.endpoints if endpoint.response_model})
     lines = [header, _MODULE_DOC, "", "from __future__ import annotations", ""]
     if _uses_decimal(spec):
-        lines += ["from decimal import Decimal", ""]
-    lines += ["from .._endpoint import Endpoint, Param", "", '__all__ = ["BY_NAME", "ENDPOINTS"]', ""]
+        lines += ["from decimal import Decimal"]
+    lines += ["from typing import Any", "", "from .._endpoint import Endpoint, Param"]
+    if models:
+        lines += ["from ..models import (", *(f"    {model}," for model in models), ")"]
+    lines += ["", '__all__ = ["BY_NAME", "ENDPOINTS"]', ""]
     for endpoint in spec.endpoints:
         lines += ["", *_endpoint_lines(endpoint)]
-    lines += ["", "ENDPOINTS: tuple[Endpoint, ...] = ("]
-    lines += [f"    {endpoint.constant}," for endpoint in spec.endpoints]
-    lines += [")", ""]
+    lines += ["", "ENDPOINTS: tuple[Endpoint[Any], ...] = (", *wrap([e.constant for e in spec.endpoints], 4), ")"]
     lines += [
-        "BY_NAME: dict[str, Endpoint] = {endpoint.qualified_name: endpoint for endpoint in ENDPOINTS}",
+        "",
+        "BY_NAME: dict[str, Endpoint[Any]] = {endpoint.qualified_name: endpoint for endpoint in ENDPOINTS}",
         "",
     ]
     return "\n".join(lines)
 
 
 def _endpoint_lines(endpoint: SpecEndpoint) -> list[str]:
-    lines = [
-        f"{endpoint.constant} = Endpoint(",
-        f"    resource={literal(endpoint.resource)},",
-        f"    name={literal(endpoint.name)},",
-        f"    method={literal(endpoint.method)},",
-        f"    path={literal(endpoint.path)},",
-        f"    permission={literal(endpoint.permission)},",
-        f"    signed={literal(endpoint.signed)},",
-        f"    weight={literal(endpoint.weight)},",
-        f"    idempotent={literal(endpoint.idempotent)},",
-    ]
+    """``NAME: Endpoint[Response] = Endpoint(...)``; attributes equal to ``Endpoint``'s defaults are left out."""
+    response = endpoint.response if endpoint.response_model is not None else "Any"
+    head = (endpoint.resource, endpoint.name, endpoint.method, endpoint.path, endpoint.permission)
+    items = [*(literal(value) for value in head), response]
+    if not endpoint.signed:
+        items.append("signed=False")
+    if endpoint.weight != 1:
+        items.append(f"weight={endpoint.weight}")
+    if endpoint.idempotent != _idempotent_by_rule(endpoint):
+        items.append(f"idempotent={literal(endpoint.idempotent)}")
     if endpoint.deprecated:
-        lines.append("    deprecated=True,")
-    if endpoint.params:
-        lines.append("    params=(")
-        for param in endpoint.params:
-            lines += _param_lines(param, indent=8)
-        lines.append("    ),")
+        items.append("deprecated=True")
     if endpoint.pagination is not None:
-        lines.append(f"    pagination={literal(endpoint.pagination)},")
-        lines.append(f"    max_page_size={literal(endpoint.max_page_size)},")
-    lines.append(")")
-    return lines
+        items += [f"pagination={literal(endpoint.pagination)}", f"max_page_size={literal(endpoint.max_page_size)}"]
+    prefix = f"{endpoint.constant}: Endpoint[{response}] = Endpoint("
+    if not endpoint.params:
+        return fill(items, 0, prefix, ")")
+    lines = [prefix, *wrap(items, 4), "    params=("]
+    for param in endpoint.params:
+        lines += _param_lines(param, indent=8)
+    return [*lines, "    ),", ")"]
+
+
+def _idempotent_by_rule(endpoint: SpecEndpoint) -> bool:
+    """The default ``Endpoint.idempotent`` computes: GET, or a POST needing only a ``*_READ`` permission."""
+    read_post = endpoint.method == "POST" and (endpoint.permission or "").endswith("_READ")
+    return endpoint.method == "GET" or read_post
 
 
 def _param_lines(param: SpecParam, indent: int) -> list[str]:
@@ -94,6 +101,10 @@ def _param_extras(param: SpecParam) -> list[str]:
         extras.append(f"max_length={literal(param.max_length)}")
     if param.item_type is not None:
         extras.append(f"item_type={literal(param.item_type)}")
+    if param.format is not None:
+        extras.append(f"format={literal(param.format)}")
+    if param.single:
+        extras.append("single=True")
     return extras
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from .layout import LINE_LIMIT, Call, Dict, render
+from .layout import LINE_LIMIT, fill_dict
 from .literals import literal
 from .python_types import Imports, annotation
 from .spec import Spec, SpecEndpoint, SpecParam, SpecResource
@@ -28,10 +28,9 @@ def render_resource(spec: Spec, resource: SpecResource, header: str) -> str:
     imports = Imports()
     plain: list[list[str]] = []
     for endpoint in endpoints:
-        plain.append(_method(endpoint, imports, raw=False))
+        plain.append(_method(endpoint, imports))
         if endpoint.pagination is not None:
             plain.append(_iterator(endpoint, imports))
-    raw = [_method(endpoint, imports, raw=True) for endpoint in endpoints]
     paginated = any(endpoint.pagination is not None for endpoint in endpoints)
     cls = resource.class_name
     raw_cls = f"{cls}WithRawResponse"
@@ -53,13 +52,13 @@ def render_resource(spec: Spec, resource: SpecResource, header: str) -> str:
     body += [
         "",
         "",
-        f"class {raw_cls}(Resource):",
+        f"class {raw_cls}(RawResource):",
         f'    """``client.{resource.name}.with_raw_response``: every method returns a :class:`RawResponse`."""',
         "",
         "    __slots__ = ()",
+        "",
+        *(f"    {endpoint.name} = raw_response({cls}.{endpoint.name})" for endpoint in endpoints),
     ]
-    for method in raw:
-        body += ["", *method]
     head = [
         header,
         f'"""``client.{resource.name}``: {resource.summary}"""',
@@ -73,24 +72,16 @@ def render_resource(spec: Spec, resource: SpecResource, header: str) -> str:
     return "\n".join(head + body) + "\n"
 
 
-def _method(endpoint: SpecEndpoint, imports: Imports, *, raw: bool) -> list[str]:
+def _method(endpoint: SpecEndpoint, imports: Imports) -> list[str]:
     signature = _signature(endpoint.params, imports, skip=())
-    result = _result_type(endpoint, imports)
-    returns = f"RawResponse[{result}]" if raw else result
-    core = Call(
-        f"await self._client.{'_call_endpoint_raw' if raw else '_call_endpoint'}",
-        (endpoint.constant, Dict(signature.arguments), _cast_to(endpoint)),
-    )
-    if endpoint.response_model is None:
-        statement = render(core, 8, prefix="return ")
-    else:
-        imports.typing.add("cast")
-        statement = render(Call("cast", (literal(returns), core)), 8, prefix="return ")
+    returns = _result_type(endpoint, imports)
+    call = f"await self._client._call_endpoint(_catalog.{endpoint.constant}, "
     lines = _def("async def", endpoint.name, signature.parameters, returns)
-    lines += _docstring(endpoint, raw=raw)
+    lines += _docstring(endpoint)
     if endpoint.deprecated:
-        lines.append(f"        warn_deprecated({literal(endpoint.qualified_name)})")
-    return lines + statement
+        name = literal(endpoint.qualified_name)
+        lines.append(f"        warn_deprecated({name}, stacklevel=self._warning_stacklevel)")
+    return lines + fill_dict(signature.arguments, 8, prefix=f"return {call}", suffix=")")
 
 
 def _iterator(endpoint: SpecEndpoint, imports: Imports) -> list[str]:
@@ -99,7 +90,7 @@ def _iterator(endpoint: SpecEndpoint, imports: Imports) -> list[str]:
         raise ValueError(f"{endpoint.qualified_name} is not a paginated list endpoint")
     size_wire, position_wire = _PAGING_WIRES[endpoint.pagination]
     signature = _signature(endpoint.params, imports, skip=(size_wire, position_wire))
-    parameters = (*signature.parameters, "page_size: int | None = None")
+    parameters = (*signature.parameters, "page_size: int | None = None", "priority: Priority | None = None")
     if "*" not in parameters:
         parameters = ("*", *parameters)
     name = "iterate" if endpoint.name == "list" else f"iterate_{endpoint.name}"
@@ -110,14 +101,12 @@ def _iterator(endpoint: SpecEndpoint, imports: Imports) -> list[str]:
         f'``{size_wire}``/``{position_wire}``).',
         "",
         f"        ``async for row in client.{endpoint.resource}.{name}(...)`` walks all pages until a short one;",
-        "        ``await`` it for the first page only. ``page_size`` defaults to the maximum.",
-        '        """',
+        "        ``await`` it for the first page only. ``page_size`` defaults to the maximum; ``priority`` is the",
+        '        limiter lane of the page requests (``"bulk"`` for a collector; None: the client\'s default)."""',
     ]
-    paginator = Call(
-        "AsyncPaginator",
-        ("self._client", endpoint.constant, Dict(signature.arguments), item, "page_size=page_size"),
-    )
-    return lines + render(paginator, 8, prefix="return ")
+    call = f"AsyncPaginator(self._client, _catalog.{endpoint.constant}, "
+    suffix = ", page_size=page_size, priority=priority)"
+    return lines + fill_dict(signature.arguments, 8, prefix=f"return {call}", suffix=suffix)
 
 
 def _signature(params: tuple[SpecParam, ...], imports: Imports, *, skip: tuple[str, ...]) -> _Signature:
@@ -146,7 +135,7 @@ def _def(keyword: str, name: str, parameters: tuple[str, ...] | list[str], retur
     ]
 
 
-def _docstring(endpoint: SpecEndpoint, *, raw: bool) -> list[str]:
+def _docstring(endpoint: SpecEndpoint) -> list[str]:
     permission = f"permission {endpoint.permission}" if endpoint.permission else "permission not documented"
     security = "signed" if endpoint.signed else "unsigned"
     lines = [
@@ -156,9 +145,9 @@ def _docstring(endpoint: SpecEndpoint, *, raw: bool) -> list[str]:
     ]
     if endpoint.deprecated:
         lines.append("        Deprecated by 3Commas: calling it issues a ``DeprecatedEndpointWarning``.")
-    if endpoint.response_model is None and not raw:
+    if endpoint.response_model is None:
         lines.append("        The docs give no response shape: returns the decoded JSON (Decimals for fractions).")
-    lines.append('        """')
+    lines[-1] += '"""'
     return lines
 
 
@@ -171,33 +160,29 @@ def _result_type(endpoint: SpecEndpoint, imports: Imports) -> str:
     return f"builtins.list[{model}]" if endpoint.response.startswith("list[") else model
 
 
-def _cast_to(endpoint: SpecEndpoint) -> str:
-    model = endpoint.response_model
-    if model is None:
-        return "Any"
-    return f"builtins.list[{model}]" if endpoint.response.startswith("list[") else model
-
-
 def _import_lines(imports: Imports, endpoints: tuple[SpecEndpoint, ...], *, paginated: bool) -> list[str]:
     lines: list[str] = []
     if any(endpoint.response.startswith("list[") for endpoint in endpoints):
         lines.append("import builtins")
+    if imports.datetime:
+        lines.append("import datetime as dt")
     if imports.abc:
         lines.append(_from("collections.abc", imports.abc))
     if imports.typing:
         lines.append(_from("typing", imports.typing))
     lines.append("")
+    if paginated:
+        lines.append(_from(".._endpoint", {"Priority"}))
     if any(endpoint.deprecated for endpoint in endpoints):
         lines.append(_from(".._exceptions", {"warn_deprecated"}))
     if paginated:
         lines.append(_from(".._pagination", {"AsyncPaginator"}))
-    lines.append(_from(".._resource", {"Resource"}))
-    lines.append(_from(".._response", {"RawResponse"}))
+    lines.append(_from(".._resource", {"RawResource", "Resource", "raw_response"}))
     if imports.models:
         lines.append(_from("..models", imports.models))
     if imports.params:
         lines.append(_from("..params", imports.params))
-    lines.append(_from("._catalog", {endpoint.constant for endpoint in endpoints}))
+    lines.append("from . import _catalog")
     return lines
 
 

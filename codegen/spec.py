@@ -11,14 +11,17 @@ from typing import Any
 
 import attrs
 
-__all__ = ["Spec", "SpecEndpoint", "SpecError", "SpecParam", "SpecResource", "load_spec"]
+__all__ = ["Spec", "SpecEndpoint", "SpecError", "SpecParam", "SpecParamsClass", "SpecResource", "load_spec"]
 
+FORMATS = frozenset({"date-time", "date"})
 PARAM_TYPES = frozenset({"string", "integer", "number", "boolean", "object", "array"})
 LOCATIONS = frozenset({"path", "query", "body"})
 PAGINATION_STYLES = frozenset({"offset", "page"})
 HTTP_METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE"})
 _IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*\Z")
 _PATH_FIELD = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+PAGING_FLOORS = {"offset": 0, "limit": 1, "page": 1, "per_page": 1}
+"""Integer parameters that must carry a ``minimum`` at least this (ids, ``*_id``, ``*_ids``: 1)."""
 _RESPONSE = re.compile(r"(Any|[A-Z][A-Za-z0-9]*|list\[[A-Z][A-Za-z0-9]*\])\Z")
 
 
@@ -43,6 +46,8 @@ class SpecParam:
     params_class: str | None
     default: Any
     description: str | None
+    format: str | None = None
+    single: bool = False
 
 
 @attrs.frozen
@@ -91,10 +96,20 @@ class SpecResource:
 
 
 @attrs.frozen
+class SpecParamsClass:
+    """A ``threecommas_async.params`` class: its fields are the union of every object parameter naming it."""
+
+    name: str
+    summary: str
+    fields: tuple[SpecParam, ...]
+
+
+@attrs.frozen
 class Spec:
     base_url: str
     resources: tuple[SpecResource, ...]
     endpoints: tuple[SpecEndpoint, ...]
+    params_classes: tuple[SpecParamsClass, ...] = ()
 
     def endpoints_of(self, resource: str) -> tuple[SpecEndpoint, ...]:
         return tuple(endpoint for endpoint in self.endpoints if endpoint.resource == resource)
@@ -117,7 +132,43 @@ def load_spec(path: Path) -> Spec:
         seen.add(where)
         if endpoint.resource not in resource_names:
             raise SpecError(f"{where}: resource {endpoint.resource!r} is not listed in 'resources'")
-    return Spec(base_url=raw["base_url"], resources=resources, endpoints=endpoints)
+    params_classes = _params_classes(raw.get("params_classes", ()), endpoints)
+    return Spec(base_url=raw["base_url"], resources=resources, endpoints=endpoints, params_classes=params_classes)
+
+
+def _params_classes(entries: list[dict[str, Any]], endpoints: tuple[SpecEndpoint, ...]) -> tuple[SpecParamsClass, ...]:
+    """Each listed class with the fields of every parameter that names it (the fullest occurrence's order first)."""
+    uses: dict[str, list[SpecParam]] = {}
+
+    def collect(params: tuple[SpecParam, ...]) -> None:
+        for param in params:
+            if param.params_class is not None:
+                uses.setdefault(param.params_class, []).append(param)
+            collect(param.fields)
+
+    for endpoint in endpoints:
+        collect(endpoint.params)
+    listed = [entry["name"] for entry in entries]
+    if sorted(listed) != sorted(uses):
+        raise SpecError(f"params_classes {sorted(listed)} do not match the classes parameters name {sorted(uses)}")
+    return tuple(
+        SpecParamsClass(name=entry["name"], summary=entry["summary"], fields=_union(entry["name"], uses[entry["name"]]))
+        for entry in entries
+    )
+
+
+def _union(name: str, occurrences: list[SpecParam]) -> tuple[SpecParam, ...]:
+    fields: dict[str, SpecParam] = {}
+    for occurrence in sorted(occurrences, key=lambda param: -len(param.fields)):
+        for field in occurrence.fields:
+            known = fields.setdefault(field.wire, field)
+            if _shape(known) != _shape(field):
+                raise SpecError(f"params class {name}: field {field.wire!r} has two shapes")
+    return tuple(fields.values())
+
+
+def _shape(param: SpecParam) -> tuple[object, ...]:
+    return (param.name, param.type, param.item_type, param.enum, param.params_class)
 
 
 def _endpoint(entry: dict[str, Any]) -> SpecEndpoint:
@@ -166,10 +217,32 @@ def _check_endpoint(endpoint: SpecEndpoint, where: str) -> None:
     names = [param.name for param in endpoint.params]
     if len(set(names)) != len(names):
         raise SpecError(f"{where}: duplicate parameter names")
-    reserved = {"self", "page_size"}
+    _check_floors(endpoint.params, where)
+    reserved = {"self", "page_size", "priority"}
     for param in endpoint.params:
         if param.name in reserved:
             raise SpecError(f"{where}: parameter name {param.name!r} is reserved")
+
+
+def _check_floors(params: tuple[SpecParam, ...], where: str) -> None:
+    """Offsets, sizes, pages and ids are bounded client-side: the spec must say so for every endpoint."""
+    for param in params:
+        floor = _required_floor(param)
+        if floor is not None and (param.minimum is None or param.minimum < floor):
+            raise SpecError(f"{where}.{param.name}: needs a minimum of at least {floor}")
+        _check_floors(param.fields, where)
+
+
+def _required_floor(param: SpecParam) -> int | None:
+    """The lowest ``minimum`` an integer parameter may declare, or None when no rule applies."""
+    kind = param.item_type if param.type == "array" else param.type
+    if kind != "integer":
+        return None
+    if param.wire in PAGING_FLOORS:
+        return PAGING_FLOORS[param.wire]
+    if param.wire == "id" or param.wire.endswith(("_id", "_ids")):
+        return 1
+    return None
 
 
 def _param(entry: dict[str, Any], where: str) -> SpecParam:
@@ -192,7 +265,13 @@ def _param(entry: dict[str, Any], where: str) -> SpecParam:
         params_class=entry.get("params_class"),
         default=entry.get("default"),
         description=entry.get("description"),
+        format=entry.get("format"),
+        single=bool(entry.get("single", False)),
     )
+    if param.format is not None and (param.type != "string" or param.format not in FORMATS):
+        raise SpecError(f"{where}.{name}: format {param.format!r} needs type string and one of {sorted(FORMATS)}")
+    if param.single and param.type != "array":
+        raise SpecError(f"{where}.{name}: only arrays take a single value")
     if param.type not in PARAM_TYPES:
         raise SpecError(f"{where}.{name}: unknown type {param.type!r}")
     if param.location not in LOCATIONS:

@@ -11,7 +11,6 @@ import importlib
 import inspect
 import typing
 import warnings
-from collections.abc import AsyncIterator
 from decimal import Decimal
 from typing import Any
 
@@ -19,6 +18,7 @@ import attrs
 import httpx
 import pytest
 import respx
+from support import MakeClient, SigningVector
 
 from threecommas_async import DeprecatedEndpointWarning, HmacAuth, RawResponse, ThreeCommas, signature_payload
 from threecommas_async._endpoint import Endpoint, Param
@@ -37,6 +37,8 @@ def sample(param: Param) -> Any:
     """A valid value for ``param`` (as passed by the caller), within its enum, range and length."""
     if param.location == "path":
         return 4242 if param.type == "integer" else "trade-7f3a"
+    if param.format is not None:
+        return "2025-08-04T17:07:14Z" if param.format == "date-time" else "2025-08-04"
     if param.type == "array":
         if param.fields or param.item_type == "object":
             return [_sample_object(param.fields)]
@@ -89,7 +91,7 @@ def _minimal_body(model: Any) -> dict[str, Any]:
     return body
 
 
-def response_body(endpoint: Endpoint) -> Any:
+def response_body(endpoint: Endpoint[Any]) -> Any:
     returns = typing.get_type_hints(_method(endpoint))["return"]
     if typing.get_origin(returns) is list:
         item = _minimal_body(typing.get_args(returns)[0])
@@ -109,23 +111,22 @@ def resource_class(resource: str) -> type[Resource]:
     )
 
 
-def _method(endpoint: Endpoint) -> Any:
+def _method(endpoint: Endpoint[Any]) -> Any:
     return getattr(resource_class(endpoint.resource), endpoint.name)
 
 
-def call_arguments(endpoint: Endpoint) -> tuple[list[Any], dict[str, Any]]:
+def call_arguments(endpoint: Endpoint[Any]) -> tuple[list[Any], dict[str, Any]]:
     positional = [sample(param) for param in endpoint.params if param.location == "path"]
     keywords = {param.name: sample(param) for param in endpoint.params if param.location != "path"}
     return positional, keywords
 
 
 @pytest.fixture
-async def client() -> AsyncIterator[ThreeCommas]:
-    async with ThreeCommas(api_key=API_KEY, api_secret=API_SECRET, rate_limit=None, max_retries=0) as client:
-        yield client
+def client(make_client: MakeClient) -> ThreeCommas:
+    return make_client(api_key=API_KEY, api_secret=API_SECRET, rate_limit=None, max_retries=0)
 
 
-def _expected_path(endpoint: Endpoint, positional: list[Any]) -> str:
+def _expected_path(endpoint: Endpoint[Any], positional: list[Any]) -> str:
     path = endpoint.path
     path_params = [param for param in endpoint.params if param.location == "path"]
     for param, value in zip(path_params, positional, strict=True):
@@ -133,12 +134,12 @@ def _expected_path(endpoint: Endpoint, positional: list[Any]) -> str:
     return path
 
 
-def _ids(endpoint: Endpoint) -> str:
+def _ids(endpoint: Endpoint[Any]) -> str:
     return endpoint.qualified_name
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=_ids)
-async def test_endpoint_sends_the_documented_request(client: ThreeCommas, endpoint: Endpoint) -> None:
+async def test_endpoint_sends_the_documented_request(client: ThreeCommas, endpoint: Endpoint[Any]) -> None:
     positional, keywords = call_arguments(endpoint)
     path = _expected_path(endpoint, positional)
     with respx.mock(base_url=BASE_URL) as router:
@@ -177,7 +178,7 @@ async def test_endpoint_sends_the_documented_request(client: ThreeCommas, endpoi
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=_ids)
-async def test_raw_response_variant(client: ThreeCommas, endpoint: Endpoint) -> None:
+async def test_raw_response_variant(client: ThreeCommas, endpoint: Endpoint[Any]) -> None:
     positional, keywords = call_arguments(endpoint)
     path = _expected_path(endpoint, positional)
     with respx.mock(base_url=BASE_URL) as router:
@@ -194,7 +195,7 @@ async def test_raw_response_variant(client: ThreeCommas, endpoint: Endpoint) -> 
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=_ids)
-def test_signature_matches_the_catalog(endpoint: Endpoint) -> None:
+def test_signature_matches_the_catalog(endpoint: Endpoint[Any]) -> None:
     method = _method(endpoint)
     signature = inspect.signature(method)
     parameters = list(signature.parameters.values())[1:]
@@ -215,23 +216,25 @@ def test_signature_matches_the_catalog(endpoint: Endpoint) -> None:
     assert f"{endpoint.method} {endpoint.path}" in method.__doc__
 
 
-def test_namespaces_are_cached_and_bound_to_views() -> None:
-    client = ThreeCommas(api_key=API_KEY, api_secret=API_SECRET, rate_limit=None)
+def test_namespaces_are_cached_and_bound_to_views(make_client: MakeClient) -> None:
+    client = make_client(api_key=API_KEY, api_secret=API_SECRET, rate_limit=None)
     assert client.deals is client.deals
     paper = client.with_options(forced_mode="paper")
     assert paper.deals is not client.deals
     assert paper.deals._client is paper
 
 
-async def test_change_mode_signs_like_the_documented_vector(reference: dict[str, Any]) -> None:
-    vector = next(v for v in reference["signing_test_vectors"] if "{" in v["payload"])
+async def test_change_mode_signs_like_the_documented_vector(
+    make_client: MakeClient, signing_vectors: dict[str, SigningVector]
+) -> None:
+    vector = signing_vectors["json_body"]
     with respx.mock(base_url=BASE_URL) as router:
         route = router.post("/ver1/users/change_mode").mock(return_value=httpx.Response(200, json={}))
-        async with ThreeCommas(api_key="doc-key", api_secret=vector["doc_example_secret"], rate_limit=None) as client:
-            await client.users.change_mode(mode="paper")
+        client = make_client(api_key="doc-key", api_secret=vector.secret, rate_limit=None)
+        await client.users.change_mode(mode="paper")
     request = route.calls.last.request
-    assert request.url.raw_path + b"?" + request.content == vector["payload"].encode()
-    assert request.headers["Signature"] == vector["hmac_sha256_hex"]
+    assert request.url.raw_path + b"?" + request.content == vector.payload.encode()
+    assert request.headers["Signature"] == vector.signature
 
 
 def test_iterate_exists_exactly_for_paginated_endpoints() -> None:

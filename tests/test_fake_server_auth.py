@@ -5,17 +5,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import json
-from pathlib import Path
 
 import httpx
 import pytest
+from support import SigningVector
 
-from threecommas_async._auth import HmacAuth, RsaAuth, signature_payload
+from threecommas_async._auth import RsaAuth
 from threecommas_async._json import loads
 from threecommas_async.testing import IN_PROCESS_BASE_URL, FakeThreeCommas, ManualClock, Permission
-
-REFERENCE = Path(__file__).resolve().parents[1].parent / "shared" / "reference" / "3commas-endpoints.json"
 
 
 @pytest.fixture
@@ -44,7 +41,7 @@ async def test_valid_hmac_signature_is_accepted(fake: FakeThreeCommas) -> None:
 async def test_hmac_signature_is_case_insensitive(fake: FakeThreeCommas) -> None:
     key = fake.add_key()
     assert key.secret is not None
-    signature = _sign(key.secret, signature_payload(b"/public/api/ver1/accounts", b"")).upper()
+    signature = _sign(key.secret, b"/public/api/ver1/accounts").upper()
     async with _raw_client(fake) as client:
         response = await client.get("/ver1/accounts", headers={"Apikey": key.api_key, "Signature": signature})
     assert response.status_code == 200
@@ -71,7 +68,7 @@ async def test_wrong_signature_is_401_signature_invalid(fake: FakeThreeCommas) -
 async def test_signature_covers_query_and_body(fake: FakeThreeCommas) -> None:
     key = fake.add_key()
     assert key.secret is not None
-    signed_for_other_query = _sign(key.secret, signature_payload(b"/public/api/ver1/deals?limit=5", b""))
+    signed_for_other_query = _sign(key.secret, b"/public/api/ver1/deals?limit=5")
     async with _raw_client(fake) as client:
         response = await client.get(
             "/ver1/deals", params={"limit": 6}, headers={"Apikey": key.api_key, "Signature": signed_for_other_query}
@@ -132,30 +129,29 @@ async def test_json_body_signs_path_question_mark_body(fake: FakeThreeCommas) ->
     assert loads(response.content)["name"] == "Renamed"
 
 
-async def test_body_join_without_question_mark_is_refused_unless_enabled(fake: FakeThreeCommas) -> None:
+async def test_body_only_request_may_join_with_or_without_question_mark(fake: FakeThreeCommas) -> None:
     key = fake.add_key()
     assert key.secret is not None
-    account_id = next(iter(fake.book().accounts))
-    plain_join = HmacAuth(key.api_key, key.secret, body_join="")
-    async with fake.http_client(auth=plain_join) as client:
-        refused = await client.post("/ver1/accounts/update", json={"account_id": account_id, "name": "Plain"})
-    lenient = FakeThreeCommas(clock=ManualClock(), body_joins=("?", ""))
-    lenient.seed(seed=11, deals=1, smart_trades=0)
-    lenient_key = lenient.add_key(key.api_key, key.secret)
-    assert lenient_key.secret == key.secret
-    async with lenient.http_client(auth=plain_join) as client:
-        accepted = await client.post(
-            "/ver1/accounts/update", json={"account_id": next(iter(lenient.book().accounts)), "name": "Plain"}
-        )
-    assert refused.status_code == 401
-    assert accepted.status_code == 201
+    strict = FakeThreeCommas(clock=ManualClock(), body_joins=("?",))
+    strict.seed(seed=11, deals=1, smart_trades=0)
+    strict.add_key(key.api_key, key.secret)
+    body = b'{"mode": "paper"}'
+    path = b"/public/api/ver1/users/change_mode"
+    statuses: dict[str, list[int]] = {}
+    for name, payload in (("question mark", path + b"?" + body), ("plain", path + body)):
+        headers = {"Apikey": key.api_key, "Signature": _sign(key.secret, payload), "Content-Type": "application/json"}
+        for server in (fake, strict):
+            async with _raw_client(server) as client:
+                response = await client.post("/ver1/users/change_mode", content=body, headers=headers)
+            statuses.setdefault(name, []).append(response.status_code)
+    assert statuses == {"question mark": [201, 201], "plain": [201, 401]}
 
 
 async def test_form_body_and_query_are_both_signed(fake: FakeThreeCommas) -> None:
     key = fake.add_key()
     assert key.secret is not None
     body = b"mode=paper"
-    signature = _sign(key.secret, signature_payload(b"/public/api/ver1/users/change_mode", body))
+    signature = _sign(key.secret, b"/public/api/ver1/users/change_mode?" + body)
     async with _raw_client(fake) as client:
         response = await client.post(
             "/ver1/users/change_mode",
@@ -170,22 +166,22 @@ async def test_form_body_and_query_are_both_signed(fake: FakeThreeCommas) -> Non
     assert loads(response.content) == {"mode": "paper"}
 
 
-async def test_documented_signing_vectors_are_accepted(fake: FakeThreeCommas) -> None:
-    if not REFERENCE.is_file():
-        pytest.skip(f"reference material not found at {REFERENCE}")
-    vectors = json.loads(REFERENCE.read_text())["signing_test_vectors"]
-    key = fake.add_key("documented-key", vectors[0]["doc_example_secret"])
+async def test_documented_signing_vectors_are_accepted(
+    fake: FakeThreeCommas, signing_vectors: dict[str, SigningVector]
+) -> None:
+    vectors = [signing_vectors["form_or_query"], signing_vectors["json_body"]]
+    key = fake.add_key("documented-key", vectors[0].secret)
     async with _raw_client(fake) as client:
         query = await client.post(
             "/ver1/users/change_mode?mode=paper",
-            headers={"Apikey": key.api_key, "Signature": vectors[0]["hmac_sha256_hex"]},
+            headers={"Apikey": key.api_key, "Signature": vectors[0].signature},
         )
         body = await client.post(
             "/ver1/users/change_mode",
             content=b'{"mode": "paper"}',
             headers={
                 "Apikey": key.api_key,
-                "Signature": vectors[1]["hmac_sha256_hex"],
+                "Signature": vectors[1].signature,
                 "Content-Type": "application/json",
             },
         )

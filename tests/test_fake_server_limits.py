@@ -17,14 +17,14 @@ from threecommas_async.testing import (
     FixedWindow,
     LimitSettings,
     ManualClock,
-    RateLimiter,
     ScaledClock,
+    ServerRateLimiter,
 )
 
 IP = "127.0.0.1"
 
 
-def _check(limiter: RateLimiter, clock: ManualClock, method: str = "GET", template: str = "/ver1/bots") -> int:
+def _check(limiter: ServerRateLimiter, clock: ManualClock, method: str = "GET", template: str = "/ver1/bots") -> int:
     return limiter.check("key", IP, method, template, clock()).status
 
 
@@ -43,7 +43,7 @@ def test_budget_matching() -> None:
 
 def test_sliding_window_blocks_then_bans_with_escalation() -> None:
     clock = ManualClock(start=0.0)
-    limiter = RateLimiter()
+    limiter = ServerRateLimiter()
     assert all(_check(limiter, clock) == 200 for _ in range(100))
     first = limiter.check("key", IP, "GET", "/ver1/bots", clock())
     assert (first.status, first.during_block, first.until) == (429, False, 300.0)
@@ -66,7 +66,7 @@ def test_sliding_window_blocks_then_bans_with_escalation() -> None:
 
 
 def test_ban_duration_is_capped_at_three_days() -> None:
-    limiter = RateLimiter()
+    limiter = ServerRateLimiter()
     durations: list[float] = []
     for _ in range(15):
         now = 10_000_000.0 * (len(durations) + 1)
@@ -77,7 +77,7 @@ def test_ban_duration_is_capped_at_three_days() -> None:
 
 def test_sliding_window_frees_slots_exactly_one_period_after_each_arrival() -> None:
     clock = ManualClock(start=0.0)
-    limiter = RateLimiter(LimitSettings(budgets=(Budget("small", limit=3, period=10.0, block=5.0),)))
+    limiter = ServerRateLimiter(LimitSettings(budgets=(Budget("small", limit=3, period=10.0, block=5.0),)))
     for offset in (0.0, 4.0, 8.0):
         clock.set(offset)
         assert _check(limiter, clock) == 200
@@ -89,7 +89,7 @@ def test_sliding_window_frees_slots_exactly_one_period_after_each_arrival() -> N
 
 def test_fixed_window_resets_at_period_boundaries() -> None:
     clock = ManualClock(start=0.0)
-    limiter = RateLimiter(LimitSettings(budgets=(Budget("small", 3, 10.0, 1.0),), window=FixedWindow))
+    limiter = ServerRateLimiter(LimitSettings(budgets=(Budget("small", 3, 10.0, 1.0),), window=FixedWindow))
     clock.set(7.0)
     assert [_check(limiter, clock) for _ in range(3)] == [200, 200, 200]
     clock.set(10.0)
@@ -98,7 +98,7 @@ def test_fixed_window_resets_at_period_boundaries() -> None:
 
 def test_budgets_are_per_key_and_replaceable() -> None:
     clock = ManualClock(start=0.0)
-    limiter = RateLimiter()
+    limiter = ServerRateLimiter()
     limiter.budgets = [Budget("tiny", limit=1, period=60.0, block=60.0)]
     assert limiter.check("a", IP, "GET", "/ver1/bots", clock()).status == 200
     assert limiter.check("b", IP, "GET", "/ver1/bots", clock()).status == 200
@@ -109,7 +109,7 @@ def test_budgets_are_per_key_and_replaceable() -> None:
 
 def test_deals_budget_and_global_budget_both_count() -> None:
     clock = ManualClock(start=0.0)
-    limiter = RateLimiter()
+    limiter = ServerRateLimiter()
     statuses = [_check(limiter, clock, "GET", "/ver1/deals") for _ in range(101)]
     assert statuses.count(200) == 100
     decision = limiter.check("key", IP, "GET", "/ver1/deals", clock())
@@ -118,7 +118,7 @@ def test_deals_budget_and_global_budget_both_count() -> None:
 
 def test_smart_trades_list_budget_blocks_only_that_endpoint() -> None:
     clock = ManualClock(start=0.0)
-    limiter = RateLimiter()
+    limiter = ServerRateLimiter()
     assert [_check(limiter, clock, "GET", "/v2/smart_trades") for _ in range(40)].count(200) == 40
     over = limiter.check("key", IP, "GET", "/v2/smart_trades", clock())
     assert (over.status, over.budget, over.until) == (429, "smart_trades_list", 10.0)

@@ -61,6 +61,41 @@ def test_scale(fake_3commas):
     result.assert_outcomes(passed=1)
 
 
+def test_registering_the_plugin_imports_neither_the_sdk_nor_httpx() -> None:
+    code = (
+        "import sys, pytest; before = set(sys.modules); import pytest_threecommas_async; "
+        "new = set(sys.modules) - before; "
+        "heavy = sorted(m for m in new if m.split('.')[0] in ('threecommas_async', 'httpx', 'httpcore', 'attrs', "
+        "'cattrs', 'uvicorn', 'cryptography')); assert not heavy, heavy"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_plugin_loads_the_sdk_only_when_a_fixture_is_used(pytester: pytest.Pytester) -> None:
+    pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
+    pytester.makepyfile(
+        """
+import sys
+
+def test_a_plain_test():
+    assert not [name for name in sys.modules if name.startswith("threecommas_async")]
+
+def test_b_with_the_fake(fake_3commas):
+    assert "threecommas_async.testing._fake" in sys.modules
+"""
+    )
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(passed=2)
+
+
+def test_old_plugin_module_name_still_provides_the_fixtures() -> None:
+    import pytest_threecommas_async
+    from threecommas_async.testing import pytest_plugin
+
+    for name in ("fake_3commas", "threecommas_client", "threecommas_time_scale"):
+        assert getattr(pytest_plugin, name) is getattr(pytest_threecommas_async, name)
+
+
 def test_importing_the_sdk_does_not_import_testing() -> None:
     code = "import sys, threecommas_async; assert 'threecommas_async.testing' not in sys.modules, sorted(sys.modules)"
     subprocess.run([sys.executable, "-c", code], check=True)

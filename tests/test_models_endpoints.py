@@ -28,7 +28,7 @@ BY_NAME = {endpoint.qualified_name: endpoint for endpoint in ENDPOINTS}
 DOCUMENTED_EXTRAS = {"grid_bots.market_orders": {"$.balancing_orders[0].update_at"}}
 
 
-def _return_type(endpoint: Endpoint) -> Any:
+def _return_type(endpoint: Endpoint[Any]) -> Any:
     module = importlib.import_module(f"threecommas_async.resources.{endpoint.resource}")
     resource = next(
         value

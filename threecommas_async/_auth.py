@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import httpx
 
+from ._exceptions import MissingCredentialsError, ValidationError
+
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
@@ -58,7 +60,7 @@ class SigningAuth(httpx.Auth):
 
     def __init__(self, api_key: str, *, body_join: BodyJoin = "?") -> None:
         if not api_key:
-            raise ValueError("api_key is empty")
+            raise MissingCredentialsError("api_key is empty")
         self._api_key = api_key
         self.body_join: BodyJoin = body_join
 
@@ -85,7 +87,7 @@ class HmacAuth(SigningAuth):
     def __init__(self, api_key: str, api_secret: str, *, body_join: BodyJoin = "?") -> None:
         super().__init__(api_key, body_join=body_join)
         if not api_secret:
-            raise ValueError("api_secret is empty")
+            raise MissingCredentialsError("api_secret is empty")
         self._secret = _Secret(api_secret.encode())
 
     def sign(self, payload: bytes) -> str:
@@ -109,28 +111,34 @@ class RsaAuth(SigningAuth):
     ) -> None:
         super().__init__(api_key, body_join=body_join)
         try:
-            from cryptography.hazmat.primitives import hashes, serialization
+            from cryptography.hazmat.primitives import hashes
             from cryptography.hazmat.primitives.asymmetric import padding, rsa
         except ImportError as exc:  # pragma: no cover - depends on the environment
             raise ImportError(
                 "RSA signing needs the 'cryptography' package: pip install 'threecommas_async[rsa]'"
             ) from exc
-        if isinstance(private_key, (str, bytes)):
-            data = private_key.encode() if isinstance(private_key, str) else private_key
-            try:
-                loaded = serialization.load_pem_private_key(data, password=password)
-            except (ValueError, TypeError):
-                raise ValueError("private_key is not a readable PEM private key") from None
-        else:
-            loaded = private_key
+        loaded = _load_private_key(private_key, password) if isinstance(private_key, (str, bytes)) else private_key
+        del private_key, password
+        if loaded is None:
+            raise ValidationError("private_key", "is not a readable PEM private key (or the password is wrong)")
         if not isinstance(loaded, rsa.RSAPrivateKey):
-            raise ValueError("private_key is not an RSA private key")
+            raise ValidationError("private_key", "is not an RSA private key")
         self._key = _Secret(loaded)
         self._padding = padding.PKCS1v15()
         self._hash = hashes.SHA256()
 
     def sign(self, payload: bytes) -> str:
         return base64.b64encode(self._key.value.sign(payload, self._padding, self._hash)).decode()
+
+
+def _load_private_key(pem: str | bytes, password: bytes | None) -> Any:
+    """The loaded key, or None when the PEM cannot be read (the caller raises, with no PEM in scope)."""
+    from cryptography.hazmat.primitives import serialization
+
+    try:
+        return serialization.load_pem_private_key(pem.encode() if isinstance(pem, str) else pem, password=password)
+    except (ValueError, TypeError):
+        return None
 
 
 def _mask(api_key: str) -> str:

@@ -6,28 +6,31 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 import httpx
 
 from . import _json
-from ._auth import BodyJoin, HmacAuth, RsaAuth, SigningAuth
+from ._auth import BodyJoin
 from ._clock import ClockFn, SleepFn, system_clock, system_sleep
+from ._credentials import Credentials
 from ._endpoint import Endpoint, RequestSpec
-from ._exceptions import ResponseDecodeError, ResponseValidationError
+from ._exceptions import RealModeRefusedError, ValidationError
+from ._guards import TradingGuard
 from ._ratelimit import LimiterBackend, LimiterSnapshot, RateLimiter, RateLimitPolicy, default_policy
 from ._response import RawResponse
 from ._sender import BodyEncoding, ForcedMode, RequestOptions, Sender
 from ._wire import flatten_pairs
-from .resources._namespaces import ResourceNamespaces
+from .resources._namespaces import RawResponseNamespaces, ResourceNamespaces
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
 __all__ = ["DEFAULT_BASE_URL", "ThreeCommas"]
+
+T = TypeVar("T")
 
 DEFAULT_BASE_URL: Final = "https://api.3commas.io/public/api"
 _DEFAULT: Final = object()
@@ -57,10 +60,13 @@ class ThreeCommas(ResourceNamespaces):
         *,
         private_key: str | bytes | RSAPrivateKey | None = None,
         private_key_password: bytes | None = None,
-        base_url: str = DEFAULT_BASE_URL,
+        base_url: str | None = None,
         forced_mode: ForcedMode | None = None,
+        read_only: bool = False,
+        paper_only: bool = False,
         timeout: float | httpx.Timeout | None = 30.0,
         max_retries: int = 3,
+        strict: bool = False,
         rate_limit: RateLimitPolicy | object | None = _DEFAULT,
         limiter_backend: LimiterBackend | None = None,
         max_ban_wait: float = 300.0,
@@ -73,24 +79,32 @@ class ThreeCommas(ResourceNamespaces):
         clock: ClockFn = system_clock,
         sleep: SleepFn = system_sleep,
     ) -> None:
+        credentials = Credentials(api_key, api_secret, private_key, private_key_password)
+        del api_secret, private_key, private_key_password
+        credentials.check()
         _check_forced_mode(forced_mode)
+        if paper_only and forced_mode == "real":
+            raise RealModeRefusedError("forced_mode='real' contradicts paper_only=True")
         if max_retries < 0:
-            raise ValueError("max_retries must be >= 0")
-        auth = _auth_from(api_key, api_secret, private_key, private_key_password, body_join)
+            raise ValidationError("max_retries", "must be >= 0")
+        auth = credentials.auth(body_join)
+        base_url = base_url or os.environ.get("THREECOMMAS_BASE_URL") or DEFAULT_BASE_URL
         policy = default_policy() if rate_limit is _DEFAULT else rate_limit
         if policy is not None and not isinstance(policy, RateLimitPolicy):
             raise TypeError("rate_limit must be a RateLimitPolicy or None")
         if policy is None and limiter_backend is not None:
-            raise ValueError("limiter_backend needs a rate_limit policy; rate_limit=None turns limiting off")
+            raise ValidationError(
+                "limiter_backend", "needs a rate_limit policy; rate_limit=None turns limiting off"
+            )
         limiter = (
             RateLimiter(policy, limiter_backend, max_ban_wait=max_ban_wait, clock=clock, sleep=sleep)
             if policy is not None
             else None
         )
         if http_client is not None and transport is not None:
-            raise ValueError("pass http_client or transport, not both")
+            raise ValidationError("http_client", "and transport were both given: pass one")
         if max_in_flight < 1:
-            raise ValueError("max_in_flight must be >= 1")
+            raise ValidationError("max_in_flight", "must be >= 1")
         self._owns_http = http_client is None
         self._is_view = False
         http = http_client or httpx.AsyncClient(
@@ -103,11 +117,14 @@ class ThreeCommas(ResourceNamespaces):
             auth=auth,
             limiter=limiter,
             sleep=sleep,
+            guard=TradingGuard(read_only=read_only, paper_only=paper_only),
             max_in_flight=max_in_flight,
             body_encoding=body_encoding,
             decimals=decimals,
         )
-        self._options = RequestOptions(forced_mode=forced_mode, timeout=timeout, max_retries=max_retries)
+        self._options = RequestOptions(
+            forced_mode=forced_mode, timeout=timeout, max_retries=max_retries, strict=strict
+        )
 
     @property
     def base_url(self) -> str:
@@ -121,23 +138,43 @@ class ThreeCommas(ResourceNamespaces):
     def limiter(self) -> RateLimiter | None:
         return self._sender.limiter
 
+    @property
+    def with_raw_response(self) -> RawResponseNamespaces:
+        """Every namespace with calls returning :class:`RawResponse` (``client.with_raw_response.deals.show(1)``)."""
+        return RawResponseNamespaces(self)
+
     def with_options(
         self,
         *,
         forced_mode: ForcedMode | object | None = _DEFAULT,
         timeout: float | httpx.Timeout | object | None = _DEFAULT,
         max_retries: int | object = _DEFAULT,
+        strict: bool | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> ThreeCommas:
-        """A view of this client with other per-call options, sharing its connections and limiter."""
+        """A view of this client with other per-call options, sharing its connections and limiter.
+
+        ``extra_headers``, ``extra_query`` and ``extra_body`` are added to every request made through the
+        view (on top of those of the client it came from), for parameters the SDK does not know yet.
+        """
         changes: dict[str, Any] = {}
         if forced_mode is not _DEFAULT:
             _check_forced_mode(forced_mode)
+            if forced_mode == "real" and self._sender.guard.paper_only:
+                raise RealModeRefusedError("with_options(forced_mode='real') on a paper_only client")
             changes["forced_mode"] = forced_mode
+        if strict is not None:
+            changes["strict"] = strict
+        for name, extra in (("extra_headers", extra_headers), ("extra_query", extra_query), ("extra_body", extra_body)):
+            if extra is not None:
+                changes[name] = {**getattr(self._options, name), **extra}
         if timeout is not _DEFAULT:
             changes["timeout"] = timeout
         if max_retries is not _DEFAULT:
             if not isinstance(max_retries, int) or max_retries < 0:
-                raise ValueError("max_retries must be an int >= 0")
+                raise ValidationError("max_retries", "must be an int >= 0")
             changes["max_retries"] = max_retries
         view = object.__new__(ThreeCommas)
         view._sender = self._sender
@@ -171,6 +208,9 @@ class ThreeCommas(ResourceNamespaces):
         method = method.upper()
         if not path.startswith("/"):
             path = "/" + path
+        from ._validation import validate_raw_path
+
+        validate_raw_path(path)
         spec = RequestSpec(
             method=method,
             path=path,
@@ -181,36 +221,22 @@ class ThreeCommas(ResourceNamespaces):
             idempotent=(method not in _NOT_IDEMPOTENT_METHODS) if idempotent is None else idempotent,
             weight=weight,
         )
-        response = await self._sender.send(spec, self._options)
-        return _decode(response, spec)
+        return (await self._sender.send(spec, self._options)).value
 
-    async def _call_endpoint(self, endpoint: Endpoint, arguments: Mapping[str, Any], cast_to: Any) -> Any:
-        return (await self._call_endpoint_raw(endpoint, arguments, cast_to)).parsed
+    async def _call_endpoint(
+        self, endpoint: Endpoint[T], arguments: Mapping[str, Any], *, priority: str | None = None
+    ) -> T:
+        return (await self._call_endpoint_raw(endpoint, arguments, priority=priority)).parsed
 
     async def _call_endpoint_raw(
-        self, endpoint: Endpoint, arguments: Mapping[str, Any], cast_to: Any
-    ) -> RawResponse[Any]:
+        self, endpoint: Endpoint[T], arguments: Mapping[str, Any], *, priority: str | None = None
+    ) -> RawResponse[T]:
         from ._validation import prepare
 
-        spec = prepare(endpoint, arguments)
-        response = await self._sender.send(spec, self._options)
-        data = _decode(response, spec)
-        if cast_to is Any or cast_to is object:
-            return RawResponse(response, data)
-        from .models import structure_response
-
-        try:
-            parsed = structure_response(data, cast_to)
-        except Exception as exc:
-            raise ResponseValidationError(
-                f"response does not fit {_type_name(cast_to)}: "
-                + "; ".join([str(exc), *getattr(exc, "__notes__", ())]),
-                status=response.status_code,
-                body=response.content,
-                method=spec.method,
-                path=spec.path,
-            ) from exc
-        return RawResponse(response, parsed)
+        cast_to = endpoint.response_type
+        spec = prepare(endpoint, arguments, priority=priority)
+        success = await self._sender.send(spec, self._options, cast_to)
+        return RawResponse(success.response, success.value)
 
     async def aclose(self) -> None:
         """Stop the limiter's timer and close the connection pool if this client created it.
@@ -219,6 +245,7 @@ class ThreeCommas(ResourceNamespaces):
         """
         if self._is_view:
             return
+        self._sender.closed = True
         limiter = self._sender.limiter
         if limiter is not None:
             await limiter.aclose()
@@ -237,65 +264,16 @@ class ThreeCommas(ResourceNamespaces):
         await self.aclose()
 
     def __repr__(self) -> str:
-        auth = self._sender.auth
-        return (
-            f"ThreeCommas(auth={auth!r}, base_url={self.base_url!r}, "
-            f"forced_mode={self._options.forced_mode!r})"
-        )
-
-
-def _decode(response: httpx.Response, spec: RequestSpec) -> Any:
-    body = response.content
-    if not body.strip():
-        return None
-    try:
-        return _json.loads(body)
-    except ValueError as exc:
-        raise ResponseDecodeError(
-            f"malformed JSON ({exc})",
-            status=response.status_code,
-            body=body,
-            method=spec.method,
-            path=spec.path,
-        ) from None
-
-
-def _auth_from(
-    api_key: str | None,
-    api_secret: str | None,
-    private_key: str | bytes | RSAPrivateKey | None,
-    password: bytes | None,
-    body_join: BodyJoin,
-) -> SigningAuth | None:
-    api_key = api_key or os.environ.get("THREECOMMAS_API_KEY") or None
-    if api_secret is None and private_key is None:
-        api_secret = os.environ.get("THREECOMMAS_API_SECRET") or None
-        if api_secret is None:
-            private_key = _private_key_from_env()
-    if api_secret is not None and private_key is not None:
-        raise ValueError("pass api_secret (HMAC) or private_key (RSA), not both")
-    if api_key is None:
-        if api_secret is not None or private_key is not None:
-            raise ValueError("api_key is missing (argument or THREECOMMAS_API_KEY)")
-        return None
-    if private_key is not None:
-        return RsaAuth(api_key, private_key, password=password, body_join=body_join)
-    if api_secret is None:
-        raise ValueError("api_secret or private_key is missing (argument or environment)")
-    return HmacAuth(api_key, api_secret, body_join=body_join)
-
-
-def _private_key_from_env() -> str | None:
-    value = os.environ.get("THREECOMMAS_PRIVATE_KEY") or None
-    if value is None or value.lstrip().startswith("-----BEGIN"):
-        return value
-    path = Path(value).expanduser()
-    return path.read_text() if path.is_file() else value
+        sender = getattr(self, "_sender", None)
+        options = getattr(self, "_options", None)
+        if sender is None or options is None:
+            return "ThreeCommas(<not initialised>)"
+        return f"ThreeCommas(auth={sender.auth!r}, base_url={sender.base_url!r}, forced_mode={options.forced_mode!r})"
 
 
 def _check_forced_mode(value: object) -> None:
     if value not in (None, "paper", "real"):
-        raise ValueError(f"forced_mode must be None, 'paper' or 'real', not {value!r}")
+        raise ValidationError("forced_mode", f"must be None, 'paper' or 'real', not {value!r}")
 
 
 def _type_name(cast_to: Any) -> str:

@@ -7,10 +7,17 @@ Hierarchy::
     ├── TransportError              the request failed below HTTP (connect, timeout, reset); original as __cause__
     ├── OutcomeUnknownError         a non-idempotent call may or may not have been applied; never retried
     ├── RateLimiterUnavailableError the shared limiter (Redis) cannot be reached; nothing was sent
-    ├── MissingCredentialsError     a signed endpoint was called without credentials; nothing was sent
+    ├── MissingCredentialsError     no usable credentials (key without secret, or none for a signed call)
+    ├── ClientClosedError           the client was used after ``aclose()`` (also a RuntimeError)
+    ├── EventLoopError              the client was used from a second event loop (also a RuntimeError)
+    ├── TradingGuardError           a trading guard refused the call (nothing was sent) or its answer
+    │   ├── ReadOnlyError           a call that changes state on a ``read_only`` client
+    │   ├── RealModeRefusedError    ``forced_mode="real"`` on a ``paper_only`` client
+    │   └── PaperModeIgnoredError   the answer names a real account: the server ignored ``Forced-Mode: paper``
     ├── ResponseDecodeError         the body is not the JSON we expected: carries status and raw body
     │   └── ResponseValidationError the JSON does not fit the response model
     └── APIError                    the server answered with an error status
+        ├── RedirectError           3xx: redirects are never followed (credentials stay on one host)
         ├── BadRequestError         400
         ├── AuthenticationError     401 bad key, signature or IP whitelist
         ├── PermissionDeniedError   403 missing permission, or not allowed in the current state
@@ -26,6 +33,7 @@ No exception message or attribute carries an API secret or private key.
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Mapping
 from typing import Any
@@ -34,19 +42,26 @@ __all__ = [
     "APIError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientClosedError",
     "DeprecatedEndpointWarning",
+    "EventLoopError",
     "IPBannedError",
     "MissingCredentialsError",
     "NotFoundError",
     "OutcomeUnknownError",
+    "PaperModeIgnoredError",
     "PermissionDeniedError",
     "PlanLimitError",
     "RateLimitError",
     "RateLimiterUnavailableError",
+    "ReadOnlyError",
+    "RealModeRefusedError",
+    "RedirectError",
     "ResponseDecodeError",
     "ResponseValidationError",
     "ServerError",
     "ThreeCommasError",
+    "TradingGuardError",
     "TransportError",
     "UnprocessableError",
     "ValidationError",
@@ -55,10 +70,37 @@ __all__ = [
 ]
 
 _BODY_PREVIEW = 500
+_MESSAGE_LIMIT = 2000
+
+
+def _rebuild(cls: type[ThreeCommasError], args: tuple[Any, ...], state: dict[str, Any]) -> ThreeCommasError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
+
+def bounded(text: str, limit: int = _MESSAGE_LIMIT) -> str:
+    """``text`` cut to ``limit`` characters, saying how long it was."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}... [{len(text)} characters]"
+
+
+def body_preview(body: bytes) -> str:
+    """The start of a body for a message, with its full length when it was cut."""
+    preview = body[:_BODY_PREVIEW].decode("utf-8", "replace")
+    return preview if len(body) <= _BODY_PREVIEW else f"{preview}... [{len(body)} bytes]"
 
 
 class ThreeCommasError(Exception):
-    """Base class of every error raised by threecommas_async."""
+    """Base class of every error raised by threecommas_async.
+
+    Every error pickles with its fields (for multiprocessing and task queues), whatever its constructor takes.
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), self.args, dict(self.__dict__)))
 
 
 class DeprecatedEndpointWarning(DeprecationWarning):
@@ -105,7 +147,40 @@ class RateLimiterUnavailableError(ThreeCommasError):
 
 
 class MissingCredentialsError(ThreeCommasError):
-    """A signed endpoint was called on a client without an API key and secret or private key."""
+    """Credentials are incomplete (a key without its secret), or a signed endpoint was called without any."""
+
+
+class ClientClosedError(ThreeCommasError, RuntimeError):
+    """The client was used after ``aclose()`` (or after its ``async with`` block); make a new one."""
+
+
+class EventLoopError(ThreeCommasError, RuntimeError):
+    """The client was used from an event loop other than the one it first ran on.
+
+    Connections and the limiter's timer belong to one loop. Create one client per event loop (for example
+    inside the coroutine you pass to ``asyncio.run``), or ``aclose()`` it and create a new one.
+    """
+
+
+class TradingGuardError(ThreeCommasError):
+    """A trading guard (``read_only``, ``paper_only``) refused a call or its answer."""
+
+
+class ReadOnlyError(TradingGuardError):
+    """A call that places, cancels, changes or deletes something, on a ``read_only`` client; nothing was sent."""
+
+
+class RealModeRefusedError(TradingGuardError):
+    """Real mode was asked for on a ``paper_only`` client; nothing was sent."""
+
+
+class PaperModeIgnoredError(TradingGuardError):
+    """A paper-only call's answer names a real account: the server ignored ``Forced-Mode: paper``.
+
+    The call has been applied; check the real account at once. The raw answer is ``body``.
+    """
+
+    body: bytes = b""
 
 
 class ResponseDecodeError(ThreeCommasError):
@@ -116,8 +191,7 @@ class ResponseDecodeError(ThreeCommasError):
         self.body = body
         self.method = method
         self.path = path
-        preview = body[:_BODY_PREVIEW].decode("utf-8", "replace")
-        super().__init__(f"{method} {path} -> {status}: {message}; body: {preview!r}")
+        super().__init__(f"{method} {path} -> {status}: {bounded(message)}; body: {body_preview(body)!r}")
 
 
 class ResponseValidationError(ResponseDecodeError):
@@ -152,8 +226,17 @@ class APIError(ThreeCommasError):
         self.error = error
         self.error_description = error_description
         self.error_attributes: dict[str, Any] = dict(error_attributes or {})
-        detail = error_description or error or body[:_BODY_PREVIEW].decode("utf-8", "replace") or "no body"
+        detail = bounded(error_description or error or "") or body_preview(body) or "no body"
         super().__init__(f"{method} {path} -> {status}: {detail}")
+
+
+class RedirectError(APIError):
+    """3xx: the SDK never follows redirects, so credentials never go to another host.
+
+    ``location`` is the target the server named, if any. A redirect is not retried.
+    """
+
+    location: str | None = None
 
 
 class BadRequestError(APIError):
@@ -210,15 +293,21 @@ _STATUS_ERRORS: dict[int, type[APIError]] = {
     429: RateLimitError,
 }
 
-_PLAN_MARKERS = ("subscription", "plan")
+_PLAN_LIMIT = re.compile(
+    r"\bnot (?:available|allowed) (?:with|on|for|in) your (?:current )?(?:subscription )?plan\b", re.IGNORECASE
+)
 
 
 def is_plan_limit(status: int, error: str | None, description: str | None) -> bool:
-    """True when a 429 says the subscription plan, not the request rate, refused the call."""
+    """True when a 429 says the subscription plan, not the request rate, refused the call.
+
+    The real body reads ``{"error": "The request type 'read' is not available with your current subscription
+    plan. ..."}``: the phrase is matched as a whole, so a rate-limit text that merely mentions a "plan"
+    (or "explanation", "planned") stays a rate limit.
+    """
     if status != 429:
         return False
-    text = f"{error or ''} {description or ''}".lower()
-    return any(marker in text for marker in _PLAN_MARKERS)
+    return any(_PLAN_LIMIT.search(text) for text in (error, description) if text)
 
 
 def error_for_status(
@@ -236,6 +325,8 @@ def error_for_status(
     attributes = fields.get("error_attributes")
     if is_plan_limit(status, error, description):
         cls: type[APIError] = PlanLimitError
+    elif 300 <= status < 400:
+        cls = RedirectError
     elif status >= 500:
         cls = ServerError
     else:

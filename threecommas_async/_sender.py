@@ -1,8 +1,9 @@
-"""The send loop: wait for budget, build and sign the request, send it, classify the answer, retry or raise.
+"""The send loop: for each attempt, hold budget, build and sign the request, send it, and let the one response
+function (:func:`~threecommas_async._interpret.interpret`) say what the answer means; then retry or raise.
 
-Every attempt, retries included, passes the limiter and is signed afresh. A non-idempotent request
-that may have reached the server (timeout after sending, broken connection, 5xx) is never retried:
-it raises OutcomeUnknownError.
+Every attempt, retries included, passes the limiter and is signed afresh. The limiter is driven from one
+place, ``RateLimiter.attempt``: it hears of every success, 429 and 418 there. A non-idempotent request that
+may have reached the server is never retried: the interpreter turns it into OutcomeUnknownError.
 """
 
 from __future__ import annotations
@@ -10,30 +11,21 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from typing import Literal
+from collections.abc import Mapping
+from typing import Any, Literal
 from urllib.parse import urlencode
 
 import attrs
 import httpx
-from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
 
 from . import _json
 from ._auth import SigningAuth
 from ._clock import SleepFn
 from ._endpoint import RequestSpec
-from ._exceptions import (
-    IPBannedError,
-    MissingCredentialsError,
-    OutcomeUnknownError,
-    PlanLimitError,
-    RateLimitError,
-    ServerError,
-    ThreeCommasError,
-    TransportError,
-    error_for_status,
-)
-from ._ratelimit import Permit, RateLimiter
-from ._retry import parse_retry_after, request_not_sent, retry_wait, should_retry
+from ._exceptions import ClientClosedError, EventLoopError, IPBannedError, MissingCredentialsError
+from ._guards import NO_GUARD, TradingGuard
+from ._interpret import Call, Failure, Success, Verdict, interpret
+from ._ratelimit import RateLimiter
 from ._version import __version__
 from ._wire import flatten_pairs
 
@@ -48,11 +40,21 @@ USER_AGENT = f"threecommas_async/{__version__}"
 
 @attrs.frozen(slots=True)
 class RequestOptions:
-    """Per-call settings; ``client.with_options(...)`` makes a view with other values."""
+    """Per-call settings; ``client.with_options(...)`` makes a view with other values.
+
+    ``strict`` makes a response value that does not fit its field raise ``ResponseValidationError``; by default it
+    is kept raw in the model's ``field_errors`` and the attribute is None, so one odd value never loses a page.
+    ``extra_headers``, ``extra_query`` and ``extra_body`` are merged into every request made through the
+    view (after the endpoint's own values, so they can override them), as in openai-python.
+    """
 
     forced_mode: ForcedMode | None = None
     timeout: float | httpx.Timeout | None = 30.0
     max_retries: int = 3
+    strict: bool = False
+    extra_headers: Mapping[str, str] = attrs.field(factory=dict)
+    extra_query: Mapping[str, Any] = attrs.field(factory=dict)
+    extra_body: Mapping[str, Any] = attrs.field(factory=dict)
 
 
 class Sender:
@@ -66,6 +68,7 @@ class Sender:
         auth: SigningAuth | None,
         limiter: RateLimiter | None,
         sleep: SleepFn,
+        guard: TradingGuard = NO_GUARD,
         max_in_flight: int = 100,
         body_encoding: BodyEncoding = "json",
         decimals: _json.DecimalEncoding = "number",
@@ -76,135 +79,122 @@ class Sender:
         self.limiter = limiter
         self.body_encoding: BodyEncoding = body_encoding
         self.decimals: _json.DecimalEncoding = decimals
+        self.guard = guard
+        self.closed = False
         self._sleep = sleep
         self._max_in_flight = max_in_flight
-        self._in_flight: tuple[asyncio.AbstractEventLoop, asyncio.Semaphore] | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._in_flight: asyncio.Semaphore | None = None
 
-    async def send(self, spec: RequestSpec, options: RequestOptions) -> httpx.Response:
+    async def send(self, spec: RequestSpec, options: RequestOptions, response_type: Any = Any) -> Success:
+        """Send ``spec`` until a verdict is final; the success carries the body as ``response_type``."""
+        in_flight = self._check_usable()
+        self.guard.check(spec.method, spec.path, is_read=spec.idempotent, forced_mode=options.forced_mode)
         if spec.signed and self.auth is None:
             raise MissingCredentialsError(
                 f"{spec.method} {spec.path} needs an API key and secret (or RSA private key); "
                 "pass them to ThreeCommas(...) or set THREECOMMAS_API_KEY and THREECOMMAS_API_SECRET"
             )
-        try:
-            return await self._attempt(spec, options, 1)
-        except Exception as error:
-            if options.max_retries == 0 or not self._may_retry(error):
-                raise
-            await self._sleep(retry_wait(1, error))
-        retrying = AsyncRetrying(
-            stop=stop_after_attempt(options.max_retries),
-            retry=retry_if_exception(self._may_retry),
-            wait=_wait_for_retry,
-            sleep=self._sleep,
-            reraise=True,
+        call = Call(
+            spec.method, spec.path, spec.idempotent, self.limiter is not None, response_type, self.guard, options.strict
         )
-        response: httpx.Response | None = None
-        async for attempt in retrying:
-            with attempt:
-                response = await self._attempt(spec, options, attempt.retry_state.attempt_number + 1)
-        assert response is not None
-        return response
+        attempt = 1
+        while True:
+            verdict = await self._attempt(spec, options, call, attempt, in_flight)
+            if isinstance(verdict, Success):
+                return verdict
+            if isinstance(verdict, Failure) or attempt > options.max_retries:
+                raise verdict.error
+            logger.info(
+                "%s %s: %s; retry %d of %d in %.2fs",
+                spec.method,
+                spec.path,
+                verdict.error,
+                attempt,
+                options.max_retries,
+                verdict.wait,
+            )
+            if verdict.wait > 0:
+                await self._sleep(verdict.wait)
+            attempt += 1
 
-    def _in_flight_gate(self) -> asyncio.Semaphore:
+    def _check_usable(self) -> asyncio.Semaphore:
+        """Refuse a closed client or a second event loop with a typed error; the in-flight gate of this loop."""
+        if self.closed or self.http.is_closed:
+            raise ClientClosedError("this ThreeCommas client is closed; create a new one")
         loop = asyncio.get_running_loop()
-        if self._in_flight is None or self._in_flight[0] is not loop:
-            self._in_flight = (loop, asyncio.Semaphore(self._max_in_flight))
-        return self._in_flight[1]
+        if self._loop is None or self._in_flight is None:
+            self._loop, self._in_flight = loop, asyncio.Semaphore(self._max_in_flight)
+        elif self._loop is not loop:
+            raise EventLoopError(
+                "this ThreeCommas client was first used in another event loop; create one client per event "
+                "loop (for example inside the coroutine passed to asyncio.run), or aclose() it and make a new one"
+            )
+        return self._in_flight
 
-    def _may_retry(self, error: BaseException) -> bool:
-        """Rate-limit answers are retried only under a limiter, which holds the retry until the block ends."""
-        if self.limiter is None and isinstance(error, (RateLimitError, IPBannedError)):
-            return False
-        return should_retry(error)
+    async def _attempt(
+        self, spec: RequestSpec, options: RequestOptions, call: Call, number: int, gate: asyncio.Semaphore
+    ) -> Verdict:
+        limiter = self.limiter
+        if limiter is None:
+            result = await self._exchange(spec, options, gate)
+            return interpret(result, call, attempt=number, now=time.time())
+        async with limiter.attempt(spec.method, spec.template, weight=spec.weight) as hold:
+            result = await self._exchange(spec, options, gate)
+            verdict = interpret(result, call, attempt=number, now=time.time())
+            hold.sent, hold.outcome, hold.retry_after = verdict.sent, verdict.outcome, verdict.retry_after
+        if hold.ban_seconds is not None and not isinstance(verdict, Success):
+            error = verdict.error
+            if isinstance(error, IPBannedError):
+                error.retry_at = time.time() + hold.ban_seconds
+            logger.warning("%s %s -> 418: IP banned, gate closed for %.0fs", spec.method, spec.path, hold.ban_seconds)
+        elif hold.blocked_for is not None:
+            logger.warning("%s %s -> 429: blocking for %.1fs", spec.method, spec.path, hold.blocked_for)
+        return verdict
+
+    async def _exchange(
+        self, spec: RequestSpec, options: RequestOptions, gate: asyncio.Semaphore
+    ) -> httpx.Response | httpx.HTTPError:
+        """One HTTP exchange: the response, or the httpx error that ended it."""
+        request = self.build_request(spec, options)
+        started = time.perf_counter()
+        try:
+            async with gate:
+                response = await self.http.send(request, auth=self.auth if spec.signed else None)
+        except httpx.HTTPError as exc:
+            logger.debug("%s %s failed: %s", spec.method, spec.path, type(exc).__name__)
+            return exc
+        logger.debug(
+            "%s %s -> %d in %.3fs", spec.method, spec.path, response.status_code, time.perf_counter() - started
+        )
+        return response
 
     def build_request(self, spec: RequestSpec, options: RequestOptions) -> httpx.Request:
         headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
-        if options.forced_mode is not None:
+        if self.guard.paper_only and not spec.idempotent:
+            headers["Forced-Mode"] = "paper"
+        elif options.forced_mode is not None:
             headers["Forced-Mode"] = options.forced_mode
+        body = spec.body
+        if options.extra_body:
+            body = {**(body or {}), **options.extra_body}
         content: bytes | None = None
-        if spec.body is not None:
+        if body is not None:
             if self.body_encoding == "json":
-                content = _json.dumps(spec.body, decimals=self.decimals)
+                content = _json.dumps(body, decimals=self.decimals)
                 headers["Content-Type"] = "application/json"
             else:
-                content = urlencode(flatten_pairs(spec.body)).encode()
+                content = urlencode(flatten_pairs(body)).encode()
                 headers["Content-Type"] = "application/x-www-form-urlencoded"
+        headers.update(options.extra_headers)
+        query: list[tuple[str, str | int | float | bool | None]] = list(spec.query)
+        if options.extra_query:
+            query += flatten_pairs(options.extra_query)
         return self.http.build_request(
             spec.method,
             self.base_url + spec.path,
-            params=spec.query or None,
+            params=query or None,
             content=content,
             headers=headers,
             timeout=options.timeout,
         )
-
-    async def _attempt(self, spec: RequestSpec, options: RequestOptions, attempt: int) -> httpx.Response:
-        limiter = self.limiter
-        permit = await limiter.acquire(spec.method, spec.template, weight=spec.weight) if limiter else None
-        request = self.build_request(spec, options)
-        started = time.perf_counter()
-        sent = True
-        try:
-            async with self._in_flight_gate():
-                response = await self.http.send(request, auth=self.auth if spec.signed else None)
-        except httpx.HTTPError as exc:
-            sent = not request_not_sent(exc)
-            logger.debug("%s %s failed: %s (attempt %d)", spec.method, spec.path, type(exc).__name__, attempt)
-            if sent and not spec.idempotent:
-                raise OutcomeUnknownError(
-                    f"{type(exc).__name__} after the request was sent", method=spec.method, path=spec.path
-                ) from exc
-            raise TransportError(type(exc).__name__, method=spec.method, path=spec.path) from exc
-        finally:
-            if limiter is not None and permit is not None:
-                await limiter.release(permit, sent=sent)
-        logger.debug(
-            "%s %s -> %d in %.3fs (attempt %d, waited %.3fs for budget)",
-            spec.method,
-            spec.path,
-            response.status_code,
-            time.perf_counter() - started,
-            attempt,
-            permit.waited if permit is not None else 0.0,
-        )
-        if response.status_code < 400:
-            if limiter is not None:
-                limiter.succeeded()
-            return response
-        raise await self._error_for(spec, response, permit)
-
-    async def _error_for(self, spec: RequestSpec, response: httpx.Response, permit: Permit | None) -> ThreeCommasError:
-        """The error an error response raises, after telling the limiter about 429s and 418s."""
-        status = response.status_code
-        body = response.content
-        try:
-            payload = _json.loads(body) if body else None
-        except ValueError:
-            payload = None
-        error = error_for_status(status=status, method=spec.method, path=spec.path, body=body, payload=payload)
-        retry_after = parse_retry_after(response.headers, now=time.time())
-        error.retry_after = retry_after
-        limiter = self.limiter
-        if isinstance(error, RateLimitError) and limiter is not None and permit is not None:
-            blocked = await limiter.rate_limited(permit, retry_after)
-            logger.warning("%s %s -> 429: blocking for %.1fs", spec.method, spec.path, blocked)
-        elif isinstance(error, PlanLimitError):
-            logger.warning("%s %s -> 429: not allowed by the subscription plan", spec.method, spec.path)
-        elif isinstance(error, IPBannedError):
-            seconds = await limiter.banned(retry_after) if limiter is not None else (retry_after or 0.0)
-            error.retry_at = time.time() + seconds
-            logger.warning("%s %s -> 418: IP banned, gate closed for %.0fs", spec.method, spec.path, seconds)
-        elif isinstance(error, ServerError) and not spec.idempotent:
-            unknown = OutcomeUnknownError(
-                f"server answered {status}", method=spec.method, path=spec.path, status=status
-            )
-            unknown.__cause__ = error
-            return unknown
-        return error
-
-
-def _wait_for_retry(state: RetryCallState) -> float:
-    """Tenacity runs the retries only (the first attempt is sent without it), hence the + 1."""
-    error = state.outcome.exception() if state.outcome is not None else None
-    return retry_wait(state.attempt_number + 1, error)

@@ -47,3 +47,4 @@ def _flatten(prefix: str, value: Any, pairs: list[tuple[str, str]]) -> None:
             _flatten(f"{prefix}[]", item, pairs)
     else:
         pairs.append((prefix, scalar_text(value)))
+

@@ -1,27 +1,22 @@
+# DO NOT EDIT: generated from spec/endpoints.json by `python -m codegen`.
 """Typed request parameters for the nested objects endpoints take.
-
-Smart trades (v2): :class:`Position`, :class:`TakeProfit`, :class:`StopLoss`, :class:`Leverage` and
-their parts; simple trades: :class:`TradeOrder`, :class:`TradeConditional`, :class:`TradeTrailing`,
-:class:`TradeLeverage`; DCA bots and deals: :class:`CustomSafetyStep`; loose accounts:
-:class:`LooseAccountTokens`.
 
 Attribute names are the wire names. Amounts are stored as Decimal: pass a Decimal, an int or a
 numeric string (a float is accepted and converted through its ``repr``, ``0.1`` → ``Decimal("0.1")``).
 Attributes left None are not sent. Every attribute is optional here; which ones an endpoint requires
 is checked when it is called. Wherever one of these classes is accepted, a plain dict with the same
-keys is accepted too.
+keys is accepted too. The classes and their fields come from the endpoint spec.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import Any, Literal, TypeAlias
+from typing import Any, Literal
 
 import attrs
 
-from ._exceptions import ValidationError
-from ._validation import as_decimal
+from ._param_fields import Number, named_amounts, to_decimal, to_decimals
 
 __all__ = [
     "ConditionalPrice",
@@ -45,85 +40,36 @@ __all__ = [
     "Units",
 ]
 
-Number: TypeAlias = Decimal | int | str
-"""An amount: a Decimal, an int or a numeric string (never a float, which is inexact)."""
 
-PriceType = Literal["bid", "ask", "last"]
-OrderType = Literal["market", "limit"]
-
-
-def _to_decimal(value: Number | None) -> Decimal | None:
-    """Store an amount as Decimal; ``_named_amounts`` puts the field name into the error."""
-    return None if value is None else _decimal_at("", value)
-
-
-def _to_decimals(values: Sequence[Number] | None) -> tuple[Decimal, ...] | None:
-    if values is None:
-        return None
-    if isinstance(values, (str, bytes)):
-        raise ValidationError("", f"expected a list of numbers, got {type(values).__name__} {values!r}")
-    return tuple(_decimal_at(f"[{index}]", value) for index, value in enumerate(values))
-
-
-def _decimal_at(where: str, value: Any) -> Decimal:
-    try:
-        amount = as_decimal(value)
-    except ValueError as exc:
-        raise ValidationError(where, str(exc)) from None
-    return Decimal(amount) if isinstance(amount, int) else amount
-
-
-def _named_amounts(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
-    """Wrap the amount converters so a bad value raises ValidationError naming ``Class.field``."""
-    return [_name_errors(cls, field) for field in fields]
-
-
-def _name_errors(cls: type, field: attrs.Attribute[Any]) -> attrs.Attribute[Any]:
-    convert: Any = field.converter
-    if convert is not _to_decimal and convert is not _to_decimals:
-        return field
-    where = f"{cls.__name__}.{field.name}"
-
-    def named(value: Any) -> Any:
-        try:
-            return convert(value)
-        except ValidationError as exc:
-            raise ValidationError(where + exc.param, exc.problem) from None
-        except ValueError as exc:
-            raise ValidationError(where, str(exc)) from None
-
-    return field.evolve(converter=named)
-
-
-@attrs.frozen(kw_only=True, field_transformer=_named_amounts)
+@attrs.frozen(kw_only=True, field_transformer=named_amounts)
 class Units:
     """How much of the base currency: ``{"value": ...}``."""
 
-    value: Decimal | None = attrs.field(default=None, converter=_to_decimal)
+    value: Decimal | None = attrs.field(default=None, converter=to_decimal)
 
 
-@attrs.frozen(kw_only=True, field_transformer=_named_amounts)
+@attrs.frozen(kw_only=True, field_transformer=named_amounts)
 class Price:
     """A price: ``{"value": ...}``."""
 
-    value: Decimal | None = attrs.field(default=None, converter=_to_decimal)
+    value: Decimal | None = attrs.field(default=None, converter=to_decimal)
 
 
-@attrs.frozen(kw_only=True, field_transformer=_named_amounts)
+@attrs.frozen(kw_only=True, field_transformer=named_amounts)
 class ConditionalPrice:
     """A trigger price: which price to watch (``type``) and a ``value`` or a ``percent``."""
 
-    type: PriceType | None = None
-    value: Decimal | None = attrs.field(default=None, converter=_to_decimal)
-    percent: Decimal | None = attrs.field(default=None, converter=_to_decimal)
+    type: Literal["bid", "ask", "last"] | None = None
+    value: Decimal | None = attrs.field(default=None, converter=to_decimal)
+    percent: Decimal | None = attrs.field(default=None, converter=to_decimal)
 
 
-@attrs.frozen(kw_only=True, field_transformer=_named_amounts)
+@attrs.frozen(kw_only=True, field_transformer=named_amounts)
 class Trailing:
     """Trailing: on or off, and the trailing distance in percent."""
 
     enabled: bool | None = None
-    percent: Decimal | None = attrs.field(default=None, converter=_to_decimal)
+    percent: Decimal | None = attrs.field(default=None, converter=to_decimal)
 
 
 @attrs.frozen(kw_only=True)
@@ -147,7 +93,7 @@ class Leverage:
 class PositionConditional:
     """A conditional entry: the order placed once ``price`` is reached, optionally trailing."""
 
-    order_type: OrderType | None = None
+    order_type: Literal["market", "limit"] | None = None
     price: ConditionalPrice | Mapping[str, Any] | None = None
     trailing: Trailing | Mapping[str, Any] | None = None
 
@@ -163,12 +109,12 @@ class Position:
     conditional: PositionConditional | Mapping[str, Any] | None = None
 
 
-@attrs.frozen(kw_only=True, field_transformer=_named_amounts)
+@attrs.frozen(kw_only=True, field_transformer=named_amounts)
 class TakeProfitStep:
     """One take-profit step: ``volume`` percent of the position, closed at ``price``."""
 
-    order_type: OrderType | None = None
-    volume: Decimal | None = attrs.field(default=None, converter=_to_decimal)
+    order_type: Literal["market", "limit"] | None = None
+    volume: Decimal | None = attrs.field(default=None, converter=to_decimal)
     price: ConditionalPrice | Mapping[str, Any] | None = None
     trailing: Trailing | Mapping[str, Any] | None = None
 
@@ -195,7 +141,7 @@ class StopLoss:
 
     enabled: bool | None = None
     breakeven: bool | None = None
-    order_type: OrderType | None = None
+    order_type: Literal["market", "limit"] | None = None
     price: Price | Mapping[str, Any] | None = None
     conditional: StopLossConditional | Mapping[str, Any] | None = None
     timeout: Timeout | Mapping[str, Any] | None = None
@@ -205,7 +151,7 @@ class StopLoss:
 class TradeOrder:
     """A simple trade's order: ``type``, ``side``, time-in-force ``strategy`` and futures options."""
 
-    type: OrderType | None = None
+    type: Literal["market", "limit"] | None = None
     side: Literal["buy", "sell"] | None = None
     strategy: Literal["gtc", "ioc", "fok", "post_only"] | None = None
     position_side: Literal["both", "long", "short"] | None = None
@@ -221,13 +167,13 @@ class TradeConditional:
     price: ConditionalPrice | Mapping[str, Any] | None = None
 
 
-@attrs.frozen(kw_only=True, field_transformer=_named_amounts)
+@attrs.frozen(kw_only=True, field_transformer=named_amounts)
 class TradeTrailing:
     """A simple trade's trailing: on or off, by an absolute ``value`` or a ``percent``."""
 
     enabled: bool | None = None
-    value: Decimal | None = attrs.field(default=None, converter=_to_decimal)
-    percent: Decimal | None = attrs.field(default=None, converter=_to_decimal)
+    value: Decimal | None = attrs.field(default=None, converter=to_decimal)
+    percent: Decimal | None = attrs.field(default=None, converter=to_decimal)
 
 
 @attrs.frozen(kw_only=True)
@@ -237,18 +183,18 @@ class TradeLeverage:
     type: Literal["isolated", "cross"] | None = None
 
 
-@attrs.frozen(kw_only=True, field_transformer=_named_amounts)
+@attrs.frozen(kw_only=True, field_transformer=named_amounts)
 class CustomSafetyStep:
     """One custom safety order: price ``deviation`` (percent) and ``size``; ``editable`` for deals."""
 
-    deviation: Decimal | None = attrs.field(default=None, converter=_to_decimal)
-    size: Decimal | None = attrs.field(default=None, converter=_to_decimal)
+    deviation: Decimal | None = attrs.field(default=None, converter=to_decimal)
+    size: Decimal | None = attrs.field(default=None, converter=to_decimal)
     editable: bool | None = None
 
 
-@attrs.frozen(kw_only=True, field_transformer=_named_amounts)
+@attrs.frozen(kw_only=True, field_transformer=named_amounts)
 class LooseAccountTokens:
     """The holdings of a loose account: currency ``code`` and ``amount``, position by position."""
 
     code: Sequence[str] | None = None
-    amount: tuple[Decimal, ...] | None = attrs.field(default=None, converter=_to_decimals)
+    amount: tuple[Decimal, ...] | None = attrs.field(default=None, converter=to_decimals)

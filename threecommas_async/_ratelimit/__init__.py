@@ -8,17 +8,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ._backend import BucketSnapshot, LimiterBackend, LimiterSnapshot, Permit
-from ._limiter import RateLimiter
+from ._limiter import Attempt, Outcome, RateLimiter
 from ._memory import InMemoryBackend
 from ._policy import Bucket, RateLimitPolicy, default_policy
 
 __all__ = [
+    "Attempt",
     "Bucket",
     "BucketSnapshot",
     "FleetStats",
     "InMemoryBackend",
     "LimiterBackend",
     "LimiterSnapshot",
+    "Outcome",
     "Permit",
     "RateLimitPolicy",
     "RateLimiter",

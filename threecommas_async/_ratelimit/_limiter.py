@@ -8,12 +8,43 @@ gate for an escalating time unless the server says how long.
 
 from __future__ import annotations
 
+import enum
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import attrs
+
 from .._clock import ClockFn, SleepFn, system_clock, system_sleep
 from ._backend import LimiterBackend, LimiterSnapshot, Permit
 from ._memory import InMemoryBackend
 from ._policy import RateLimitPolicy
 
-__all__ = ["RateLimiter"]
+__all__ = ["Attempt", "Outcome", "RateLimiter"]
+
+
+class Outcome(enum.Enum):
+    """What an attempt's answer tells the limiter."""
+
+    OK = "ok"
+    RATE_LIMITED = "rate_limited"
+    BANNED = "banned"
+
+
+@attrs.define(slots=True, eq=False)
+class Attempt:
+    """One attempt's hold on the budget, as the send loop sees it inside ``RateLimiter.attempt``.
+
+    The send loop sets ``sent`` (False only when the request provably never left), ``outcome`` and
+    ``retry_after``; on leaving the block the limiter acts on them and fills ``blocked_for`` (a 429)
+    or ``ban_seconds`` (a 418).
+    """
+
+    permit: Permit
+    sent: bool = True
+    outcome: Outcome | None = None
+    retry_after: float | None = None
+    blocked_for: float | None = None
+    ban_seconds: float | None = None
 
 
 class RateLimiter:
@@ -42,6 +73,21 @@ class RateLimiter:
         return await self.backend.acquire(
             buckets, default_weight if weight is None else weight, max_ban_wait=self.max_ban_wait
         )
+
+    @asynccontextmanager
+    async def attempt(self, method: str, path: str, *, weight: int | None = None) -> AsyncIterator[Attempt]:
+        """Hold budget for one attempt; on exit release it and act on what the attempt reported."""
+        attempt = Attempt(await self.acquire(method, path, weight=weight))
+        try:
+            yield attempt
+        finally:
+            await self.release(attempt.permit, sent=attempt.sent)
+        if attempt.outcome is Outcome.OK:
+            self.succeeded()
+        elif attempt.outcome is Outcome.RATE_LIMITED:
+            attempt.blocked_for = await self.rate_limited(attempt.permit, attempt.retry_after)
+        elif attempt.outcome is Outcome.BANNED:
+            attempt.ban_seconds = await self.banned(attempt.retry_after)
 
     async def release(self, permit: Permit, *, sent: bool = True) -> None:
         await self.backend.release(permit, sent=sent)

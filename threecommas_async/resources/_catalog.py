@@ -8,72 +8,74 @@ Paths keep the documented ``{wire_name}`` placeholders; parameters map Python na
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from .._endpoint import Endpoint, Param
+from ..models import (
+    Account,
+    AccountTableRow,
+    AccountTypeToConnect,
+    AccountVolume,
+    ActiveTradingEntities,
+    BalanceChartPoint,
+    Bot,
+    BotCopyResult,
+    BotDealsStats,
+    BotEvent,
+    BotProfitByDay,
+    BotStats,
+    BotStatsByDate,
+    CurrencyNetworks,
+    CurrencyRates,
+    Deal,
+    DealAddFundsInfo,
+    DepositData,
+    DustConversion,
+    GridBot,
+    GridBotMarketOrders,
+    GridBotProfit,
+    GridBotRequiredBalances,
+    LeverageOption,
+    LooseAccount,
+    Market,
+    MarketOrder,
+    PairsBlacklist,
+    PieChartItem,
+    Ping,
+    Portfolio,
+    ServerTime,
+    SimpleTradeEnvelope,
+    SimpleTradeList,
+    SmartTrade,
+    SmartTradeReduceFundsInfo,
+    SmartTradeTrade,
+)
 
 __all__ = ["BY_NAME", "ENDPOINTS"]
 
 
-GENERAL_PING = Endpoint(
-    resource="general",
-    name="ping",
-    method="GET",
-    path="/ver1/ping",
-    permission="NONE",
-    signed=False,
-    weight=1,
-    idempotent=True,
+GENERAL_PING: Endpoint[Ping] = Endpoint("general", "ping", "GET", "/ver1/ping", "NONE", Ping, signed=False)
+
+GENERAL_TIME: Endpoint[ServerTime] = Endpoint(
+    "general", "time", "GET", "/ver1/time", "NONE", ServerTime, signed=False,
 )
 
-GENERAL_TIME = Endpoint(
-    resource="general",
-    name="time",
-    method="GET",
-    path="/ver1/time",
-    permission="NONE",
-    signed=False,
-    weight=1,
-    idempotent=True,
+GENERAL_VALIDATE_CREDENTIALS: Endpoint[Any] = Endpoint(
+    "general", "validate_credentials", "GET", "/ver1/validate", "NONE", Any,
 )
 
-GENERAL_VALIDATE_CREDENTIALS = Endpoint(
-    resource="general",
-    name="validate_credentials",
-    method="GET",
-    path="/ver1/validate",
-    permission="NONE",
-    signed=True,
-    weight=1,
-    idempotent=True,
-)
-
-ACCOUNTS_LIST = Endpoint(
-    resource="accounts",
-    name="list",
-    method="GET",
-    path="/ver1/accounts",
-    permission="ACCOUNTS_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+ACCOUNTS_LIST: Endpoint[list[Account]] = Endpoint(
+    "accounts", "list", "GET", "/ver1/accounts", "ACCOUNTS_READ", list[Account], pagination="page",
+    max_page_size=100,
     params=(
         Param("api_key", "api_key", "string", "query"),
-        Param("page", "page", "integer", "query"),
+        Param("page", "page", "integer", "query", minimum=Decimal("1")),
         Param("per_page", "per_page", "integer", "query", minimum=Decimal("1"), maximum=Decimal("100")),
     ),
-    pagination="page",
-    max_page_size=100,
 )
 
-ACCOUNTS_CREATE = Endpoint(
-    resource="accounts",
-    name="create",
-    method="POST",
-    path="/ver1/accounts/new",
-    permission="ACCOUNTS_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+ACCOUNTS_CREATE: Endpoint[Account] = Endpoint(
+    "accounts", "create", "POST", "/ver1/accounts/new", "ACCOUNTS_WRITE", Account,
     params=(
         Param("type", "type", "string", "body", required=True),
         Param("name", "name", "string", "body", required=True),
@@ -87,61 +89,34 @@ ACCOUNTS_CREATE = Endpoint(
     ),
 )
 
-ACCOUNTS_TRANSFER = Endpoint(
-    resource="accounts",
-    name="transfer",
-    method="POST",
-    path="/ver1/accounts/transfer",
-    permission="ACCOUNTS_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+ACCOUNTS_TRANSFER: Endpoint[Any] = Endpoint(
+    "accounts", "transfer", "POST", "/ver1/accounts/transfer", "ACCOUNTS_WRITE", Any,
     params=(
         Param("currency", "currency", "string", "body", required=True),
         Param("amount", "amount", "number", "body", required=True),
-        Param("to_account_id", "to_account_id", "integer", "body", required=True),
-        Param("from_account_id", "from_account_id", "integer", "body", required=True),
+        Param("to_account_id", "to_account_id", "integer", "body", required=True, minimum=Decimal("1")),
+        Param("from_account_id", "from_account_id", "integer", "body", required=True, minimum=Decimal("1")),
     ),
 )
 
-ACCOUNTS_TRANSFER_DATA = Endpoint(
-    resource="accounts",
-    name="transfer_data",
-    method="GET",
-    path="/ver1/accounts/transfer_data",
-    permission="ACCOUNTS_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+ACCOUNTS_TRANSFER_DATA: Endpoint[Any] = Endpoint(
+    "accounts", "transfer_data", "GET", "/ver1/accounts/transfer_data", "ACCOUNTS_READ", Any,
 )
 
-ACCOUNTS_TRANSFER_HISTORY = Endpoint(
-    resource="accounts",
-    name="transfer_history",
-    method="GET",
-    path="/ver1/accounts/transfer_history",
-    permission="ACCOUNTS_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+ACCOUNTS_TRANSFER_HISTORY: Endpoint[Any] = Endpoint(
+    "accounts", "transfer_history", "GET", "/ver1/accounts/transfer_history", "ACCOUNTS_READ", Any,
     params=(
-        Param("account_id", "account_id", "integer", "query", required=True),
+        Param("account_id", "account_id", "integer", "query", required=True, minimum=Decimal("1")),
         Param("currency", "currency", "string", "query", required=True),
         Param("start_time", "start_time", "integer", "query"),
-        Param("page", "page", "integer", "query"),
-        Param("per_page", "per_page", "integer", "query"),
+        Param("page", "page", "integer", "query", minimum=Decimal("1")),
+        Param("per_page", "per_page", "integer", "query", minimum=Decimal("1")),
     ),
 )
 
-ACCOUNTS_TYPES_TO_CONNECT = Endpoint(
-    resource="accounts",
-    name="types_to_connect",
-    method="GET",
-    path="/ver1/accounts/types_to_connect",
-    permission="NONE",
-    signed=True,
-    weight=1,
-    idempotent=True,
+ACCOUNTS_TYPES_TO_CONNECT: Endpoint[list[AccountTypeToConnect]] = Endpoint(
+    "accounts", "types_to_connect", "GET", "/ver1/accounts/types_to_connect", "NONE",
+    list[AccountTypeToConnect],
     params=(
         Param("type", "type", "string", "query", required=True),
         Param("name", "name", "string", "query", required=True),
@@ -150,17 +125,10 @@ ACCOUNTS_TYPES_TO_CONNECT = Endpoint(
     ),
 )
 
-ACCOUNTS_UPDATE = Endpoint(
-    resource="accounts",
-    name="update",
-    method="POST",
-    path="/ver1/accounts/update",
-    permission="ACCOUNTS_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+ACCOUNTS_UPDATE: Endpoint[Account] = Endpoint(
+    "accounts", "update", "POST", "/ver1/accounts/update", "ACCOUNTS_WRITE", Account,
     params=(
-        Param("account_id", "account_id", "integer", "body", required=True),
+        Param("account_id", "account_id", "integer", "body", required=True, minimum=Decimal("1")),
         Param("name", "name", "string", "body"),
         Param("api_key", "api_key", "string", "body"),
         Param("secret", "secret", "string", "body"),
@@ -172,278 +140,160 @@ ACCOUNTS_UPDATE = Endpoint(
     ),
 )
 
-ACCOUNTS_SHOW = Endpoint(
-    resource="accounts",
-    name="show",
-    method="GET",
-    path="/ver1/accounts/{account_id}",
-    permission="ACCOUNTS_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+ACCOUNTS_SHOW: Endpoint[Account] = Endpoint(
+    "accounts", "show", "GET", "/ver1/accounts/{account_id}", "ACCOUNTS_READ", Account,
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-ACCOUNTS_TABLE_DATA = Endpoint(
-    resource="accounts",
-    name="table_data",
-    method="POST",
-    path="/ver1/accounts/{account_id}/account_table_data",
-    permission="ACCOUNTS_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+ACCOUNTS_TABLE_DATA: Endpoint[list[AccountTableRow]] = Endpoint(
+    "accounts", "table_data", "POST", "/ver1/accounts/{account_id}/account_table_data", "ACCOUNTS_READ",
+    list[AccountTableRow],
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-ACCOUNTS_ACTIVE_TRADING_ENTITIES = Endpoint(
-    resource="accounts",
-    name="active_trading_entities",
-    method="GET",
-    path="/ver1/accounts/{account_id}/active_trading_entities",
-    permission="ACCOUNTS_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+ACCOUNTS_ACTIVE_TRADING_ENTITIES: Endpoint[ActiveTradingEntities] = Endpoint(
+    "accounts", "active_trading_entities", "GET", "/ver1/accounts/{account_id}/active_trading_entities",
+    "ACCOUNTS_READ", ActiveTradingEntities,
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-ACCOUNTS_BALANCE_CHART_DATA = Endpoint(
-    resource="accounts",
-    name="balance_chart_data",
-    method="GET",
-    path="/ver1/accounts/{account_id}/balance_chart_data",
-    permission="ACCOUNTS_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+ACCOUNTS_BALANCE_CHART_DATA: Endpoint[list[BalanceChartPoint]] = Endpoint(
+    "accounts", "balance_chart_data", "GET", "/ver1/accounts/{account_id}/balance_chart_data",
+    "ACCOUNTS_READ", list[BalanceChartPoint],
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
-        Param("date_from", "date_from", "string", "query", required=True),
-        Param("date_to", "date_to", "string", "query"),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
+        Param("date_from", "date_from", "string", "query", required=True, format="date-time"),
+        Param("date_to", "date_to", "string", "query", format="date-time"),
     ),
 )
 
-ACCOUNTS_CONVERT_DUST_TO_BNB = Endpoint(
-    resource="accounts",
-    name="convert_dust_to_bnb",
-    method="POST",
-    path="/ver1/accounts/{account_id}/convert_dust_to_bnb",
-    permission="ACCOUNTS_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+ACCOUNTS_CONVERT_DUST_TO_BNB: Endpoint[DustConversion] = Endpoint(
+    "accounts", "convert_dust_to_bnb", "POST", "/ver1/accounts/{account_id}/convert_dust_to_bnb",
+    "ACCOUNTS_WRITE", DustConversion,
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("codes", "codes", "array", "body", item_type="string"),
     ),
 )
 
-ACCOUNTS_DEPOSIT_DATA = Endpoint(
-    resource="accounts",
-    name="deposit_data",
-    method="GET",
-    path="/ver1/accounts/{account_id}/deposit_data",
-    permission="ACCOUNTS_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+ACCOUNTS_DEPOSIT_DATA: Endpoint[DepositData] = Endpoint(
+    "accounts", "deposit_data", "GET", "/ver1/accounts/{account_id}/deposit_data", "ACCOUNTS_READ",
+    DepositData,
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("currency", "currency", "string", "query", required=True),
         Param("address_tag", "address_tag", "string", "query"),
         Param("network", "network", "string", "query"),
     ),
 )
 
-ACCOUNTS_LEVERAGE_DATA = Endpoint(
-    resource="accounts",
-    name="leverage_data",
-    method="GET",
-    path="/ver1/accounts/{account_id}/leverage_data",
-    permission="ACCOUNTS_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+ACCOUNTS_LEVERAGE_DATA: Endpoint[list[LeverageOption]] = Endpoint(
+    "accounts", "leverage_data", "GET", "/ver1/accounts/{account_id}/leverage_data", "ACCOUNTS_READ",
+    list[LeverageOption],
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("pair", "pair", "string", "query", required=True),
     ),
 )
 
-ACCOUNTS_LOAD_BALANCES = Endpoint(
-    resource="accounts",
-    name="load_balances",
-    method="POST",
-    path="/ver1/accounts/{account_id}/load_balances",
-    permission="ACCOUNTS_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+ACCOUNTS_LOAD_BALANCES: Endpoint[Account] = Endpoint(
+    "accounts", "load_balances", "POST", "/ver1/accounts/{account_id}/load_balances", "ACCOUNTS_READ",
+    Account,
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-ACCOUNTS_NETWORKS_INFO = Endpoint(
-    resource="accounts",
-    name="networks_info",
-    method="GET",
-    path="/ver1/accounts/{account_id}/networks_info",
-    permission="ACCOUNTS_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+ACCOUNTS_NETWORKS_INFO: Endpoint[CurrencyNetworks] = Endpoint(
+    "accounts", "networks_info", "GET", "/ver1/accounts/{account_id}/networks_info", "ACCOUNTS_READ",
+    CurrencyNetworks,
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("purpose", "purpose", "string", "query", enum=("deposit", "withdraw")),
     ),
 )
 
-ACCOUNTS_PIE_CHART_DATA = Endpoint(
-    resource="accounts",
-    name="pie_chart_data",
-    method="POST",
-    path="/ver1/accounts/{account_id}/pie_chart_data",
-    permission="ACCOUNTS_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+ACCOUNTS_PIE_CHART_DATA: Endpoint[list[PieChartItem]] = Endpoint(
+    "accounts", "pie_chart_data", "POST", "/ver1/accounts/{account_id}/pie_chart_data", "ACCOUNTS_READ",
+    list[PieChartItem],
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-ACCOUNTS_REMOVE = Endpoint(
-    resource="accounts",
-    name="remove",
-    method="POST",
-    path="/ver1/accounts/{account_id}/remove",
-    permission="ACCOUNTS_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+ACCOUNTS_REMOVE: Endpoint[Any] = Endpoint(
+    "accounts", "remove", "POST", "/ver1/accounts/{account_id}/remove", "ACCOUNTS_WRITE", Any,
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-ACCOUNTS_RENAME = Endpoint(
-    resource="accounts",
-    name="rename",
-    method="POST",
-    path="/ver1/accounts/{account_id}/rename",
-    permission="ACCOUNTS_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+ACCOUNTS_RENAME: Endpoint[Account] = Endpoint(
+    "accounts", "rename", "POST", "/ver1/accounts/{account_id}/rename", "ACCOUNTS_WRITE", Account,
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("name", "name", "string", "body", required=True),
     ),
 )
 
-ACCOUNTS_SELL_ALL_TO_BTC = Endpoint(
-    resource="accounts",
-    name="sell_all_to_btc",
-    method="POST",
-    path="/ver1/accounts/{account_id}/sell_all_to_btc",
-    permission="ACCOUNTS_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+ACCOUNTS_SELL_ALL_TO_BTC: Endpoint[Account] = Endpoint(
+    "accounts", "sell_all_to_btc", "POST", "/ver1/accounts/{account_id}/sell_all_to_btc", "ACCOUNTS_WRITE",
+    Account,
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-ACCOUNTS_SELL_ALL_TO_USD = Endpoint(
-    resource="accounts",
-    name="sell_all_to_usd",
-    method="POST",
-    path="/ver1/accounts/{account_id}/sell_all_to_usd",
-    permission="ACCOUNTS_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+ACCOUNTS_SELL_ALL_TO_USD: Endpoint[Account] = Endpoint(
+    "accounts", "sell_all_to_usd", "POST", "/ver1/accounts/{account_id}/sell_all_to_usd", "ACCOUNTS_WRITE",
+    Account,
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-ACCOUNTS_VOLUME_DAILY = Endpoint(
-    resource="accounts",
-    name="volume_daily",
-    method="GET",
-    path="/ver1/accounts/{account_id}/volume/daily",
-    permission="ACCOUNTS_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+ACCOUNTS_VOLUME_DAILY: Endpoint[AccountVolume] = Endpoint(
+    "accounts", "volume_daily", "GET", "/ver1/accounts/{account_id}/volume/daily", "ACCOUNTS_READ",
+    AccountVolume,
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
-        Param("date", "date", "string", "query"),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
+        Param("date", "date", "string", "query", format="date"),
     ),
 )
 
-ACCOUNTS_VOLUME_MONTHLY = Endpoint(
-    resource="accounts",
-    name="volume_monthly",
-    method="GET",
-    path="/ver1/accounts/{account_id}/volume/monthly",
-    permission="ACCOUNTS_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+ACCOUNTS_VOLUME_MONTHLY: Endpoint[AccountVolume] = Endpoint(
+    "accounts", "volume_monthly", "GET", "/ver1/accounts/{account_id}/volume/monthly", "ACCOUNTS_READ",
+    AccountVolume,
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("month", "month", "string", "query"),
     ),
 )
 
-ACCOUNTS_VOLUME_TOTAL = Endpoint(
-    resource="accounts",
-    name="volume_total",
-    method="GET",
-    path="/ver1/accounts/{account_id}/volume/total",
-    permission="ACCOUNTS_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+ACCOUNTS_VOLUME_TOTAL: Endpoint[AccountVolume] = Endpoint(
+    "accounts", "volume_total", "GET", "/ver1/accounts/{account_id}/volume/total", "ACCOUNTS_READ",
+    AccountVolume,
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-MARKET_DATA_PAIRS = Endpoint(
-    resource="market_data",
-    name="pairs",
-    method="GET",
-    path="/v2/accounts/market_pairs",
-    permission="NONE",
-    signed=False,
-    weight=1,
-    idempotent=True,
+MARKET_DATA_PAIRS: Endpoint[Any] = Endpoint(
+    "market_data", "pairs", "GET", "/v2/accounts/market_pairs", "NONE", Any, signed=False,
     params=(
         Param("market_code", "market_code", "string", "query"),
     ),
 )
 
-MARKET_DATA_CURRENCY_RATES = Endpoint(
-    resource="market_data",
-    name="currency_rates",
-    method="GET",
-    path="/ver1/accounts/currency_rates",
-    permission="NONE",
+MARKET_DATA_CURRENCY_RATES: Endpoint[CurrencyRates] = Endpoint(
+    "market_data", "currency_rates", "GET", "/ver1/accounts/currency_rates", "NONE", CurrencyRates,
     signed=False,
-    weight=1,
-    idempotent=True,
     params=(
         Param("market_code", "market_code", "string", "query"),
         Param("pair", "pair", "string", "query", required=True),
@@ -452,114 +302,64 @@ MARKET_DATA_CURRENCY_RATES = Endpoint(
     ),
 )
 
-MARKET_DATA_CURRENCY_RATES_WITH_LEVERAGE = Endpoint(
-    resource="market_data",
-    name="currency_rates_with_leverage",
-    method="GET",
-    path="/ver1/accounts/currency_rates_with_leverage_data",
-    permission="NONE",
-    signed=False,
-    weight=1,
-    idempotent=True,
+MARKET_DATA_CURRENCY_RATES_WITH_LEVERAGE: Endpoint[CurrencyRates] = Endpoint(
+    "market_data", "currency_rates_with_leverage", "GET", "/ver1/accounts/currency_rates_with_leverage_data",
+    "NONE", CurrencyRates, signed=False,
     params=(
         Param("market_code", "market_code", "string", "query", required=True),
         Param("pair", "pair", "string", "query", required=True),
     ),
 )
 
-MARKET_DATA_MARKETS = Endpoint(
-    resource="market_data",
-    name="markets",
-    method="GET",
-    path="/ver1/accounts/market_list",
-    permission="NONE",
-    signed=False,
-    weight=1,
-    idempotent=True,
+MARKET_DATA_MARKETS: Endpoint[list[Market]] = Endpoint(
+    "market_data", "markets", "GET", "/ver1/accounts/market_list", "NONE", list[Market], signed=False,
 )
 
-MARKET_DATA_PAIRS_V1 = Endpoint(
-    resource="market_data",
-    name="pairs_v1",
-    method="GET",
-    path="/ver1/accounts/market_pairs",
-    permission="NONE",
-    signed=False,
-    weight=1,
-    idempotent=True,
+MARKET_DATA_PAIRS_V1: Endpoint[Any] = Endpoint(
+    "market_data", "pairs_v1", "GET", "/ver1/accounts/market_pairs", "NONE", Any, signed=False,
     params=(
         Param("market_code", "market_code", "string", "query"),
         Param("pretty_display_type", "pretty_display_type", "string", "query"),
     ),
 )
 
-BOTS_LIST = Endpoint(
-    resource="bots",
-    name="list",
-    method="GET",
-    path="/ver1/bots",
-    permission="BOTS_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+BOTS_LIST: Endpoint[list[Bot]] = Endpoint(
+    "bots", "list", "GET", "/ver1/bots", "BOTS_READ", list[Bot], pagination="offset", max_page_size=100,
     params=(
-        Param("account_id", "account_id", "integer", "query"),
+        Param("account_id", "account_id", "integer", "query", minimum=Decimal("1")),
         Param("strategy", "strategy", "string", "query", enum=("long", "short")),
-        Param("order_direction", "order_direction", "string", "query", enum=("ASC", "DESC")),
-        Param("limit", "limit", "integer", "query", maximum=Decimal("100")),
-        Param("offset", "offset", "integer", "query"),
-        Param("from_", "from", "integer", "query"),
+        Param("order_direction", "order_direction", "string", "query", enum=("ASC", "DESC", "asc", "desc")),
+        Param("limit", "limit", "integer", "query", minimum=Decimal("1"), maximum=Decimal("100")),
+        Param("offset", "offset", "integer", "query", minimum=Decimal("0")),
+        Param("from_", "from", "string", "query", format="date-time"),
         Param("scope", "scope", "string", "query", enum=("enabled", "disabled")),
         Param("sort_by", "sort_by", "string", "query", enum=("created_at", "updated_at", "profit")),
         Param("quote", "quote", "string", "query"),
         Param("sort_direction", "sort_direction", "string", "query", enum=("asc", "desc")),
         Param("form_type", "form_type", "string", "query", enum=("gordon", "advanced")),
     ),
-    pagination="offset",
-    max_page_size=100,
 )
 
-BOTS_ACCOUNT_TRADE_INFO = Endpoint(
-    resource="bots",
-    name="account_trade_info",
-    method="GET",
-    path="/ver1/bots/account_trade_info",
-    permission="NONE",
-    signed=True,
-    weight=1,
-    idempotent=True,
+BOTS_ACCOUNT_TRADE_INFO: Endpoint[Any] = Endpoint(
+    "bots", "account_trade_info", "GET", "/ver1/bots/account_trade_info", "NONE", Any,
     params=(
-        Param("account_id", "account_id", "integer", "query", required=True),
+        Param("account_id", "account_id", "integer", "query", required=True, minimum=Decimal("1")),
     ),
 )
 
-BOTS_ACCOUNT_TRADE_INFO_SMART_SELL = Endpoint(
-    resource="bots",
-    name="account_trade_info_smart_sell",
-    method="GET",
-    path="/ver1/bots/account_trade_info_smart_sell",
-    permission="NONE",
-    signed=True,
-    weight=1,
-    idempotent=True,
+BOTS_ACCOUNT_TRADE_INFO_SMART_SELL: Endpoint[Any] = Endpoint(
+    "bots", "account_trade_info_smart_sell", "GET", "/ver1/bots/account_trade_info_smart_sell", "NONE", Any,
     params=(
-        Param("account_id", "account_id", "integer", "query", required=True),
+        Param("account_id", "account_id", "integer", "query", required=True, minimum=Decimal("1")),
     ),
 )
 
-BOTS_CREATE = Endpoint(
-    resource="bots",
-    name="create",
-    method="POST",
-    path="/ver1/bots/create_bot",
-    permission="BOTS_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+BOTS_CREATE: Endpoint[Bot] = Endpoint(
+    "bots", "create", "POST", "/ver1/bots/create_bot", "BOTS_WRITE", Bot,
     params=(
         Param("name", "name", "string", "body", required=True),
-        Param("account_id", "account_id", "integer", "body", required=True),
-        Param("pairs", "pairs", "string", "body", required=True),
+        Param("account_id", "account_id", "integer", "body", required=True, minimum=Decimal("1")),
+        Param("pairs", "pairs", "array", "body", required=True, item_type="string", single=True),
         Param("max_active_deals", "max_active_deals", "integer", "body",
             minimum=Decimal("1"),
             maximum=Decimal("199"),
@@ -574,7 +374,9 @@ BOTS_CREATE = Endpoint(
         Param("base_order_volume", "base_order_volume", "number", "body", required=True),
         Param("start_order_type", "start_order_type", "string", "body", enum=("limit", "market")),
         Param("strategy_list", "strategy_list", "array", "body", required=True, item_type="object"),
-        Param("leverage_type", "leverage_type", "string", "body", enum=("cross", "isolated")),
+        Param("leverage_type", "leverage_type", "string", "body",
+            enum=("custom", "cross", "not_specified", "isolated"),
+        ),
         Param("leverage_custom_value", "leverage_custom_value", "number", "body"),
         Param("trailing_enabled", "trailing_enabled", "boolean", "body"),
         Param("trailing_deviation", "trailing_deviation", "number", "body"),
@@ -651,220 +453,116 @@ BOTS_CREATE = Endpoint(
     ),
 )
 
-BOTS_PAIRS_BLACKLIST = Endpoint(
-    resource="bots",
-    name="pairs_blacklist",
-    method="GET",
-    path="/ver1/bots/pairs_black_list",
-    permission="BOTS_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+BOTS_PAIRS_BLACKLIST: Endpoint[PairsBlacklist] = Endpoint(
+    "bots", "pairs_blacklist", "GET", "/ver1/bots/pairs_black_list", "BOTS_READ", PairsBlacklist,
 )
 
-BOTS_STATS = Endpoint(
-    resource="bots",
-    name="stats",
-    method="GET",
-    path="/ver1/bots/stats",
-    permission="BOTS_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+BOTS_STATS: Endpoint[BotStats] = Endpoint(
+    "bots", "stats", "GET", "/ver1/bots/stats", "BOTS_READ", BotStats,
     params=(
-        Param("account_id", "account_id", "integer", "query"),
-        Param("bot_id", "bot_id", "integer", "query"),
+        Param("account_id", "account_id", "integer", "query", minimum=Decimal("1")),
+        Param("bot_id", "bot_id", "integer", "query", minimum=Decimal("1")),
     ),
 )
 
-BOTS_STATS_BY_DATE = Endpoint(
-    resource="bots",
-    name="stats_by_date",
-    method="GET",
-    path="/ver1/bots/stats_by_date",
-    permission="BOTS_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+BOTS_STATS_BY_DATE: Endpoint[BotStatsByDate] = Endpoint(
+    "bots", "stats_by_date", "GET", "/ver1/bots/stats_by_date", "BOTS_READ", BotStatsByDate,
     params=(
-        Param("account_id", "account_id", "integer", "query"),
-        Param("bot_id", "bot_id", "integer", "query"),
-        Param("date", "date", "string", "query", required=True),
+        Param("account_id", "account_id", "integer", "query", minimum=Decimal("1")),
+        Param("bot_id", "bot_id", "integer", "query", minimum=Decimal("1")),
+        Param("date", "date", "string", "query", required=True, format="date"),
     ),
 )
 
-BOTS_STRATEGIES = Endpoint(
-    resource="bots",
-    name="strategies",
-    method="GET",
-    path="/ver1/bots/strategy_list",
-    permission="BOTS_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+BOTS_STRATEGIES: Endpoint[Any] = Endpoint(
+    "bots", "strategies", "GET", "/ver1/bots/strategy_list", "BOTS_READ", Any,
     params=(
-        Param("account_id", "account_id", "integer", "query"),
+        Param("account_id", "account_id", "integer", "query", minimum=Decimal("1")),
         Param("type", "type", "string", "query", enum=("long", "short")),
         Param("strategy", "strategy", "string", "query", enum=("simple", "composite")),
     ),
 )
 
-BOTS_UPDATE_PAIRS_BLACKLIST = Endpoint(
-    resource="bots",
-    name="update_pairs_blacklist",
-    method="POST",
-    path="/ver1/bots/update_pairs_black_list",
-    permission="BOTS_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+BOTS_UPDATE_PAIRS_BLACKLIST: Endpoint[PairsBlacklist] = Endpoint(
+    "bots", "update_pairs_blacklist", "POST", "/ver1/bots/update_pairs_black_list", "BOTS_WRITE",
+    PairsBlacklist,
     params=(
         Param("pairs", "pairs", "string", "body", required=True),
     ),
 )
 
-BOTS_CANCEL_ALL_DEALS = Endpoint(
-    resource="bots",
-    name="cancel_all_deals",
-    method="POST",
-    path="/ver1/bots/{bot_id}/cancel_all_deals",
-    permission="BOTS_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+BOTS_CANCEL_ALL_DEALS: Endpoint[Bot] = Endpoint(
+    "bots", "cancel_all_deals", "POST", "/ver1/bots/{bot_id}/cancel_all_deals", "BOTS_WRITE", Bot,
     params=(
-        Param("bot_id", "bot_id", "integer", "path", required=True),
+        Param("bot_id", "bot_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-BOTS_COPY = Endpoint(
-    resource="bots",
-    name="copy",
-    method="POST",
-    path="/ver1/bots/{bot_id}/copy_and_create",
-    permission="BOTS_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+BOTS_COPY: Endpoint[BotCopyResult] = Endpoint(
+    "bots", "copy", "POST", "/ver1/bots/{bot_id}/copy_and_create", "BOTS_WRITE", BotCopyResult,
     params=(
-        Param("bot_id", "bot_id", "integer", "path", required=True),
+        Param("bot_id", "bot_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("name", "name", "string", "body", required=True),
         Param("secret", "secret", "string", "body", required=True),
         Param("amount", "amount", "number", "body"),
     ),
 )
 
-BOTS_DEALS_STATS = Endpoint(
-    resource="bots",
-    name="deals_stats",
-    method="GET",
-    path="/ver1/bots/{bot_id}/deals_stats",
-    permission="BOTS_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+BOTS_DEALS_STATS: Endpoint[BotDealsStats] = Endpoint(
+    "bots", "deals_stats", "GET", "/ver1/bots/{bot_id}/deals_stats", "BOTS_READ", BotDealsStats,
     params=(
-        Param("bot_id", "bot_id", "integer", "path", required=True),
+        Param("bot_id", "bot_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-BOTS_DELETE = Endpoint(
-    resource="bots",
-    name="delete",
-    method="POST",
-    path="/ver1/bots/{bot_id}/delete",
-    permission="BOTS_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+BOTS_DELETE: Endpoint[Any] = Endpoint(
+    "bots", "delete", "POST", "/ver1/bots/{bot_id}/delete", "BOTS_WRITE", Any,
     params=(
-        Param("bot_id", "bot_id", "integer", "path", required=True),
+        Param("bot_id", "bot_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-BOTS_DISABLE = Endpoint(
-    resource="bots",
-    name="disable",
-    method="POST",
-    path="/ver1/bots/{bot_id}/disable",
-    permission="BOTS_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+BOTS_DISABLE: Endpoint[Bot] = Endpoint(
+    "bots", "disable", "POST", "/ver1/bots/{bot_id}/disable", "BOTS_WRITE", Bot,
     params=(
-        Param("bot_id", "bot_id", "integer", "path", required=True),
+        Param("bot_id", "bot_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-BOTS_ENABLE = Endpoint(
-    resource="bots",
-    name="enable",
-    method="POST",
-    path="/ver1/bots/{bot_id}/enable",
-    permission="BOTS_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+BOTS_ENABLE: Endpoint[Bot] = Endpoint(
+    "bots", "enable", "POST", "/ver1/bots/{bot_id}/enable", "BOTS_WRITE", Bot,
     params=(
-        Param("bot_id", "bot_id", "integer", "path", required=True),
+        Param("bot_id", "bot_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-BOTS_PANIC_SELL_ALL_DEALS = Endpoint(
-    resource="bots",
-    name="panic_sell_all_deals",
-    method="POST",
-    path="/ver1/bots/{bot_id}/panic_sell_all_deals",
-    permission="BOTS_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+BOTS_PANIC_SELL_ALL_DEALS: Endpoint[Bot] = Endpoint(
+    "bots", "panic_sell_all_deals", "POST", "/ver1/bots/{bot_id}/panic_sell_all_deals", "BOTS_WRITE", Bot,
     params=(
-        Param("bot_id", "bot_id", "integer", "path", required=True),
+        Param("bot_id", "bot_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-BOTS_PROFIT_BY_DAY = Endpoint(
-    resource="bots",
-    name="profit_by_day",
-    method="GET",
-    path="/ver1/bots/{bot_id}/profit_by_day",
-    permission="BOTS_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+BOTS_PROFIT_BY_DAY: Endpoint[BotProfitByDay] = Endpoint(
+    "bots", "profit_by_day", "GET", "/ver1/bots/{bot_id}/profit_by_day", "BOTS_READ", BotProfitByDay,
     params=(
-        Param("bot_id", "bot_id", "integer", "path", required=True),
+        Param("bot_id", "bot_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("days", "days", "integer", "query"),
     ),
 )
 
-BOTS_SHOW = Endpoint(
-    resource="bots",
-    name="show",
-    method="GET",
-    path="/ver1/bots/{bot_id}/show",
-    permission="BOTS_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+BOTS_SHOW: Endpoint[Bot] = Endpoint(
+    "bots", "show", "GET", "/ver1/bots/{bot_id}/show", "BOTS_READ", Bot,
     params=(
-        Param("bot_id", "bot_id", "integer", "path", required=True),
+        Param("bot_id", "bot_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("include_events", "include_events", "boolean", "query"),
     ),
 )
 
-BOTS_START_NEW_DEAL = Endpoint(
-    resource="bots",
-    name="start_new_deal",
-    method="POST",
-    path="/ver1/bots/{bot_id}/start_new_deal",
-    permission="BOTS_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+BOTS_START_NEW_DEAL: Endpoint[Deal] = Endpoint(
+    "bots", "start_new_deal", "POST", "/ver1/bots/{bot_id}/start_new_deal", "BOTS_WRITE", Deal,
     params=(
-        Param("bot_id", "bot_id", "integer", "path", required=True),
+        Param("bot_id", "bot_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("pair", "pair", "string", "body"),
         Param("skip_signal_checks", "skip_signal_checks", "boolean", "body"),
         Param("skip_open_deals_checks", "skip_open_deals_checks", "boolean", "body"),
@@ -872,19 +570,12 @@ BOTS_START_NEW_DEAL = Endpoint(
     ),
 )
 
-BOTS_UPDATE = Endpoint(
-    resource="bots",
-    name="update",
-    method="PATCH",
-    path="/ver1/bots/{bot_id}/update",
-    permission="BOTS_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+BOTS_UPDATE: Endpoint[Bot] = Endpoint(
+    "bots", "update", "PATCH", "/ver1/bots/{bot_id}/update", "BOTS_WRITE", Bot,
     params=(
-        Param("bot_id", "bot_id", "integer", "path", required=True),
+        Param("bot_id", "bot_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("name", "name", "string", "body", required=True),
-        Param("pairs", "pairs", "string", "body", required=True),
+        Param("pairs", "pairs", "array", "body", required=True, item_type="string", single=True),
         Param("take_profit", "take_profit", "number", "body", required=True),
         Param("max_active_deals", "max_active_deals", "integer", "body",
             minimum=Decimal("1"),
@@ -939,7 +630,9 @@ BOTS_UPDATE = Endpoint(
             enum=("base", "total"),
         ),
         Param("strategy_list", "strategy_list", "array", "body", required=True, item_type="object"),
-        Param("leverage_type", "leverage_type", "string", "body", enum=("cross", "isolated")),
+        Param("leverage_type", "leverage_type", "string", "body",
+            enum=("custom", "cross", "not_specified", "isolated"),
+        ),
         Param("leverage_custom_value", "leverage_custom_value", "number", "body"),
         Param("stop_loss_timeout_enabled", "stop_loss_timeout_enabled", "boolean", "body"),
         Param("stop_loss_timeout_in_seconds", "stop_loss_timeout_in_seconds", "integer", "body"),
@@ -974,48 +667,32 @@ BOTS_UPDATE = Endpoint(
     ),
 )
 
-DEALS_LIST = Endpoint(
-    resource="deals",
-    name="list",
-    method="GET",
-    path="/ver1/deals",
-    permission="BOTS_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+DEALS_LIST: Endpoint[list[Deal]] = Endpoint(
+    "deals", "list", "GET", "/ver1/deals", "BOTS_READ", list[Deal], pagination="offset", max_page_size=1000,
     params=(
-        Param("bot_id", "bot_id", "integer", "query"),
-        Param("account_id", "account_id", "integer", "query"),
-        Param("limit", "limit", "integer", "query", maximum=Decimal("1000")),
-        Param("offset", "offset", "integer", "query"),
-        Param("from_", "from", "string", "query"),
-        Param("to", "to", "string", "query"),
+        Param("bot_id", "bot_id", "integer", "query", minimum=Decimal("1")),
+        Param("account_id", "account_id", "integer", "query", minimum=Decimal("1")),
+        Param("limit", "limit", "integer", "query", minimum=Decimal("1"), maximum=Decimal("1000")),
+        Param("offset", "offset", "integer", "query", minimum=Decimal("0")),
+        Param("from_", "from", "string", "query", format="date-time"),
+        Param("to", "to", "string", "query", format="date-time"),
         Param("scope", "scope", "string", "query",
             enum=("active", "finished", "completed", "cancelled", "failed"),
         ),
         Param("order", "order", "string", "query",
             enum=("created_at", "updated_at", "closed_at", "profit", "profit_percentage"),
         ),
-        Param("order_direction", "order_direction", "string", "query", enum=("ASC", "DESC")),
+        Param("order_direction", "order_direction", "string", "query", enum=("ASC", "DESC", "asc", "desc")),
         Param("base", "base", "string", "query"),
         Param("quote", "quote", "string", "query"),
         Param("note", "note", "string", "query"),
     ),
-    pagination="offset",
-    max_page_size=1000,
 )
 
-DEALS_ADD_FUNDS = Endpoint(
-    resource="deals",
-    name="add_funds",
-    method="POST",
-    path="/ver1/deals/{deal_id}/add_funds",
-    permission="BOTS_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+DEALS_ADD_FUNDS: Endpoint[MarketOrder] = Endpoint(
+    "deals", "add_funds", "POST", "/ver1/deals/{deal_id}/add_funds", "BOTS_WRITE", MarketOrder,
     params=(
-        Param("deal_id", "deal_id", "integer", "path", required=True),
+        Param("deal_id", "deal_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("quantity", "quantity", "number", "body", required=True),
         Param("is_market", "is_market", "boolean", "body", required=True),
         Param("response_type", "response_type", "string", "body", enum=("deal", "market_order", "empty")),
@@ -1023,132 +700,71 @@ DEALS_ADD_FUNDS = Endpoint(
     ),
 )
 
-DEALS_CANCEL = Endpoint(
-    resource="deals",
-    name="cancel",
-    method="POST",
-    path="/ver1/deals/{deal_id}/cancel",
-    permission="BOTS_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+DEALS_CANCEL: Endpoint[Deal] = Endpoint(
+    "deals", "cancel", "POST", "/ver1/deals/{deal_id}/cancel", "BOTS_WRITE", Deal,
     params=(
-        Param("deal_id", "deal_id", "integer", "path", required=True),
+        Param("deal_id", "deal_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-DEALS_CANCEL_ORDER = Endpoint(
-    resource="deals",
-    name="cancel_order",
-    method="POST",
-    path="/ver1/deals/{deal_id}/cancel_order",
-    permission="BOTS_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+DEALS_CANCEL_ORDER: Endpoint[list[MarketOrder]] = Endpoint(
+    "deals", "cancel_order", "POST", "/ver1/deals/{deal_id}/cancel_order", "BOTS_WRITE", list[MarketOrder],
     params=(
-        Param("deal_id", "deal_id", "integer", "path", required=True),
-        Param("order_id", "order_id", "integer", "body", required=True),
+        Param("deal_id", "deal_id", "integer", "path", required=True, minimum=Decimal("1")),
+        Param("order_id", "order_id", "integer", "body", required=True, minimum=Decimal("1")),
     ),
 )
 
-DEALS_CONVERT_TO_SMART_TRADE = Endpoint(
-    resource="deals",
-    name="convert_to_smart_trade",
-    method="POST",
-    path="/ver1/deals/{deal_id}/convert_to_smart_trade",
-    permission="SMART_TRADES_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+DEALS_CONVERT_TO_SMART_TRADE: Endpoint[SmartTrade] = Endpoint(
+    "deals", "convert_to_smart_trade", "POST", "/ver1/deals/{deal_id}/convert_to_smart_trade",
+    "SMART_TRADES_WRITE", SmartTrade,
     params=(
-        Param("deal_id", "deal_id", "integer", "path", required=True),
+        Param("deal_id", "deal_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("stop_bot", "stop_bot", "boolean", "body"),
     ),
 )
 
-DEALS_DATA_FOR_ADDING_FUNDS = Endpoint(
-    resource="deals",
-    name="data_for_adding_funds",
-    method="GET",
-    path="/ver1/deals/{deal_id}/data_for_adding_funds",
-    permission="BOTS_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+DEALS_DATA_FOR_ADDING_FUNDS: Endpoint[DealAddFundsInfo] = Endpoint(
+    "deals", "data_for_adding_funds", "GET", "/ver1/deals/{deal_id}/data_for_adding_funds", "BOTS_READ",
+    DealAddFundsInfo,
     params=(
-        Param("deal_id", "deal_id", "integer", "path", required=True),
+        Param("deal_id", "deal_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-DEALS_MARKET_ORDERS = Endpoint(
-    resource="deals",
-    name="market_orders",
-    method="GET",
-    path="/ver1/deals/{deal_id}/market_orders",
-    permission="BOTS_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+DEALS_MARKET_ORDERS: Endpoint[list[MarketOrder]] = Endpoint(
+    "deals", "market_orders", "GET", "/ver1/deals/{deal_id}/market_orders", "BOTS_READ", list[MarketOrder],
     params=(
-        Param("deal_id", "deal_id", "integer", "path", required=True),
+        Param("deal_id", "deal_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-DEALS_PANIC_SELL = Endpoint(
-    resource="deals",
-    name="panic_sell",
-    method="POST",
-    path="/ver1/deals/{deal_id}/panic_sell",
-    permission="BOTS_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+DEALS_PANIC_SELL: Endpoint[Deal] = Endpoint(
+    "deals", "panic_sell", "POST", "/ver1/deals/{deal_id}/panic_sell", "BOTS_WRITE", Deal,
     params=(
-        Param("deal_id", "deal_id", "integer", "path", required=True),
+        Param("deal_id", "deal_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-DEALS_PANIC_SELL_STEP = Endpoint(
-    resource="deals",
-    name="panic_sell_step",
-    method="POST",
-    path="/ver1/deals/{deal_id}/panic_sell_step",
-    permission="BOTS_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+DEALS_PANIC_SELL_STEP: Endpoint[Deal] = Endpoint(
+    "deals", "panic_sell_step", "POST", "/ver1/deals/{deal_id}/panic_sell_step", "BOTS_WRITE", Deal,
     params=(
-        Param("deal_id", "deal_id", "integer", "path", required=True),
-        Param("trade_id", "trade_id", "integer", "body", required=True),
+        Param("deal_id", "deal_id", "integer", "path", required=True, minimum=Decimal("1")),
+        Param("trade_id", "trade_id", "integer", "body", required=True, minimum=Decimal("1")),
     ),
 )
 
-DEALS_SHOW = Endpoint(
-    resource="deals",
-    name="show",
-    method="GET",
-    path="/ver1/deals/{deal_id}/show",
-    permission="BOTS_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+DEALS_SHOW: Endpoint[Deal] = Endpoint(
+    "deals", "show", "GET", "/ver1/deals/{deal_id}/show", "BOTS_READ", Deal,
     params=(
-        Param("deal_id", "deal_id", "integer", "path", required=True),
+        Param("deal_id", "deal_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-DEALS_UPDATE = Endpoint(
-    resource="deals",
-    name="update",
-    method="PATCH",
-    path="/ver1/deals/{deal_id}/update_deal",
-    permission="BOTS_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+DEALS_UPDATE: Endpoint[Deal] = Endpoint(
+    "deals", "update", "PATCH", "/ver1/deals/{deal_id}/update_deal", "BOTS_WRITE", Deal,
     params=(
-        Param("deal_id", "deal_id", "integer", "path", required=True),
+        Param("deal_id", "deal_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("take_profit", "take_profit", "number", "body"),
         Param("take_profit_steps", "take_profit_steps", "array", "body", item_type="object"),
         Param("profit_currency", "profit_currency", "string", "body",
@@ -1188,77 +804,52 @@ DEALS_UPDATE = Endpoint(
     ),
 )
 
-DEALS_UPDATE_MAX_SAFETY_ORDERS = Endpoint(
-    resource="deals",
-    name="update_max_safety_orders",
-    method="POST",
-    path="/ver1/deals/{deal_id}/update_max_safety_orders",
-    permission="BOTS_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+DEALS_UPDATE_MAX_SAFETY_ORDERS: Endpoint[Deal] = Endpoint(
+    "deals", "update_max_safety_orders", "POST", "/ver1/deals/{deal_id}/update_max_safety_orders",
+    "BOTS_WRITE", Deal,
     params=(
-        Param("deal_id", "deal_id", "integer", "path", required=True),
+        Param("deal_id", "deal_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("max_safety_orders", "max_safety_orders", "integer", "body", required=True),
     ),
 )
 
-DEALS_UPDATE_TP = Endpoint(
-    resource="deals",
-    name="update_tp",
-    method="POST",
-    path="/ver1/deals/{deal_id}/update_tp",
-    permission="BOTS_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
-    deprecated=True,
+DEALS_UPDATE_TP: Endpoint[Deal] = Endpoint(
+    "deals", "update_tp", "POST", "/ver1/deals/{deal_id}/update_tp", "BOTS_WRITE", Deal, deprecated=True,
     params=(
-        Param("deal_id", "deal_id", "integer", "path", required=True),
+        Param("deal_id", "deal_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("new_take_profit_percentage", "new_take_profit_percentage", "number", "body", required=True),
     ),
 )
 
-GRID_BOTS_LIST = Endpoint(
-    resource="grid_bots",
-    name="list",
-    method="GET",
-    path="/ver1/grid_bots",
-    permission="BOTS_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+GRID_BOTS_LIST: Endpoint[list[GridBot]] = Endpoint(
+    "grid_bots", "list", "GET", "/ver1/grid_bots", "BOTS_READ", list[GridBot], pagination="offset",
+    max_page_size=1000,
     params=(
-        Param("account_id", "account_id", "integer", "query"),
+        Param("account_id", "account_id", "integer", "query", minimum=Decimal("1")),
         Param("state", "state", "string", "query", enum=("enabled", "disabled")),
         Param("sort_by", "sort_by", "string", "query",
             enum=("current_profit", "profit", "bot_id", "pair", "created_at", "updated_at", "name"),
         ),
         Param("sort_direction", "sort_direction", "string", "query", enum=("ASC", "DESC")),
         Param("limit", "limit", "integer", "query", minimum=Decimal("1"), maximum=Decimal("1000")),
-        Param("offset", "offset", "integer", "query"),
-        Param("from_", "from", "string", "query"),
+        Param("offset", "offset", "integer", "query", minimum=Decimal("0")),
+        Param("from_", "from", "string", "query", format="date-time"),
         Param("base", "base", "string", "query"),
         Param("quote", "quote", "string", "query"),
-        Param("account_ids", "account_ids", "string", "query"),
+        Param("account_ids", "account_ids", "array", "query",
+            minimum=Decimal("1"),
+            item_type="integer",
+            single=True,
+        ),
         Param("account_types", "account_types", "string", "query"),
     ),
-    pagination="offset",
-    max_page_size=1000,
 )
 
-GRID_BOTS_CREATE = Endpoint(
-    resource="grid_bots",
-    name="create",
-    method="POST",
-    path="/ver1/grid_bots/manual",
-    permission="BOTS_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+GRID_BOTS_CREATE: Endpoint[GridBot] = Endpoint(
+    "grid_bots", "create", "POST", "/ver1/grid_bots/manual", "BOTS_WRITE", GridBot,
     params=(
         Param("name", "name", "string", "body"),
-        Param("account_id", "account_id", "integer", "body", required=True),
+        Param("account_id", "account_id", "integer", "body", required=True, minimum=Decimal("1")),
         Param("pair", "pair", "string", "body", required=True),
         Param("upper_price", "upper_price", "number", "body", required=True),
         Param("lower_price", "lower_price", "number", "body", required=True),
@@ -1295,74 +886,39 @@ GRID_BOTS_CREATE = Endpoint(
     ),
 )
 
-GRID_BOTS_DELETE = Endpoint(
-    resource="grid_bots",
-    name="delete",
-    method="DELETE",
-    path="/ver1/grid_bots/{id}",
-    permission="BOTS_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+GRID_BOTS_DELETE: Endpoint[Any] = Endpoint(
+    "grid_bots", "delete", "DELETE", "/ver1/grid_bots/{id}", "BOTS_WRITE", Any,
     params=(
-        Param("grid_bot_id", "id", "integer", "path", required=True),
+        Param("grid_bot_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-GRID_BOTS_SHOW = Endpoint(
-    resource="grid_bots",
-    name="show",
-    method="GET",
-    path="/ver1/grid_bots/{id}",
-    permission="BOTS_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+GRID_BOTS_SHOW: Endpoint[GridBot] = Endpoint(
+    "grid_bots", "show", "GET", "/ver1/grid_bots/{id}", "BOTS_READ", GridBot,
     params=(
-        Param("grid_bot_id", "id", "integer", "path", required=True),
+        Param("grid_bot_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-GRID_BOTS_DISABLE = Endpoint(
-    resource="grid_bots",
-    name="disable",
-    method="POST",
-    path="/ver1/grid_bots/{id}/disable",
-    permission="BOTS_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+GRID_BOTS_DISABLE: Endpoint[GridBot] = Endpoint(
+    "grid_bots", "disable", "POST", "/ver1/grid_bots/{id}/disable", "BOTS_WRITE", GridBot,
     params=(
-        Param("grid_bot_id", "id", "integer", "path", required=True),
+        Param("grid_bot_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-GRID_BOTS_ENABLE = Endpoint(
-    resource="grid_bots",
-    name="enable",
-    method="POST",
-    path="/ver1/grid_bots/{id}/enable",
-    permission="BOTS_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+GRID_BOTS_ENABLE: Endpoint[GridBot] = Endpoint(
+    "grid_bots", "enable", "POST", "/ver1/grid_bots/{id}/enable", "BOTS_WRITE", GridBot,
     params=(
-        Param("grid_bot_id", "id", "integer", "path", required=True),
+        Param("grid_bot_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-GRID_BOTS_EVENTS = Endpoint(
-    resource="grid_bots",
-    name="events",
-    method="GET",
-    path="/ver1/grid_bots/{id}/events",
-    permission="BOTS_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+GRID_BOTS_EVENTS: Endpoint[list[BotEvent]] = Endpoint(
+    "grid_bots", "events", "GET", "/ver1/grid_bots/{id}/events", "BOTS_READ", list[BotEvent],
     params=(
-        Param("grid_bot_id", "id", "integer", "path", required=True),
-        Param("page", "page", "integer", "query", required=True),
+        Param("grid_bot_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
+        Param("page", "page", "integer", "query", required=True, minimum=Decimal("1")),
         Param("per_page", "per_page", "integer", "query",
             required=True,
             minimum=Decimal("1"),
@@ -1371,17 +927,10 @@ GRID_BOTS_EVENTS = Endpoint(
     ),
 )
 
-GRID_BOTS_UPDATE = Endpoint(
-    resource="grid_bots",
-    name="update",
-    method="PATCH",
-    path="/ver1/grid_bots/{id}/manual",
-    permission="BOTS_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+GRID_BOTS_UPDATE: Endpoint[GridBot] = Endpoint(
+    "grid_bots", "update", "PATCH", "/ver1/grid_bots/{id}/manual", "BOTS_WRITE", GridBot,
     params=(
-        Param("grid_bot_id", "id", "integer", "path", required=True),
+        Param("grid_bot_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("name", "name", "string", "body"),
         Param("upper_price", "upper_price", "number", "body", required=True),
         Param("lower_price", "lower_price", "number", "body", required=True),
@@ -1398,7 +947,9 @@ GRID_BOTS_UPDATE = Endpoint(
             enum=("stop_bot", "stop_bot_and_sell", "stop_bot_and_close_position"),
         ),
         Param("lower_stop_loss_price", "lower_stop_loss_price", "number", "body"),
-        Param("leverage_type", "leverage_type", "string", "body", enum=("cross", "isolated")),
+        Param("leverage_type", "leverage_type", "string", "body",
+            enum=("cross", "isolated", "not_specified"),
+        ),
         Param("leverage_custom_value", "leverage_custom_value", "number", "body"),
         Param("max_active_sell_lines", "max_active_sell_lines", "integer", "body"),
         Param("trailing_up_enabled", "trailing_up_enabled", "boolean", "body"),
@@ -1413,83 +964,51 @@ GRID_BOTS_UPDATE = Endpoint(
     ),
 )
 
-GRID_BOTS_MARKET_ORDERS = Endpoint(
-    resource="grid_bots",
-    name="market_orders",
-    method="GET",
-    path="/ver1/grid_bots/{id}/market_orders",
-    permission="BOTS_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+GRID_BOTS_MARKET_ORDERS: Endpoint[GridBotMarketOrders] = Endpoint(
+    "grid_bots", "market_orders", "GET", "/ver1/grid_bots/{id}/market_orders", "BOTS_READ",
+    GridBotMarketOrders,
     params=(
-        Param("grid_bot_id", "id", "integer", "path", required=True),
+        Param("grid_bot_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("limit", "limit", "integer", "query", minimum=Decimal("1"), maximum=Decimal("1000")),
-        Param("offset", "offset", "integer", "query"),
+        Param("offset", "offset", "integer", "query", minimum=Decimal("0")),
     ),
 )
 
-GRID_BOTS_SET_NOTE = Endpoint(
-    resource="grid_bots",
-    name="set_note",
-    method="POST",
-    path="/ver1/grid_bots/{id}/note",
-    permission="BOTS_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+GRID_BOTS_SET_NOTE: Endpoint[GridBot] = Endpoint(
+    "grid_bots", "set_note", "POST", "/ver1/grid_bots/{id}/note", "BOTS_WRITE", GridBot,
     params=(
-        Param("grid_bot_id", "id", "integer", "path", required=True),
+        Param("grid_bot_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("note", "note", "string", "body", min_length=1, max_length=300),
     ),
 )
 
-GRID_BOTS_PROFITS = Endpoint(
-    resource="grid_bots",
-    name="profits",
-    method="GET",
-    path="/ver1/grid_bots/{id}/profits",
-    permission="BOTS_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+GRID_BOTS_PROFITS: Endpoint[list[GridBotProfit]] = Endpoint(
+    "grid_bots", "profits", "GET", "/ver1/grid_bots/{id}/profits", "BOTS_READ", list[GridBotProfit],
     params=(
-        Param("grid_bot_id", "id", "integer", "path", required=True),
-        Param("from_", "from", "string", "query"),
-        Param("to", "to", "string", "query"),
+        Param("grid_bot_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
+        Param("from_", "from", "string", "query", format="date-time"),
+        Param("to", "to", "string", "query", format="date-time"),
     ),
 )
 
-GRID_BOTS_REQUIRED_BALANCES = Endpoint(
-    resource="grid_bots",
-    name="required_balances",
-    method="GET",
-    path="/ver1/grid_bots/{id}/required_balances",
-    permission="BOTS_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+GRID_BOTS_REQUIRED_BALANCES: Endpoint[GridBotRequiredBalances] = Endpoint(
+    "grid_bots", "required_balances", "GET", "/ver1/grid_bots/{id}/required_balances", "BOTS_READ",
+    GridBotRequiredBalances,
     params=(
-        Param("grid_bot_id", "id", "integer", "path", required=True),
+        Param("grid_bot_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-SMART_TRADES_LIST = Endpoint(
-    resource="smart_trades",
-    name="list",
-    method="GET",
-    path="/v2/smart_trades",
-    permission="SMART_TRADES_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+SMART_TRADES_LIST: Endpoint[list[SmartTrade]] = Endpoint(
+    "smart_trades", "list", "GET", "/v2/smart_trades", "SMART_TRADES_READ", list[SmartTrade],
+    pagination="page", max_page_size=100,
     params=(
-        Param("account_id", "account_id", "integer", "query"),
+        Param("account_id", "account_id", "integer", "query", minimum=Decimal("1")),
         Param("pair", "pair", "string", "query"),
         Param("type", "type", "string", "query",
             enum=("simple_buy", "simple_sell", "smart_sell", "smart_trade", "smart_cover", "smart_buy"),
         ),
-        Param("page", "page", "integer", "query"),
+        Param("page", "page", "integer", "query", minimum=Decimal("1")),
         Param("per_page", "per_page", "integer", "query", minimum=Decimal("1"), maximum=Decimal("100")),
         Param("status", "status", "string", "query",
             enum=("all", "active", "finished", "successfully_finished", "cancelled", "failed"),
@@ -1497,27 +1016,18 @@ SMART_TRADES_LIST = Endpoint(
         Param("order_by", "order_by", "string", "query",
             enum=("created_at", "updated_at", "closed_at", "status", "profit", "profit_percentage"),
         ),
-        Param("order_direction", "order_direction", "string", "query", enum=("ASC", "DESC")),
-        Param("from_", "from", "string", "query"),
-        Param("to", "to", "string", "query"),
+        Param("order_direction", "order_direction", "string", "query", enum=("ASC", "DESC", "asc", "desc")),
+        Param("from_", "from", "string", "query", format="date-time"),
+        Param("to", "to", "string", "query", format="date-time"),
         Param("base", "base", "string", "query"),
         Param("quote", "quote", "string", "query"),
     ),
-    pagination="page",
-    max_page_size=100,
 )
 
-SMART_TRADES_CREATE = Endpoint(
-    resource="smart_trades",
-    name="create",
-    method="POST",
-    path="/v2/smart_trades",
-    permission="SMART_TRADES_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+SMART_TRADES_CREATE: Endpoint[SmartTrade] = Endpoint(
+    "smart_trades", "create", "POST", "/v2/smart_trades", "SMART_TRADES_WRITE", SmartTrade,
     params=(
-        Param("account_id", "account_id", "integer", "body", required=True),
+        Param("account_id", "account_id", "integer", "body", required=True, minimum=Decimal("1")),
         Param("pair", "pair", "string", "body", required=True),
         Param("instant", "instant", "boolean", "body"),
         Param("skip_enter_step", "skip_enter_step", "boolean", "body"),
@@ -1530,11 +1040,11 @@ SMART_TRADES_CREATE = Endpoint(
         ),
         Param("position", "position", "object", "body",
             fields=(
+                Param("type", "type", "string", "body", required=True, enum=("buy", "sell")),
                 Param("order_type", "order_type", "string", "body",
                     required=True,
                     enum=("market", "limit", "conditional"),
                 ),
-                Param("type", "type", "string", "body", required=True, enum=("buy", "sell")),
                 Param("units", "units", "object", "body",
                     fields=(
                         Param("value", "value", "number", "body", required=True),
@@ -1630,45 +1140,24 @@ SMART_TRADES_CREATE = Endpoint(
     ),
 )
 
-SMART_TRADES_CANCEL = Endpoint(
-    resource="smart_trades",
-    name="cancel",
-    method="DELETE",
-    path="/v2/smart_trades/{id}",
-    permission="SMART_TRADES_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+SMART_TRADES_CANCEL: Endpoint[SmartTrade] = Endpoint(
+    "smart_trades", "cancel", "DELETE", "/v2/smart_trades/{id}", "SMART_TRADES_WRITE", SmartTrade,
     params=(
-        Param("smart_trade_id", "id", "integer", "path", required=True),
+        Param("smart_trade_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-SMART_TRADES_SHOW = Endpoint(
-    resource="smart_trades",
-    name="show",
-    method="GET",
-    path="/v2/smart_trades/{id}",
-    permission="SMART_TRADES_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+SMART_TRADES_SHOW: Endpoint[SmartTrade] = Endpoint(
+    "smart_trades", "show", "GET", "/v2/smart_trades/{id}", "SMART_TRADES_READ", SmartTrade,
     params=(
-        Param("smart_trade_id", "id", "integer", "path", required=True),
+        Param("smart_trade_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-SMART_TRADES_UPDATE = Endpoint(
-    resource="smart_trades",
-    name="update",
-    method="PATCH",
-    path="/v2/smart_trades/{id}",
-    permission="SMART_TRADES_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+SMART_TRADES_UPDATE: Endpoint[SmartTrade] = Endpoint(
+    "smart_trades", "update", "PATCH", "/v2/smart_trades/{id}", "SMART_TRADES_WRITE", SmartTrade,
     params=(
-        Param("smart_trade_id", "id", "integer", "path", required=True),
+        Param("smart_trade_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("leverage", "leverage", "object", "body",
             fields=(
                 Param("enabled", "enabled", "boolean", "body", required=True),
@@ -1772,17 +1261,10 @@ SMART_TRADES_UPDATE = Endpoint(
     ),
 )
 
-SMART_TRADES_ADD_FUNDS = Endpoint(
-    resource="smart_trades",
-    name="add_funds",
-    method="POST",
-    path="/v2/smart_trades/{id}/add_funds",
-    permission="SMART_TRADES_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+SMART_TRADES_ADD_FUNDS: Endpoint[SmartTrade] = Endpoint(
+    "smart_trades", "add_funds", "POST", "/v2/smart_trades/{id}/add_funds", "SMART_TRADES_WRITE", SmartTrade,
     params=(
-        Param("smart_trade_id", "id", "integer", "path", required=True),
+        Param("smart_trade_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("order_type", "order_type", "string", "body", required=True, enum=("market", "limit")),
         Param("units", "units", "object", "body",
             required=True,
@@ -1799,59 +1281,35 @@ SMART_TRADES_ADD_FUNDS = Endpoint(
     ),
 )
 
-SMART_TRADES_CLOSE_BY_MARKET = Endpoint(
-    resource="smart_trades",
-    name="close_by_market",
-    method="POST",
-    path="/v2/smart_trades/{id}/close_by_market",
-    permission="SMART_TRADES_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+SMART_TRADES_CLOSE_BY_MARKET: Endpoint[SmartTrade] = Endpoint(
+    "smart_trades", "close_by_market", "POST", "/v2/smart_trades/{id}/close_by_market", "SMART_TRADES_WRITE",
+    SmartTrade,
     params=(
-        Param("smart_trade_id", "id", "integer", "path", required=True),
+        Param("smart_trade_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-SMART_TRADES_FORCE_PROCESS = Endpoint(
-    resource="smart_trades",
-    name="force_process",
-    method="POST",
-    path="/v2/smart_trades/{id}/force_process",
-    permission="SMART_TRADES_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+SMART_TRADES_FORCE_PROCESS: Endpoint[SmartTrade] = Endpoint(
+    "smart_trades", "force_process", "POST", "/v2/smart_trades/{id}/force_process", "SMART_TRADES_WRITE",
+    SmartTrade,
     params=(
-        Param("smart_trade_id", "id", "integer", "path", required=True),
+        Param("smart_trade_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-SMART_TRADES_FORCE_START = Endpoint(
-    resource="smart_trades",
-    name="force_start",
-    method="POST",
-    path="/v2/smart_trades/{id}/force_start",
-    permission="SMART_TRADES_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+SMART_TRADES_FORCE_START: Endpoint[SmartTrade] = Endpoint(
+    "smart_trades", "force_start", "POST", "/v2/smart_trades/{id}/force_start", "SMART_TRADES_WRITE",
+    SmartTrade,
     params=(
-        Param("smart_trade_id", "id", "integer", "path", required=True),
+        Param("smart_trade_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-SMART_TRADES_REDUCE_FUNDS = Endpoint(
-    resource="smart_trades",
-    name="reduce_funds",
-    method="POST",
-    path="/v2/smart_trades/{id}/reduce_funds",
-    permission="SMART_TRADES_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+SMART_TRADES_REDUCE_FUNDS: Endpoint[SmartTrade] = Endpoint(
+    "smart_trades", "reduce_funds", "POST", "/v2/smart_trades/{id}/reduce_funds", "SMART_TRADES_WRITE",
+    SmartTrade,
     params=(
-        Param("smart_trade_id", "id", "integer", "path", required=True),
+        Param("smart_trade_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("order_type", "order_type", "string", "body", required=True, enum=("market", "limit")),
         Param("units", "units", "object", "body",
             required=True,
@@ -1868,109 +1326,64 @@ SMART_TRADES_REDUCE_FUNDS = Endpoint(
     ),
 )
 
-SMART_TRADES_REDUCE_FUNDS_INFO = Endpoint(
-    resource="smart_trades",
-    name="reduce_funds_info",
-    method="GET",
-    path="/v2/smart_trades/{id}/reduce_funds_info",
-    permission="SMART_TRADES_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=True,
+SMART_TRADES_REDUCE_FUNDS_INFO: Endpoint[SmartTradeReduceFundsInfo] = Endpoint(
+    "smart_trades", "reduce_funds_info", "GET", "/v2/smart_trades/{id}/reduce_funds_info",
+    "SMART_TRADES_WRITE", SmartTradeReduceFundsInfo,
     params=(
-        Param("smart_trade_id", "id", "integer", "path", required=True),
+        Param("smart_trade_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-SMART_TRADES_SET_NOTE = Endpoint(
-    resource="smart_trades",
-    name="set_note",
-    method="POST",
-    path="/v2/smart_trades/{id}/set_note",
-    permission="SMART_TRADES_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+SMART_TRADES_SET_NOTE: Endpoint[SmartTrade] = Endpoint(
+    "smart_trades", "set_note", "POST", "/v2/smart_trades/{id}/set_note", "SMART_TRADES_WRITE", SmartTrade,
     params=(
-        Param("smart_trade_id", "id", "integer", "path", required=True),
+        Param("smart_trade_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("note", "note", "string", "body", required=True, min_length=1, max_length=300),
     ),
 )
 
-SMART_TRADES_TRADES = Endpoint(
-    resource="smart_trades",
-    name="trades",
-    method="GET",
-    path="/v2/smart_trades/{smart_trade_id}/trades",
-    permission="SMART_TRADES_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+SMART_TRADES_TRADES: Endpoint[list[SmartTradeTrade]] = Endpoint(
+    "smart_trades", "trades", "GET", "/v2/smart_trades/{smart_trade_id}/trades", "SMART_TRADES_READ",
+    list[SmartTradeTrade],
     params=(
-        Param("smart_trade_id", "smart_trade_id", "integer", "path", required=True),
+        Param("smart_trade_id", "smart_trade_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-SMART_TRADES_CANCEL_TRADE = Endpoint(
-    resource="smart_trades",
-    name="cancel_trade",
-    method="DELETE",
-    path="/v2/smart_trades/{smart_trade_id}/trades/{trade_id}",
-    permission="SMART_TRADES_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+SMART_TRADES_CANCEL_TRADE: Endpoint[SmartTrade] = Endpoint(
+    "smart_trades", "cancel_trade", "DELETE", "/v2/smart_trades/{smart_trade_id}/trades/{trade_id}",
+    "SMART_TRADES_WRITE", SmartTrade,
     params=(
-        Param("smart_trade_id", "smart_trade_id", "integer", "path", required=True),
-        Param("trade_id", "trade_id", "integer", "path", required=True),
+        Param("smart_trade_id", "smart_trade_id", "integer", "path", required=True, minimum=Decimal("1")),
+        Param("trade_id", "trade_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-SMART_TRADES_CLOSE_TRADE_BY_MARKET = Endpoint(
-    resource="smart_trades",
-    name="close_trade_by_market",
-    method="POST",
-    path="/v2/smart_trades/{smart_trade_id}/trades/{trade_id}/close_by_market",
-    permission="SMART_TRADES_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+SMART_TRADES_CLOSE_TRADE_BY_MARKET: Endpoint[SmartTrade] = Endpoint(
+    "smart_trades", "close_trade_by_market", "POST",
+    "/v2/smart_trades/{smart_trade_id}/trades/{trade_id}/close_by_market", "SMART_TRADES_WRITE", SmartTrade,
     params=(
-        Param("smart_trade_id", "smart_trade_id", "integer", "path", required=True),
-        Param("trade_id", "trade_id", "integer", "path", required=True),
+        Param("smart_trade_id", "smart_trade_id", "integer", "path", required=True, minimum=Decimal("1")),
+        Param("trade_id", "trade_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-TRADES_LIST = Endpoint(
-    resource="trades",
-    name="list",
-    method="GET",
-    path="/ver1/trades",
-    permission="SMART_TRADES_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+TRADES_LIST: Endpoint[SimpleTradeList] = Endpoint(
+    "trades", "list", "GET", "/ver1/trades", "SMART_TRADES_READ", SimpleTradeList,
     params=(
-        Param("account_id", "account_id", "integer", "query"),
+        Param("account_id", "account_id", "integer", "query", minimum=Decimal("1")),
         Param("pair", "pair", "string", "query"),
         Param("order_by", "order_by", "string", "query", enum=("pair", "created_at")),
-        Param("order_direction", "order_direction", "string", "query", enum=("asc", "desc")),
-        Param("limit", "limit", "integer", "query"),
-        Param("offset", "offset", "integer", "query"),
+        Param("order_direction", "order_direction", "string", "query", enum=("asc", "desc", "ASC", "DESC")),
+        Param("limit", "limit", "integer", "query", minimum=Decimal("1")),
+        Param("offset", "offset", "integer", "query", minimum=Decimal("0")),
     ),
 )
 
-TRADES_CREATE = Endpoint(
-    resource="trades",
-    name="create",
-    method="POST",
-    path="/ver1/trades",
-    permission="SMART_TRADES_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+TRADES_CREATE: Endpoint[SimpleTradeEnvelope] = Endpoint(
+    "trades", "create", "POST", "/ver1/trades", "SMART_TRADES_WRITE", SimpleTradeEnvelope,
     params=(
-        Param("account_id", "account_id", "integer", "body", required=True),
+        Param("account_id", "account_id", "integer", "body", required=True, minimum=Decimal("1")),
         Param("pair", "pair", "string", "body", required=True),
         Param("order", "order", "object", "body",
             required=True,
@@ -2031,62 +1444,34 @@ TRADES_CREATE = Endpoint(
     ),
 )
 
-TRADES_HISTORY = Endpoint(
-    resource="trades",
-    name="history",
-    method="GET",
-    path="/ver1/trades/history",
-    permission="SMART_TRADES_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+TRADES_HISTORY: Endpoint[SimpleTradeList] = Endpoint(
+    "trades", "history", "GET", "/ver1/trades/history", "SMART_TRADES_READ", SimpleTradeList,
     params=(
-        Param("account_id", "account_id", "integer", "query"),
+        Param("account_id", "account_id", "integer", "query", minimum=Decimal("1")),
         Param("pair", "pair", "string", "query"),
         Param("order_by", "order_by", "string", "query", enum=("pair", "created_at", "closed_at")),
-        Param("order_direction", "order_direction", "string", "query", enum=("asc", "desc")),
-        Param("limit", "limit", "integer", "query"),
-        Param("offset", "offset", "integer", "query"),
+        Param("order_direction", "order_direction", "string", "query", enum=("asc", "desc", "ASC", "DESC")),
+        Param("limit", "limit", "integer", "query", minimum=Decimal("1")),
+        Param("offset", "offset", "integer", "query", minimum=Decimal("0")),
     ),
 )
 
-TRADES_SHOW = Endpoint(
-    resource="trades",
-    name="show",
-    method="GET",
-    path="/ver1/trades/{uuid}",
-    permission="SMART_TRADES_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+TRADES_SHOW: Endpoint[SimpleTradeEnvelope] = Endpoint(
+    "trades", "show", "GET", "/ver1/trades/{uuid}", "SMART_TRADES_READ", SimpleTradeEnvelope,
     params=(
         Param("uuid", "uuid", "string", "path", required=True),
     ),
 )
 
-TRADES_CANCEL = Endpoint(
-    resource="trades",
-    name="cancel",
-    method="POST",
-    path="/ver1/trades/{uuid}/cancel",
-    permission="SMART_TRADES_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+TRADES_CANCEL: Endpoint[SimpleTradeEnvelope] = Endpoint(
+    "trades", "cancel", "POST", "/ver1/trades/{uuid}/cancel", "SMART_TRADES_WRITE", SimpleTradeEnvelope,
     params=(
         Param("uuid", "uuid", "string", "path", required=True),
     ),
 )
 
-LOOSE_ACCOUNTS_CREATE = Endpoint(
-    resource="loose_accounts",
-    name="create",
-    method="POST",
-    path="/ver1/loose_accounts",
-    permission="ACCOUNTS_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+LOOSE_ACCOUNTS_CREATE: Endpoint[LooseAccount] = Endpoint(
+    "loose_accounts", "create", "POST", "/ver1/loose_accounts", "ACCOUNTS_WRITE", LooseAccount,
     params=(
         Param("name", "name", "string", "body", required=True),
         Param("tokens", "tokens", "object", "body",
@@ -2100,33 +1485,20 @@ LOOSE_ACCOUNTS_CREATE = Endpoint(
     ),
 )
 
-LOOSE_ACCOUNTS_AVAILABLE_CURRENCIES = Endpoint(
-    resource="loose_accounts",
-    name="available_currencies",
-    method="GET",
-    path="/ver1/loose_accounts/available_currencies",
-    permission="ACCOUNTS_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+LOOSE_ACCOUNTS_AVAILABLE_CURRENCIES: Endpoint[Any] = Endpoint(
+    "loose_accounts", "available_currencies", "GET", "/ver1/loose_accounts/available_currencies",
+    "ACCOUNTS_READ", Any,
     params=(
         Param("contains", "contains", "string", "query"),
-        Param("limit", "limit", "integer", "query"),
-        Param("offset", "offset", "integer", "query"),
+        Param("limit", "limit", "integer", "query", minimum=Decimal("1")),
+        Param("offset", "offset", "integer", "query", minimum=Decimal("0")),
     ),
 )
 
-LOOSE_ACCOUNTS_UPDATE = Endpoint(
-    resource="loose_accounts",
-    name="update",
-    method="PUT",
-    path="/ver1/loose_accounts/{account_id}",
-    permission="ACCOUNTS_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+LOOSE_ACCOUNTS_UPDATE: Endpoint[LooseAccount] = Endpoint(
+    "loose_accounts", "update", "PUT", "/ver1/loose_accounts/{account_id}", "ACCOUNTS_WRITE", LooseAccount,
     params=(
-        Param("account_id", "account_id", "integer", "path", required=True),
+        Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("name", "name", "string", "body"),
         Param("tokens", "tokens", "object", "body",
             required=True,
@@ -2139,18 +1511,11 @@ LOOSE_ACCOUNTS_UPDATE = Endpoint(
     ),
 )
 
-MARKETPLACE_ITEMS = Endpoint(
-    resource="marketplace",
-    name="items",
-    method="GET",
-    path="/ver1/marketplace/items",
-    permission="NONE",
-    signed=False,
-    weight=1,
-    idempotent=True,
+MARKETPLACE_ITEMS: Endpoint[Any] = Endpoint(
+    "marketplace", "items", "GET", "/ver1/marketplace/items", "NONE", Any, signed=False,
     params=(
-        Param("limit", "limit", "integer", "query"),
-        Param("offset", "offset", "integer", "query"),
+        Param("limit", "limit", "integer", "query", minimum=Decimal("1")),
+        Param("offset", "offset", "integer", "query", minimum=Decimal("0")),
         Param("scope", "scope", "string", "query", enum=("all", "paid", "free")),
         Param("order", "order", "string", "query", enum=("subscribers", "name", "newest")),
         Param("locale", "locale", "string", "query",
@@ -2159,15 +1524,8 @@ MARKETPLACE_ITEMS = Endpoint(
     ),
 )
 
-MARKETPLACE_PRESETS = Endpoint(
-    resource="marketplace",
-    name="presets",
-    method="GET",
-    path="/ver1/marketplace/presets",
-    permission="NONE",
-    signed=True,
-    weight=1,
-    idempotent=True,
+MARKETPLACE_PRESETS: Endpoint[Any] = Endpoint(
+    "marketplace", "presets", "GET", "/ver1/marketplace/presets", "NONE", Any,
     params=(
         Param("profit_per_day_from", "profit_per_day_from", "number", "query"),
         Param("profit_per_day_to", "profit_per_day_to", "number", "query"),
@@ -2185,111 +1543,61 @@ MARKETPLACE_PRESETS = Endpoint(
         Param("cmc", "cmc", "string", "query"),
         Param("sort_by", "sort_by", "string", "query"),
         Param("sort_direction", "sort_direction", "string", "query", enum=("asc", "desc")),
-        Param("page", "page", "integer", "query"),
-        Param("per_page", "per_page", "integer", "query"),
+        Param("page", "page", "integer", "query", minimum=Decimal("1")),
+        Param("per_page", "per_page", "integer", "query", minimum=Decimal("1")),
     ),
 )
 
-MARKETPLACE_SIGNALS = Endpoint(
-    resource="marketplace",
-    name="signals",
-    method="GET",
-    path="/ver1/marketplace/{item_id}/signals",
-    permission="NONE",
-    signed=False,
-    weight=1,
-    idempotent=True,
+MARKETPLACE_SIGNALS: Endpoint[Any] = Endpoint(
+    "marketplace", "signals", "GET", "/ver1/marketplace/{item_id}/signals", "NONE", Any, signed=False,
     params=(
-        Param("item_id", "item_id", "integer", "path", required=True),
-        Param("limit", "limit", "integer", "query"),
-        Param("offset", "offset", "integer", "query"),
+        Param("item_id", "item_id", "integer", "path", required=True, minimum=Decimal("1")),
+        Param("limit", "limit", "integer", "query", minimum=Decimal("1")),
+        Param("offset", "offset", "integer", "query", minimum=Decimal("0")),
         Param("order", "order", "string", "query", enum=("pair", "exchange", "signal_type", "date")),
-        Param("order_direction", "order_direction", "string", "query", enum=("asc", "desc")),
+        Param("order_direction", "order_direction", "string", "query", enum=("asc", "desc", "ASC", "DESC")),
         Param("locale", "locale", "string", "query",
             enum=("en", "ru", "zh", "zh-CN", "es", "pt", "ko", "fr", "cs", "tr", "de", "it"),
         ),
     ),
 )
 
-PORTFOLIOS_LIST = Endpoint(
-    resource="portfolios",
-    name="list",
-    method="GET",
-    path="/ver1/portfolios",
-    permission="NONE",
-    signed=True,
-    weight=1,
-    idempotent=True,
+PORTFOLIOS_LIST: Endpoint[list[Portfolio]] = Endpoint(
+    "portfolios", "list", "GET", "/ver1/portfolios", "NONE", list[Portfolio],
     params=(
-        Param("page", "page", "integer", "query"),
-        Param("per_page", "per_page", "integer", "query"),
+        Param("page", "page", "integer", "query", minimum=Decimal("1")),
+        Param("per_page", "per_page", "integer", "query", minimum=Decimal("1")),
     ),
 )
 
-PORTFOLIOS_LIST_LEGACY = Endpoint(
-    resource="portfolios",
-    name="list_legacy",
-    method="GET",
-    path="/ver1/portfolios/portfolios",
-    permission=None,
-    signed=True,
-    weight=1,
-    idempotent=True,
-    deprecated=True,
+PORTFOLIOS_LIST_LEGACY: Endpoint[list[Portfolio]] = Endpoint(
+    "portfolios", "list_legacy", "GET", "/ver1/portfolios/portfolios", None, list[Portfolio], deprecated=True,
     params=(
-        Param("limit", "limit", "integer", "query"),
-        Param("offset", "offset", "integer", "query"),
+        Param("limit", "limit", "integer", "query", minimum=Decimal("1")),
+        Param("offset", "offset", "integer", "query", minimum=Decimal("0")),
     ),
 )
 
-PORTFOLIOS_SHOW = Endpoint(
-    resource="portfolios",
-    name="show",
-    method="GET",
-    path="/ver1/portfolios/{id}",
-    permission="NONE",
-    signed=True,
-    weight=1,
-    idempotent=True,
+PORTFOLIOS_SHOW: Endpoint[Portfolio] = Endpoint(
+    "portfolios", "show", "GET", "/ver1/portfolios/{id}", "NONE", Portfolio,
     params=(
-        Param("portfolio_id", "id", "integer", "path", required=True),
+        Param("portfolio_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-USERS_CHANGE_MODE = Endpoint(
-    resource="users",
-    name="change_mode",
-    method="POST",
-    path="/ver1/users/change_mode",
-    permission="ACCOUNTS_WRITE",
-    signed=True,
-    weight=1,
-    idempotent=False,
+USERS_CHANGE_MODE: Endpoint[Any] = Endpoint(
+    "users", "change_mode", "POST", "/ver1/users/change_mode", "ACCOUNTS_WRITE", Any,
     params=(
         Param("mode", "mode", "string", "body", required=True, enum=("paper", "real")),
     ),
 )
 
-USERS_CURRENT_MODE = Endpoint(
-    resource="users",
-    name="current_mode",
-    method="GET",
-    path="/ver1/users/current_mode",
-    permission="ACCOUNTS_READ",
-    signed=True,
-    weight=1,
-    idempotent=True,
+USERS_CURRENT_MODE: Endpoint[Any] = Endpoint(
+    "users", "current_mode", "GET", "/ver1/users/current_mode", "ACCOUNTS_READ", Any,
 )
 
-USERS_CHANGE_LOCALE = Endpoint(
-    resource="users",
-    name="change_locale",
-    method="PUT",
-    path="/ver1/users/locale",
-    permission=None,
-    signed=True,
-    weight=1,
-    idempotent=False,
+USERS_CHANGE_LOCALE: Endpoint[Any] = Endpoint(
+    "users", "change_locale", "PUT", "/ver1/users/locale", None, Any,
     params=(
         Param("locale", "locale", "string", "body",
             required=True,
@@ -2298,174 +1606,59 @@ USERS_CHANGE_LOCALE = Endpoint(
     ),
 )
 
-USERS_PERMISSIONS = Endpoint(
-    resource="users",
-    name="permissions",
-    method="GET",
-    path="/ver1/users/permissions_info",
-    permission="NONE",
-    signed=True,
-    weight=1,
-    idempotent=True,
+USERS_PERMISSIONS: Endpoint[Any] = Endpoint(
+    "users", "permissions", "GET", "/ver1/users/permissions_info", "NONE", Any,
 )
 
-MINI_APPS_CREDENTIALS = Endpoint(
-    resource="mini_apps",
-    name="credentials",
-    method="GET",
-    path="/ver1/mini_apps/credentials",
-    permission=None,
-    signed=True,
-    weight=1,
-    idempotent=True,
+MINI_APPS_CREDENTIALS: Endpoint[Any] = Endpoint(
+    "mini_apps", "credentials", "GET", "/ver1/mini_apps/credentials", None, Any,
     params=(
         Param("token", "token", "string", "query", required=True),
     ),
 )
 
-MINI_APPS_READ_STORAGE = Endpoint(
-    resource="mini_apps",
-    name="read_storage",
-    method="GET",
-    path="/ver1/mini_apps/storage",
-    permission=None,
-    signed=True,
-    weight=1,
-    idempotent=True,
+MINI_APPS_READ_STORAGE: Endpoint[Any] = Endpoint(
+    "mini_apps", "read_storage", "GET", "/ver1/mini_apps/storage", None, Any,
     params=(
         Param("key", "key", "string", "query", required=True),
     ),
 )
 
-MINI_APPS_WRITE_STORAGE = Endpoint(
-    resource="mini_apps",
-    name="write_storage",
-    method="POST",
-    path="/ver1/mini_apps/storage",
-    permission=None,
-    signed=True,
-    weight=1,
-    idempotent=False,
+MINI_APPS_WRITE_STORAGE: Endpoint[Any] = Endpoint(
+    "mini_apps", "write_storage", "POST", "/ver1/mini_apps/storage", None, Any,
     params=(
         Param("key", "key", "string", "body", required=True),
         Param("data", "data", "object", "body", required=True),
     ),
 )
 
-ENDPOINTS: tuple[Endpoint, ...] = (
-    GENERAL_PING,
-    GENERAL_TIME,
-    GENERAL_VALIDATE_CREDENTIALS,
-    ACCOUNTS_LIST,
-    ACCOUNTS_CREATE,
-    ACCOUNTS_TRANSFER,
-    ACCOUNTS_TRANSFER_DATA,
-    ACCOUNTS_TRANSFER_HISTORY,
-    ACCOUNTS_TYPES_TO_CONNECT,
-    ACCOUNTS_UPDATE,
-    ACCOUNTS_SHOW,
-    ACCOUNTS_TABLE_DATA,
-    ACCOUNTS_ACTIVE_TRADING_ENTITIES,
-    ACCOUNTS_BALANCE_CHART_DATA,
-    ACCOUNTS_CONVERT_DUST_TO_BNB,
-    ACCOUNTS_DEPOSIT_DATA,
-    ACCOUNTS_LEVERAGE_DATA,
-    ACCOUNTS_LOAD_BALANCES,
-    ACCOUNTS_NETWORKS_INFO,
-    ACCOUNTS_PIE_CHART_DATA,
-    ACCOUNTS_REMOVE,
-    ACCOUNTS_RENAME,
-    ACCOUNTS_SELL_ALL_TO_BTC,
-    ACCOUNTS_SELL_ALL_TO_USD,
-    ACCOUNTS_VOLUME_DAILY,
-    ACCOUNTS_VOLUME_MONTHLY,
-    ACCOUNTS_VOLUME_TOTAL,
-    MARKET_DATA_PAIRS,
-    MARKET_DATA_CURRENCY_RATES,
-    MARKET_DATA_CURRENCY_RATES_WITH_LEVERAGE,
-    MARKET_DATA_MARKETS,
-    MARKET_DATA_PAIRS_V1,
-    BOTS_LIST,
-    BOTS_ACCOUNT_TRADE_INFO,
-    BOTS_ACCOUNT_TRADE_INFO_SMART_SELL,
-    BOTS_CREATE,
-    BOTS_PAIRS_BLACKLIST,
-    BOTS_STATS,
-    BOTS_STATS_BY_DATE,
-    BOTS_STRATEGIES,
-    BOTS_UPDATE_PAIRS_BLACKLIST,
-    BOTS_CANCEL_ALL_DEALS,
-    BOTS_COPY,
-    BOTS_DEALS_STATS,
-    BOTS_DELETE,
-    BOTS_DISABLE,
-    BOTS_ENABLE,
-    BOTS_PANIC_SELL_ALL_DEALS,
-    BOTS_PROFIT_BY_DAY,
-    BOTS_SHOW,
-    BOTS_START_NEW_DEAL,
-    BOTS_UPDATE,
-    DEALS_LIST,
-    DEALS_ADD_FUNDS,
-    DEALS_CANCEL,
-    DEALS_CANCEL_ORDER,
-    DEALS_CONVERT_TO_SMART_TRADE,
-    DEALS_DATA_FOR_ADDING_FUNDS,
-    DEALS_MARKET_ORDERS,
-    DEALS_PANIC_SELL,
-    DEALS_PANIC_SELL_STEP,
-    DEALS_SHOW,
-    DEALS_UPDATE,
-    DEALS_UPDATE_MAX_SAFETY_ORDERS,
-    DEALS_UPDATE_TP,
-    GRID_BOTS_LIST,
-    GRID_BOTS_CREATE,
-    GRID_BOTS_DELETE,
-    GRID_BOTS_SHOW,
-    GRID_BOTS_DISABLE,
-    GRID_BOTS_ENABLE,
-    GRID_BOTS_EVENTS,
-    GRID_BOTS_UPDATE,
-    GRID_BOTS_MARKET_ORDERS,
-    GRID_BOTS_SET_NOTE,
-    GRID_BOTS_PROFITS,
-    GRID_BOTS_REQUIRED_BALANCES,
-    SMART_TRADES_LIST,
-    SMART_TRADES_CREATE,
-    SMART_TRADES_CANCEL,
-    SMART_TRADES_SHOW,
-    SMART_TRADES_UPDATE,
-    SMART_TRADES_ADD_FUNDS,
-    SMART_TRADES_CLOSE_BY_MARKET,
-    SMART_TRADES_FORCE_PROCESS,
-    SMART_TRADES_FORCE_START,
-    SMART_TRADES_REDUCE_FUNDS,
-    SMART_TRADES_REDUCE_FUNDS_INFO,
-    SMART_TRADES_SET_NOTE,
-    SMART_TRADES_TRADES,
-    SMART_TRADES_CANCEL_TRADE,
-    SMART_TRADES_CLOSE_TRADE_BY_MARKET,
-    TRADES_LIST,
-    TRADES_CREATE,
-    TRADES_HISTORY,
-    TRADES_SHOW,
-    TRADES_CANCEL,
-    LOOSE_ACCOUNTS_CREATE,
-    LOOSE_ACCOUNTS_AVAILABLE_CURRENCIES,
-    LOOSE_ACCOUNTS_UPDATE,
-    MARKETPLACE_ITEMS,
-    MARKETPLACE_PRESETS,
-    MARKETPLACE_SIGNALS,
-    PORTFOLIOS_LIST,
-    PORTFOLIOS_LIST_LEGACY,
-    PORTFOLIOS_SHOW,
-    USERS_CHANGE_MODE,
-    USERS_CURRENT_MODE,
-    USERS_CHANGE_LOCALE,
-    USERS_PERMISSIONS,
-    MINI_APPS_CREDENTIALS,
-    MINI_APPS_READ_STORAGE,
+ENDPOINTS: tuple[Endpoint[Any], ...] = (
+    GENERAL_PING, GENERAL_TIME, GENERAL_VALIDATE_CREDENTIALS, ACCOUNTS_LIST, ACCOUNTS_CREATE,
+    ACCOUNTS_TRANSFER, ACCOUNTS_TRANSFER_DATA, ACCOUNTS_TRANSFER_HISTORY, ACCOUNTS_TYPES_TO_CONNECT,
+    ACCOUNTS_UPDATE, ACCOUNTS_SHOW, ACCOUNTS_TABLE_DATA, ACCOUNTS_ACTIVE_TRADING_ENTITIES,
+    ACCOUNTS_BALANCE_CHART_DATA, ACCOUNTS_CONVERT_DUST_TO_BNB, ACCOUNTS_DEPOSIT_DATA, ACCOUNTS_LEVERAGE_DATA,
+    ACCOUNTS_LOAD_BALANCES, ACCOUNTS_NETWORKS_INFO, ACCOUNTS_PIE_CHART_DATA, ACCOUNTS_REMOVE, ACCOUNTS_RENAME,
+    ACCOUNTS_SELL_ALL_TO_BTC, ACCOUNTS_SELL_ALL_TO_USD, ACCOUNTS_VOLUME_DAILY, ACCOUNTS_VOLUME_MONTHLY,
+    ACCOUNTS_VOLUME_TOTAL, MARKET_DATA_PAIRS, MARKET_DATA_CURRENCY_RATES,
+    MARKET_DATA_CURRENCY_RATES_WITH_LEVERAGE, MARKET_DATA_MARKETS, MARKET_DATA_PAIRS_V1, BOTS_LIST,
+    BOTS_ACCOUNT_TRADE_INFO, BOTS_ACCOUNT_TRADE_INFO_SMART_SELL, BOTS_CREATE, BOTS_PAIRS_BLACKLIST,
+    BOTS_STATS, BOTS_STATS_BY_DATE, BOTS_STRATEGIES, BOTS_UPDATE_PAIRS_BLACKLIST, BOTS_CANCEL_ALL_DEALS,
+    BOTS_COPY, BOTS_DEALS_STATS, BOTS_DELETE, BOTS_DISABLE, BOTS_ENABLE, BOTS_PANIC_SELL_ALL_DEALS,
+    BOTS_PROFIT_BY_DAY, BOTS_SHOW, BOTS_START_NEW_DEAL, BOTS_UPDATE, DEALS_LIST, DEALS_ADD_FUNDS,
+    DEALS_CANCEL, DEALS_CANCEL_ORDER, DEALS_CONVERT_TO_SMART_TRADE, DEALS_DATA_FOR_ADDING_FUNDS,
+    DEALS_MARKET_ORDERS, DEALS_PANIC_SELL, DEALS_PANIC_SELL_STEP, DEALS_SHOW, DEALS_UPDATE,
+    DEALS_UPDATE_MAX_SAFETY_ORDERS, DEALS_UPDATE_TP, GRID_BOTS_LIST, GRID_BOTS_CREATE, GRID_BOTS_DELETE,
+    GRID_BOTS_SHOW, GRID_BOTS_DISABLE, GRID_BOTS_ENABLE, GRID_BOTS_EVENTS, GRID_BOTS_UPDATE,
+    GRID_BOTS_MARKET_ORDERS, GRID_BOTS_SET_NOTE, GRID_BOTS_PROFITS, GRID_BOTS_REQUIRED_BALANCES,
+    SMART_TRADES_LIST, SMART_TRADES_CREATE, SMART_TRADES_CANCEL, SMART_TRADES_SHOW, SMART_TRADES_UPDATE,
+    SMART_TRADES_ADD_FUNDS, SMART_TRADES_CLOSE_BY_MARKET, SMART_TRADES_FORCE_PROCESS,
+    SMART_TRADES_FORCE_START, SMART_TRADES_REDUCE_FUNDS, SMART_TRADES_REDUCE_FUNDS_INFO,
+    SMART_TRADES_SET_NOTE, SMART_TRADES_TRADES, SMART_TRADES_CANCEL_TRADE, SMART_TRADES_CLOSE_TRADE_BY_MARKET,
+    TRADES_LIST, TRADES_CREATE, TRADES_HISTORY, TRADES_SHOW, TRADES_CANCEL, LOOSE_ACCOUNTS_CREATE,
+    LOOSE_ACCOUNTS_AVAILABLE_CURRENCIES, LOOSE_ACCOUNTS_UPDATE, MARKETPLACE_ITEMS, MARKETPLACE_PRESETS,
+    MARKETPLACE_SIGNALS, PORTFOLIOS_LIST, PORTFOLIOS_LIST_LEGACY, PORTFOLIOS_SHOW, USERS_CHANGE_MODE,
+    USERS_CURRENT_MODE, USERS_CHANGE_LOCALE, USERS_PERMISSIONS, MINI_APPS_CREDENTIALS, MINI_APPS_READ_STORAGE,
     MINI_APPS_WRITE_STORAGE,
 )
 
-BY_NAME: dict[str, Endpoint] = {endpoint.qualified_name: endpoint for endpoint in ENDPOINTS}
+BY_NAME: dict[str, Endpoint[Any]] = {endpoint.qualified_name: endpoint for endpoint in ENDPOINTS}

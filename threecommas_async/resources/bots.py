@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 import builtins
+import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
+from .._endpoint import Priority
 from .._pagination import AsyncPaginator
-from .._resource import Resource
-from .._response import RawResponse
+from .._resource import RawResource, Resource, raw_response
 from ..models import (
     Bot,
     BotCopyResult,
@@ -21,28 +22,7 @@ from ..models import (
     PairsBlacklist,
 )
 from ..params import CustomSafetyStep, Number
-from ._catalog import (
-    BOTS_ACCOUNT_TRADE_INFO,
-    BOTS_ACCOUNT_TRADE_INFO_SMART_SELL,
-    BOTS_CANCEL_ALL_DEALS,
-    BOTS_COPY,
-    BOTS_CREATE,
-    BOTS_DEALS_STATS,
-    BOTS_DELETE,
-    BOTS_DISABLE,
-    BOTS_ENABLE,
-    BOTS_LIST,
-    BOTS_PAIRS_BLACKLIST,
-    BOTS_PANIC_SELL_ALL_DEALS,
-    BOTS_PROFIT_BY_DAY,
-    BOTS_SHOW,
-    BOTS_START_NEW_DEAL,
-    BOTS_STATS,
-    BOTS_STATS_BY_DATE,
-    BOTS_STRATEGIES,
-    BOTS_UPDATE,
-    BOTS_UPDATE_PAIRS_BLACKLIST,
-)
+from . import _catalog
 
 __all__ = ["Bots", "BotsWithRawResponse"]
 
@@ -62,10 +42,10 @@ class Bots(Resource):
         *,
         account_id: int | None = None,
         strategy: Literal["long", "short"] | None = None,
-        order_direction: Literal["ASC", "DESC"] | None = None,
+        order_direction: Literal["ASC", "DESC", "asc", "desc"] | None = None,
         limit: int | None = None,
         offset: int | None = None,
-        from_: int | None = None,
+        from_: dt.datetime | str | None = None,
         scope: Literal["enabled", "disabled"] | None = None,
         sort_by: Literal["created_at", "updated_at", "profit"] | None = None,
         quote: str | None = None,
@@ -74,92 +54,61 @@ class Bots(Resource):
     ) -> builtins.list[Bot]:
         """List DCA bots.
 
-        ``GET /ver1/bots``: permission BOTS_READ, signed.
-        """
-        return cast(
-            "builtins.list[Bot]",
-            await self._client._call_endpoint(
-                BOTS_LIST,
-                {
-                    "account_id": account_id,
-                    "strategy": strategy,
-                    "order_direction": order_direction,
-                    "limit": limit,
-                    "offset": offset,
-                    "from_": from_,
-                    "scope": scope,
-                    "sort_by": sort_by,
-                    "quote": quote,
-                    "sort_direction": sort_direction,
-                    "form_type": form_type,
-                },
-                builtins.list[Bot],
-            ),
-        )
+        ``GET /ver1/bots``: permission BOTS_READ, signed."""
+        return await self._client._call_endpoint(_catalog.BOTS_LIST, {
+            "account_id": account_id, "strategy": strategy, "order_direction": order_direction,
+            "limit": limit, "offset": offset, "from_": from_, "scope": scope, "sort_by": sort_by,
+            "quote": quote, "sort_direction": sort_direction, "form_type": form_type,
+        })
 
     def iterate(
         self,
         *,
         account_id: int | None = None,
         strategy: Literal["long", "short"] | None = None,
-        order_direction: Literal["ASC", "DESC"] | None = None,
-        from_: int | None = None,
+        order_direction: Literal["ASC", "DESC", "asc", "desc"] | None = None,
+        from_: dt.datetime | str | None = None,
         scope: Literal["enabled", "disabled"] | None = None,
         sort_by: Literal["created_at", "updated_at", "profit"] | None = None,
         quote: str | None = None,
         sort_direction: Literal["asc", "desc"] | None = None,
         form_type: Literal["gordon", "advanced"] | None = None,
         page_size: int | None = None,
+        priority: Priority | None = None,
     ) -> AsyncPaginator[Bot]:
         """Every row of ``bots.list``, page by page (at most 100 per page, ``limit``/``offset``).
 
         ``async for row in client.bots.iterate(...)`` walks all pages until a short one;
-        ``await`` it for the first page only. ``page_size`` defaults to the maximum.
-        """
-        return AsyncPaginator(
-            self._client,
-            BOTS_LIST,
-            {
-                "account_id": account_id,
-                "strategy": strategy,
-                "order_direction": order_direction,
-                "from_": from_,
-                "scope": scope,
-                "sort_by": sort_by,
-                "quote": quote,
-                "sort_direction": sort_direction,
-                "form_type": form_type,
-            },
-            Bot,
-            page_size=page_size,
-        )
+        ``await`` it for the first page only. ``page_size`` defaults to the maximum; ``priority`` is the
+        limiter lane of the page requests (``"bulk"`` for a collector; None: the client's default)."""
+        return AsyncPaginator(self._client, _catalog.BOTS_LIST, {
+            "account_id": account_id, "strategy": strategy, "order_direction": order_direction,
+            "from_": from_, "scope": scope, "sort_by": sort_by, "quote": quote,
+            "sort_direction": sort_direction, "form_type": form_type,
+        }, page_size=page_size, priority=priority)
 
     async def account_trade_info(self, *, account_id: int) -> Any:
         """Get the trading info of an account for DCA bots.
 
         ``GET /ver1/bots/account_trade_info``: permission NONE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
-        """
-        return await self._client._call_endpoint(BOTS_ACCOUNT_TRADE_INFO, {"account_id": account_id}, Any)
+        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        return await self._client._call_endpoint(_catalog.BOTS_ACCOUNT_TRADE_INFO, {"account_id": account_id})
 
     async def account_trade_info_smart_sell(self, *, account_id: int) -> Any:
         """Get the trading info of an account for smart-sell bots.
 
         ``GET /ver1/bots/account_trade_info_smart_sell``: permission NONE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
-        """
-        return await self._client._call_endpoint(
-            BOTS_ACCOUNT_TRADE_INFO_SMART_SELL,
-            {"account_id": account_id},
-            Any,
-        )
+        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        return await self._client._call_endpoint(_catalog.BOTS_ACCOUNT_TRADE_INFO_SMART_SELL, {
+            "account_id": account_id,
+        })
 
     async def create(
         self,
         *,
         name: str,
         account_id: int,
-        pairs: str,
+        pairs: str | Sequence[str],
         base_order_volume: Number,
         strategy_list: Sequence[Mapping[str, Any]],
         take_profit_type: Literal["base", "total"],
@@ -175,7 +124,7 @@ class Bots(Resource):
         profit_currency: Literal["base_currency", "quote_currency"] | None = None,
         base_order_volume_type: Literal["quote_currency", "base_currency", "percent"] | None = None,
         start_order_type: Literal["limit", "market"] | None = None,
-        leverage_type: Literal["cross", "isolated"] | None = None,
+        leverage_type: Literal["custom", "cross", "not_specified", "isolated"] | None = None,
         leverage_custom_value: Number | None = None,
         trailing_enabled: bool | None = None,
         trailing_deviation: Number | None = None,
@@ -209,110 +158,64 @@ class Bots(Resource):
     ) -> Bot:
         """Create a DCA bot.
 
-        ``POST /ver1/bots/create_bot``: permission BOTS_WRITE, signed.
-        """
-        return cast(
-            "Bot",
-            await self._client._call_endpoint(
-                BOTS_CREATE,
-                {
-                    "name": name,
-                    "account_id": account_id,
-                    "pairs": pairs,
-                    "base_order_volume": base_order_volume,
-                    "strategy_list": strategy_list,
-                    "take_profit_type": take_profit_type,
-                    "take_profit": take_profit,
-                    "safety_order_step_percentage": safety_order_step_percentage,
-                    "safety_order_volume": safety_order_volume,
-                    "max_safety_orders": max_safety_orders,
-                    "active_safety_orders_count": active_safety_orders_count,
-                    "martingale_volume_coefficient": martingale_volume_coefficient,
-                    "martingale_step_coefficient": martingale_step_coefficient,
-                    "max_active_deals": max_active_deals,
-                    "strategy": strategy,
-                    "profit_currency": profit_currency,
-                    "base_order_volume_type": base_order_volume_type,
-                    "start_order_type": start_order_type,
-                    "leverage_type": leverage_type,
-                    "leverage_custom_value": leverage_custom_value,
-                    "trailing_enabled": trailing_enabled,
-                    "trailing_deviation": trailing_deviation,
-                    "take_profit_steps": take_profit_steps,
-                    "close_strategy_list": close_strategy_list,
-                    "min_profit_type": min_profit_type,
-                    "min_profit_percentage": min_profit_percentage,
-                    "reinvesting_percentage": reinvesting_percentage,
-                    "stop_loss_percentage": stop_loss_percentage,
-                    "stop_loss_type": stop_loss_type,
-                    "tsl_enabled": tsl_enabled,
-                    "sl_to_breakeven_enabled": sl_to_breakeven_enabled,
-                    "sl_to_breakeven_data": sl_to_breakeven_data,
-                    "stop_loss_timeout_enabled": stop_loss_timeout_enabled,
-                    "stop_loss_timeout_in_seconds": stop_loss_timeout_in_seconds,
-                    "risk_reduction_percentage": risk_reduction_percentage,
-                    "safety_order_volume_type": safety_order_volume_type,
-                    "safety_strategy_list": safety_strategy_list,
-                    "custom_safety_steps": custom_safety_steps,
-                    "min_volume_btc_24h": min_volume_btc_24h,
-                    "min_price": min_price,
-                    "max_price": max_price,
-                    "deal_start_delay_seconds": deal_start_delay_seconds,
-                    "cooldown": cooldown,
-                    "disable_after_deals_count": disable_after_deals_count,
-                    "allowed_deals_on_same_pair": allowed_deals_on_same_pair,
-                    "min_price_percentage": min_price_percentage,
-                    "max_price_percentage": max_price_percentage,
-                    "close_deals_timeout": close_deals_timeout,
-                    "btc_price_limit": btc_price_limit,
-                },
-                Bot,
-            ),
-        )
+        ``POST /ver1/bots/create_bot``: permission BOTS_WRITE, signed."""
+        return await self._client._call_endpoint(_catalog.BOTS_CREATE, {
+            "name": name, "account_id": account_id, "pairs": pairs, "base_order_volume": base_order_volume,
+            "strategy_list": strategy_list, "take_profit_type": take_profit_type, "take_profit": take_profit,
+            "safety_order_step_percentage": safety_order_step_percentage,
+            "safety_order_volume": safety_order_volume, "max_safety_orders": max_safety_orders,
+            "active_safety_orders_count": active_safety_orders_count,
+            "martingale_volume_coefficient": martingale_volume_coefficient,
+            "martingale_step_coefficient": martingale_step_coefficient, "max_active_deals": max_active_deals,
+            "strategy": strategy, "profit_currency": profit_currency,
+            "base_order_volume_type": base_order_volume_type, "start_order_type": start_order_type,
+            "leverage_type": leverage_type, "leverage_custom_value": leverage_custom_value,
+            "trailing_enabled": trailing_enabled, "trailing_deviation": trailing_deviation,
+            "take_profit_steps": take_profit_steps, "close_strategy_list": close_strategy_list,
+            "min_profit_type": min_profit_type, "min_profit_percentage": min_profit_percentage,
+            "reinvesting_percentage": reinvesting_percentage, "stop_loss_percentage": stop_loss_percentage,
+            "stop_loss_type": stop_loss_type, "tsl_enabled": tsl_enabled,
+            "sl_to_breakeven_enabled": sl_to_breakeven_enabled, "sl_to_breakeven_data": sl_to_breakeven_data,
+            "stop_loss_timeout_enabled": stop_loss_timeout_enabled,
+            "stop_loss_timeout_in_seconds": stop_loss_timeout_in_seconds,
+            "risk_reduction_percentage": risk_reduction_percentage,
+            "safety_order_volume_type": safety_order_volume_type,
+            "safety_strategy_list": safety_strategy_list, "custom_safety_steps": custom_safety_steps,
+            "min_volume_btc_24h": min_volume_btc_24h, "min_price": min_price, "max_price": max_price,
+            "deal_start_delay_seconds": deal_start_delay_seconds, "cooldown": cooldown,
+            "disable_after_deals_count": disable_after_deals_count,
+            "allowed_deals_on_same_pair": allowed_deals_on_same_pair,
+            "min_price_percentage": min_price_percentage, "max_price_percentage": max_price_percentage,
+            "close_deals_timeout": close_deals_timeout, "btc_price_limit": btc_price_limit,
+        })
 
     async def pairs_blacklist(self) -> PairsBlacklist:
         """Get the pairs blacklisted for every bot.
 
-        ``GET /ver1/bots/pairs_black_list``: permission BOTS_READ, signed.
-        """
-        return cast(
-            "PairsBlacklist",
-            await self._client._call_endpoint(BOTS_PAIRS_BLACKLIST, {}, PairsBlacklist),
-        )
+        ``GET /ver1/bots/pairs_black_list``: permission BOTS_READ, signed."""
+        return await self._client._call_endpoint(_catalog.BOTS_PAIRS_BLACKLIST, {})
 
     async def stats(self, *, account_id: int | None = None, bot_id: int | None = None) -> BotStats:
         """Get profit statistics of the bots (all, one account or one bot).
 
-        ``GET /ver1/bots/stats``: permission BOTS_READ, signed.
-        """
-        return cast(
-            "BotStats",
-            await self._client._call_endpoint(
-                BOTS_STATS,
-                {"account_id": account_id, "bot_id": bot_id},
-                BotStats,
-            ),
-        )
+        ``GET /ver1/bots/stats``: permission BOTS_READ, signed."""
+        return await self._client._call_endpoint(_catalog.BOTS_STATS, {
+            "account_id": account_id, "bot_id": bot_id,
+        })
 
     async def stats_by_date(
         self,
         *,
-        date: str,
+        date: dt.date | str,
         account_id: int | None = None,
         bot_id: int | None = None,
     ) -> BotStatsByDate:
         """Get bot profit statistics for one date.
 
-        ``GET /ver1/bots/stats_by_date``: permission BOTS_READ, signed.
-        """
-        return cast(
-            "BotStatsByDate",
-            await self._client._call_endpoint(
-                BOTS_STATS_BY_DATE,
-                {"date": date, "account_id": account_id, "bot_id": bot_id},
-                BotStatsByDate,
-            ),
-        )
+        ``GET /ver1/bots/stats_by_date``: permission BOTS_READ, signed."""
+        return await self._client._call_endpoint(_catalog.BOTS_STATS_BY_DATE, {
+            "date": date, "account_id": account_id, "bot_id": bot_id,
+        })
 
     async def strategies(
         self,
@@ -324,30 +227,22 @@ class Bots(Resource):
         """List the deal start strategies (signals) available for bots.
 
         ``GET /ver1/bots/strategy_list``: permission BOTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
-        """
-        return await self._client._call_endpoint(
-            BOTS_STRATEGIES,
-            {"account_id": account_id, "type": type, "strategy": strategy},
-            Any,
-        )
+        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        return await self._client._call_endpoint(_catalog.BOTS_STRATEGIES, {
+            "account_id": account_id, "type": type, "strategy": strategy,
+        })
 
     async def update_pairs_blacklist(self, *, pairs: str) -> PairsBlacklist:
         """Replace the pairs blacklist.
 
-        ``POST /ver1/bots/update_pairs_black_list``: permission BOTS_WRITE, signed.
-        """
-        return cast(
-            "PairsBlacklist",
-            await self._client._call_endpoint(BOTS_UPDATE_PAIRS_BLACKLIST, {"pairs": pairs}, PairsBlacklist),
-        )
+        ``POST /ver1/bots/update_pairs_black_list``: permission BOTS_WRITE, signed."""
+        return await self._client._call_endpoint(_catalog.BOTS_UPDATE_PAIRS_BLACKLIST, {"pairs": pairs})
 
     async def cancel_all_deals(self, bot_id: int) -> Bot:
         """Cancel every active deal of a bot.
 
-        ``POST /ver1/bots/{bot_id}/cancel_all_deals``: permission BOTS_WRITE, signed.
-        """
-        return cast("Bot", await self._client._call_endpoint(BOTS_CANCEL_ALL_DEALS, {"bot_id": bot_id}, Bot))
+        ``POST /ver1/bots/{bot_id}/cancel_all_deals``: permission BOTS_WRITE, signed."""
+        return await self._client._call_endpoint(_catalog.BOTS_CANCEL_ALL_DEALS, {"bot_id": bot_id})
 
     async def copy(
         self,
@@ -359,86 +254,57 @@ class Bots(Resource):
     ) -> BotCopyResult:
         """Copy a shared bot into a new bot.
 
-        ``POST /ver1/bots/{bot_id}/copy_and_create``: permission BOTS_WRITE, signed.
-        """
-        return cast(
-            "BotCopyResult",
-            await self._client._call_endpoint(
-                BOTS_COPY,
-                {"bot_id": bot_id, "name": name, "secret": secret, "amount": amount},
-                BotCopyResult,
-            ),
-        )
+        ``POST /ver1/bots/{bot_id}/copy_and_create``: permission BOTS_WRITE, signed."""
+        return await self._client._call_endpoint(_catalog.BOTS_COPY, {
+            "bot_id": bot_id, "name": name, "secret": secret, "amount": amount,
+        })
 
     async def deals_stats(self, bot_id: int) -> BotDealsStats:
         """Get the deal statistics of a bot.
 
-        ``GET /ver1/bots/{bot_id}/deals_stats``: permission BOTS_READ, signed.
-        """
-        return cast(
-            "BotDealsStats",
-            await self._client._call_endpoint(BOTS_DEALS_STATS, {"bot_id": bot_id}, BotDealsStats),
-        )
+        ``GET /ver1/bots/{bot_id}/deals_stats``: permission BOTS_READ, signed."""
+        return await self._client._call_endpoint(_catalog.BOTS_DEALS_STATS, {"bot_id": bot_id})
 
     async def delete(self, bot_id: int) -> Any:
         """Delete a bot.
 
         ``POST /ver1/bots/{bot_id}/delete``: permission BOTS_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
-        """
-        return await self._client._call_endpoint(BOTS_DELETE, {"bot_id": bot_id}, Any)
+        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        return await self._client._call_endpoint(_catalog.BOTS_DELETE, {"bot_id": bot_id})
 
     async def disable(self, bot_id: int) -> Bot:
         """Disable a bot (its deals keep running).
 
-        ``POST /ver1/bots/{bot_id}/disable``: permission BOTS_WRITE, signed.
-        """
-        return cast("Bot", await self._client._call_endpoint(BOTS_DISABLE, {"bot_id": bot_id}, Bot))
+        ``POST /ver1/bots/{bot_id}/disable``: permission BOTS_WRITE, signed."""
+        return await self._client._call_endpoint(_catalog.BOTS_DISABLE, {"bot_id": bot_id})
 
     async def enable(self, bot_id: int) -> Bot:
         """Enable a bot.
 
-        ``POST /ver1/bots/{bot_id}/enable``: permission BOTS_WRITE, signed.
-        """
-        return cast("Bot", await self._client._call_endpoint(BOTS_ENABLE, {"bot_id": bot_id}, Bot))
+        ``POST /ver1/bots/{bot_id}/enable``: permission BOTS_WRITE, signed."""
+        return await self._client._call_endpoint(_catalog.BOTS_ENABLE, {"bot_id": bot_id})
 
     async def panic_sell_all_deals(self, bot_id: int) -> Bot:
         """Close every active deal of a bot at market price.
 
-        ``POST /ver1/bots/{bot_id}/panic_sell_all_deals``: permission BOTS_WRITE, signed.
-        """
-        return cast(
-            "Bot",
-            await self._client._call_endpoint(BOTS_PANIC_SELL_ALL_DEALS, {"bot_id": bot_id}, Bot),
-        )
+        ``POST /ver1/bots/{bot_id}/panic_sell_all_deals``: permission BOTS_WRITE, signed."""
+        return await self._client._call_endpoint(_catalog.BOTS_PANIC_SELL_ALL_DEALS, {"bot_id": bot_id})
 
     async def profit_by_day(self, bot_id: int, *, days: int | None = None) -> BotProfitByDay:
         """Get the daily profit of a bot.
 
-        ``GET /ver1/bots/{bot_id}/profit_by_day``: permission BOTS_READ, signed.
-        """
-        return cast(
-            "BotProfitByDay",
-            await self._client._call_endpoint(
-                BOTS_PROFIT_BY_DAY,
-                {"bot_id": bot_id, "days": days},
-                BotProfitByDay,
-            ),
-        )
+        ``GET /ver1/bots/{bot_id}/profit_by_day``: permission BOTS_READ, signed."""
+        return await self._client._call_endpoint(_catalog.BOTS_PROFIT_BY_DAY, {
+            "bot_id": bot_id, "days": days,
+        })
 
     async def show(self, bot_id: int, *, include_events: bool | None = None) -> Bot:
         """Get one bot.
 
-        ``GET /ver1/bots/{bot_id}/show``: permission BOTS_READ, signed.
-        """
-        return cast(
-            "Bot",
-            await self._client._call_endpoint(
-                BOTS_SHOW,
-                {"bot_id": bot_id, "include_events": include_events},
-                Bot,
-            ),
-        )
+        ``GET /ver1/bots/{bot_id}/show``: permission BOTS_READ, signed."""
+        return await self._client._call_endpoint(_catalog.BOTS_SHOW, {
+            "bot_id": bot_id, "include_events": include_events,
+        })
 
     async def start_new_deal(
         self,
@@ -451,29 +317,18 @@ class Bots(Resource):
     ) -> Deal:
         """Start a new deal on a bot now.
 
-        ``POST /ver1/bots/{bot_id}/start_new_deal``: permission BOTS_WRITE, signed.
-        """
-        return cast(
-            "Deal",
-            await self._client._call_endpoint(
-                BOTS_START_NEW_DEAL,
-                {
-                    "bot_id": bot_id,
-                    "pair": pair,
-                    "skip_signal_checks": skip_signal_checks,
-                    "skip_open_deals_checks": skip_open_deals_checks,
-                    "only_for_enabled": only_for_enabled,
-                },
-                Deal,
-            ),
-        )
+        ``POST /ver1/bots/{bot_id}/start_new_deal``: permission BOTS_WRITE, signed."""
+        return await self._client._call_endpoint(_catalog.BOTS_START_NEW_DEAL, {
+            "bot_id": bot_id, "pair": pair, "skip_signal_checks": skip_signal_checks,
+            "skip_open_deals_checks": skip_open_deals_checks, "only_for_enabled": only_for_enabled,
+        })
 
     async def update(
         self,
         bot_id: int,
         *,
         name: str,
-        pairs: str,
+        pairs: str | Sequence[str],
         take_profit: Number,
         base_order_volume: Number,
         safety_order_volume: Number,
@@ -495,7 +350,7 @@ class Bots(Resource):
         cooldown: Number | None = None,
         trailing_enabled: bool | None = None,
         trailing_deviation: Number | None = None,
-        leverage_type: Literal["cross", "isolated"] | None = None,
+        leverage_type: Literal["custom", "cross", "not_specified", "isolated"] | None = None,
         leverage_custom_value: Number | None = None,
         stop_loss_timeout_enabled: bool | None = None,
         stop_loss_timeout_in_seconds: int | None = None,
@@ -521,567 +376,59 @@ class Bots(Resource):
     ) -> Bot:
         """Edit a bot (the documented required fields must all be sent).
 
-        ``PATCH /ver1/bots/{bot_id}/update``: permission BOTS_WRITE, signed.
-        """
-        return cast(
-            "Bot",
-            await self._client._call_endpoint(
-                BOTS_UPDATE,
-                {
-                    "bot_id": bot_id,
-                    "name": name,
-                    "pairs": pairs,
-                    "take_profit": take_profit,
-                    "base_order_volume": base_order_volume,
-                    "safety_order_volume": safety_order_volume,
-                    "martingale_volume_coefficient": martingale_volume_coefficient,
-                    "martingale_step_coefficient": martingale_step_coefficient,
-                    "max_safety_orders": max_safety_orders,
-                    "active_safety_orders_count": active_safety_orders_count,
-                    "safety_order_step_percentage": safety_order_step_percentage,
-                    "take_profit_type": take_profit_type,
-                    "strategy_list": strategy_list,
-                    "max_active_deals": max_active_deals,
-                    "base_order_volume_type": base_order_volume_type,
-                    "take_profit_steps": take_profit_steps,
-                    "safety_order_volume_type": safety_order_volume_type,
-                    "custom_safety_steps": custom_safety_steps,
-                    "stop_loss_percentage": stop_loss_percentage,
-                    "sl_to_breakeven_enabled": sl_to_breakeven_enabled,
-                    "sl_to_breakeven_data": sl_to_breakeven_data,
-                    "cooldown": cooldown,
-                    "trailing_enabled": trailing_enabled,
-                    "trailing_deviation": trailing_deviation,
-                    "leverage_type": leverage_type,
-                    "leverage_custom_value": leverage_custom_value,
-                    "stop_loss_timeout_enabled": stop_loss_timeout_enabled,
-                    "stop_loss_timeout_in_seconds": stop_loss_timeout_in_seconds,
-                    "tsl_enabled": tsl_enabled,
-                    "min_volume_btc_24h": min_volume_btc_24h,
-                    "deal_start_delay_seconds": deal_start_delay_seconds,
-                    "profit_currency": profit_currency,
-                    "start_order_type": start_order_type,
-                    "stop_loss_type": stop_loss_type,
-                    "disable_after_deals_count": disable_after_deals_count,
-                    "allowed_deals_on_same_pair": allowed_deals_on_same_pair,
-                    "min_profit_percentage": min_profit_percentage,
-                    "min_profit_type": min_profit_type,
-                    "close_strategy_list": close_strategy_list,
-                    "risk_reduction_percentage": risk_reduction_percentage,
-                    "reinvesting_percentage": reinvesting_percentage,
-                    "min_price_percentage": min_price_percentage,
-                    "max_price_percentage": max_price_percentage,
-                    "close_deals_timeout": close_deals_timeout,
-                    "btc_price_limit": btc_price_limit,
-                    "min_price": min_price,
-                    "max_price": max_price,
-                },
-                Bot,
-            ),
-        )
+        ``PATCH /ver1/bots/{bot_id}/update``: permission BOTS_WRITE, signed."""
+        return await self._client._call_endpoint(_catalog.BOTS_UPDATE, {
+            "bot_id": bot_id, "name": name, "pairs": pairs, "take_profit": take_profit,
+            "base_order_volume": base_order_volume, "safety_order_volume": safety_order_volume,
+            "martingale_volume_coefficient": martingale_volume_coefficient,
+            "martingale_step_coefficient": martingale_step_coefficient,
+            "max_safety_orders": max_safety_orders, "active_safety_orders_count": active_safety_orders_count,
+            "safety_order_step_percentage": safety_order_step_percentage,
+            "take_profit_type": take_profit_type, "strategy_list": strategy_list,
+            "max_active_deals": max_active_deals, "base_order_volume_type": base_order_volume_type,
+            "take_profit_steps": take_profit_steps, "safety_order_volume_type": safety_order_volume_type,
+            "custom_safety_steps": custom_safety_steps, "stop_loss_percentage": stop_loss_percentage,
+            "sl_to_breakeven_enabled": sl_to_breakeven_enabled, "sl_to_breakeven_data": sl_to_breakeven_data,
+            "cooldown": cooldown, "trailing_enabled": trailing_enabled,
+            "trailing_deviation": trailing_deviation, "leverage_type": leverage_type,
+            "leverage_custom_value": leverage_custom_value,
+            "stop_loss_timeout_enabled": stop_loss_timeout_enabled,
+            "stop_loss_timeout_in_seconds": stop_loss_timeout_in_seconds, "tsl_enabled": tsl_enabled,
+            "min_volume_btc_24h": min_volume_btc_24h, "deal_start_delay_seconds": deal_start_delay_seconds,
+            "profit_currency": profit_currency, "start_order_type": start_order_type,
+            "stop_loss_type": stop_loss_type, "disable_after_deals_count": disable_after_deals_count,
+            "allowed_deals_on_same_pair": allowed_deals_on_same_pair,
+            "min_profit_percentage": min_profit_percentage, "min_profit_type": min_profit_type,
+            "close_strategy_list": close_strategy_list,
+            "risk_reduction_percentage": risk_reduction_percentage,
+            "reinvesting_percentage": reinvesting_percentage, "min_price_percentage": min_price_percentage,
+            "max_price_percentage": max_price_percentage, "close_deals_timeout": close_deals_timeout,
+            "btc_price_limit": btc_price_limit, "min_price": min_price, "max_price": max_price,
+        })
 
 
-class BotsWithRawResponse(Resource):
+class BotsWithRawResponse(RawResource):
     """``client.bots.with_raw_response``: every method returns a :class:`RawResponse`."""
 
     __slots__ = ()
 
-    async def list(
-        self,
-        *,
-        account_id: int | None = None,
-        strategy: Literal["long", "short"] | None = None,
-        order_direction: Literal["ASC", "DESC"] | None = None,
-        limit: int | None = None,
-        offset: int | None = None,
-        from_: int | None = None,
-        scope: Literal["enabled", "disabled"] | None = None,
-        sort_by: Literal["created_at", "updated_at", "profit"] | None = None,
-        quote: str | None = None,
-        sort_direction: Literal["asc", "desc"] | None = None,
-        form_type: Literal["gordon", "advanced"] | None = None,
-    ) -> RawResponse[builtins.list[Bot]]:
-        """List DCA bots.
-
-        ``GET /ver1/bots``: permission BOTS_READ, signed.
-        """
-        return cast(
-            "RawResponse[builtins.list[Bot]]",
-            await self._client._call_endpoint_raw(
-                BOTS_LIST,
-                {
-                    "account_id": account_id,
-                    "strategy": strategy,
-                    "order_direction": order_direction,
-                    "limit": limit,
-                    "offset": offset,
-                    "from_": from_,
-                    "scope": scope,
-                    "sort_by": sort_by,
-                    "quote": quote,
-                    "sort_direction": sort_direction,
-                    "form_type": form_type,
-                },
-                builtins.list[Bot],
-            ),
-        )
-
-    async def account_trade_info(self, *, account_id: int) -> RawResponse[Any]:
-        """Get the trading info of an account for DCA bots.
-
-        ``GET /ver1/bots/account_trade_info``: permission NONE, signed.
-        """
-        return await self._client._call_endpoint_raw(BOTS_ACCOUNT_TRADE_INFO, {"account_id": account_id}, Any)
-
-    async def account_trade_info_smart_sell(self, *, account_id: int) -> RawResponse[Any]:
-        """Get the trading info of an account for smart-sell bots.
-
-        ``GET /ver1/bots/account_trade_info_smart_sell``: permission NONE, signed.
-        """
-        return await self._client._call_endpoint_raw(
-            BOTS_ACCOUNT_TRADE_INFO_SMART_SELL,
-            {"account_id": account_id},
-            Any,
-        )
-
-    async def create(
-        self,
-        *,
-        name: str,
-        account_id: int,
-        pairs: str,
-        base_order_volume: Number,
-        strategy_list: Sequence[Mapping[str, Any]],
-        take_profit_type: Literal["base", "total"],
-        take_profit: Number,
-        safety_order_step_percentage: Number,
-        safety_order_volume: Number,
-        max_safety_orders: int,
-        active_safety_orders_count: int,
-        martingale_volume_coefficient: Number,
-        martingale_step_coefficient: Number,
-        max_active_deals: int | None = None,
-        strategy: Literal["short", "long"] | None = None,
-        profit_currency: Literal["base_currency", "quote_currency"] | None = None,
-        base_order_volume_type: Literal["quote_currency", "base_currency", "percent"] | None = None,
-        start_order_type: Literal["limit", "market"] | None = None,
-        leverage_type: Literal["cross", "isolated"] | None = None,
-        leverage_custom_value: Number | None = None,
-        trailing_enabled: bool | None = None,
-        trailing_deviation: Number | None = None,
-        take_profit_steps: Sequence[Mapping[str, Any]] | None = None,
-        close_strategy_list: Sequence[Mapping[str, Any]] | None = None,
-        min_profit_type: Literal["base_order_volume", "total_bought_volume"] | None = None,
-        min_profit_percentage: Number | None = None,
-        reinvesting_percentage: Number | None = None,
-        stop_loss_percentage: Number | None = None,
-        stop_loss_type: Literal["stop_loss", "stop_loss_and_disable_bot"] | None = None,
-        tsl_enabled: bool | None = None,
-        sl_to_breakeven_enabled: bool | None = None,
-        sl_to_breakeven_data: Mapping[str, Any] | None = None,
-        stop_loss_timeout_enabled: bool | None = None,
-        stop_loss_timeout_in_seconds: int | None = None,
-        risk_reduction_percentage: Number | None = None,
-        safety_order_volume_type: Literal["quote_currency", "base_currency", "percent", "xbt"] | None = None,
-        safety_strategy_list: Sequence[Mapping[str, Any]] | None = None,
-        custom_safety_steps: Sequence[CustomSafetyStep | Mapping[str, Any]] | None = None,
-        min_volume_btc_24h: Number | None = None,
-        min_price: Number | None = None,
-        max_price: Number | None = None,
-        deal_start_delay_seconds: int | None = None,
-        cooldown: Number | None = None,
-        disable_after_deals_count: int | None = None,
-        allowed_deals_on_same_pair: int | None = None,
-        min_price_percentage: Number | None = None,
-        max_price_percentage: Number | None = None,
-        close_deals_timeout: int | None = None,
-        btc_price_limit: Number | None = None,
-    ) -> RawResponse[Bot]:
-        """Create a DCA bot.
-
-        ``POST /ver1/bots/create_bot``: permission BOTS_WRITE, signed.
-        """
-        return cast(
-            "RawResponse[Bot]",
-            await self._client._call_endpoint_raw(
-                BOTS_CREATE,
-                {
-                    "name": name,
-                    "account_id": account_id,
-                    "pairs": pairs,
-                    "base_order_volume": base_order_volume,
-                    "strategy_list": strategy_list,
-                    "take_profit_type": take_profit_type,
-                    "take_profit": take_profit,
-                    "safety_order_step_percentage": safety_order_step_percentage,
-                    "safety_order_volume": safety_order_volume,
-                    "max_safety_orders": max_safety_orders,
-                    "active_safety_orders_count": active_safety_orders_count,
-                    "martingale_volume_coefficient": martingale_volume_coefficient,
-                    "martingale_step_coefficient": martingale_step_coefficient,
-                    "max_active_deals": max_active_deals,
-                    "strategy": strategy,
-                    "profit_currency": profit_currency,
-                    "base_order_volume_type": base_order_volume_type,
-                    "start_order_type": start_order_type,
-                    "leverage_type": leverage_type,
-                    "leverage_custom_value": leverage_custom_value,
-                    "trailing_enabled": trailing_enabled,
-                    "trailing_deviation": trailing_deviation,
-                    "take_profit_steps": take_profit_steps,
-                    "close_strategy_list": close_strategy_list,
-                    "min_profit_type": min_profit_type,
-                    "min_profit_percentage": min_profit_percentage,
-                    "reinvesting_percentage": reinvesting_percentage,
-                    "stop_loss_percentage": stop_loss_percentage,
-                    "stop_loss_type": stop_loss_type,
-                    "tsl_enabled": tsl_enabled,
-                    "sl_to_breakeven_enabled": sl_to_breakeven_enabled,
-                    "sl_to_breakeven_data": sl_to_breakeven_data,
-                    "stop_loss_timeout_enabled": stop_loss_timeout_enabled,
-                    "stop_loss_timeout_in_seconds": stop_loss_timeout_in_seconds,
-                    "risk_reduction_percentage": risk_reduction_percentage,
-                    "safety_order_volume_type": safety_order_volume_type,
-                    "safety_strategy_list": safety_strategy_list,
-                    "custom_safety_steps": custom_safety_steps,
-                    "min_volume_btc_24h": min_volume_btc_24h,
-                    "min_price": min_price,
-                    "max_price": max_price,
-                    "deal_start_delay_seconds": deal_start_delay_seconds,
-                    "cooldown": cooldown,
-                    "disable_after_deals_count": disable_after_deals_count,
-                    "allowed_deals_on_same_pair": allowed_deals_on_same_pair,
-                    "min_price_percentage": min_price_percentage,
-                    "max_price_percentage": max_price_percentage,
-                    "close_deals_timeout": close_deals_timeout,
-                    "btc_price_limit": btc_price_limit,
-                },
-                Bot,
-            ),
-        )
-
-    async def pairs_blacklist(self) -> RawResponse[PairsBlacklist]:
-        """Get the pairs blacklisted for every bot.
-
-        ``GET /ver1/bots/pairs_black_list``: permission BOTS_READ, signed.
-        """
-        return cast(
-            "RawResponse[PairsBlacklist]",
-            await self._client._call_endpoint_raw(BOTS_PAIRS_BLACKLIST, {}, PairsBlacklist),
-        )
-
-    async def stats(
-        self,
-        *,
-        account_id: int | None = None,
-        bot_id: int | None = None,
-    ) -> RawResponse[BotStats]:
-        """Get profit statistics of the bots (all, one account or one bot).
-
-        ``GET /ver1/bots/stats``: permission BOTS_READ, signed.
-        """
-        return cast(
-            "RawResponse[BotStats]",
-            await self._client._call_endpoint_raw(
-                BOTS_STATS,
-                {"account_id": account_id, "bot_id": bot_id},
-                BotStats,
-            ),
-        )
-
-    async def stats_by_date(
-        self,
-        *,
-        date: str,
-        account_id: int | None = None,
-        bot_id: int | None = None,
-    ) -> RawResponse[BotStatsByDate]:
-        """Get bot profit statistics for one date.
-
-        ``GET /ver1/bots/stats_by_date``: permission BOTS_READ, signed.
-        """
-        return cast(
-            "RawResponse[BotStatsByDate]",
-            await self._client._call_endpoint_raw(
-                BOTS_STATS_BY_DATE,
-                {"date": date, "account_id": account_id, "bot_id": bot_id},
-                BotStatsByDate,
-            ),
-        )
-
-    async def strategies(
-        self,
-        *,
-        account_id: int | None = None,
-        type: Literal["long", "short"] | None = None,
-        strategy: Literal["simple", "composite"] | None = None,
-    ) -> RawResponse[Any]:
-        """List the deal start strategies (signals) available for bots.
-
-        ``GET /ver1/bots/strategy_list``: permission BOTS_READ, signed.
-        """
-        return await self._client._call_endpoint_raw(
-            BOTS_STRATEGIES,
-            {"account_id": account_id, "type": type, "strategy": strategy},
-            Any,
-        )
-
-    async def update_pairs_blacklist(self, *, pairs: str) -> RawResponse[PairsBlacklist]:
-        """Replace the pairs blacklist.
-
-        ``POST /ver1/bots/update_pairs_black_list``: permission BOTS_WRITE, signed.
-        """
-        return cast(
-            "RawResponse[PairsBlacklist]",
-            await self._client._call_endpoint_raw(
-                BOTS_UPDATE_PAIRS_BLACKLIST,
-                {"pairs": pairs},
-                PairsBlacklist,
-            ),
-        )
-
-    async def cancel_all_deals(self, bot_id: int) -> RawResponse[Bot]:
-        """Cancel every active deal of a bot.
-
-        ``POST /ver1/bots/{bot_id}/cancel_all_deals``: permission BOTS_WRITE, signed.
-        """
-        return cast(
-            "RawResponse[Bot]",
-            await self._client._call_endpoint_raw(BOTS_CANCEL_ALL_DEALS, {"bot_id": bot_id}, Bot),
-        )
-
-    async def copy(
-        self,
-        bot_id: int,
-        *,
-        name: str,
-        secret: str,
-        amount: Number | None = None,
-    ) -> RawResponse[BotCopyResult]:
-        """Copy a shared bot into a new bot.
-
-        ``POST /ver1/bots/{bot_id}/copy_and_create``: permission BOTS_WRITE, signed.
-        """
-        return cast(
-            "RawResponse[BotCopyResult]",
-            await self._client._call_endpoint_raw(
-                BOTS_COPY,
-                {"bot_id": bot_id, "name": name, "secret": secret, "amount": amount},
-                BotCopyResult,
-            ),
-        )
-
-    async def deals_stats(self, bot_id: int) -> RawResponse[BotDealsStats]:
-        """Get the deal statistics of a bot.
-
-        ``GET /ver1/bots/{bot_id}/deals_stats``: permission BOTS_READ, signed.
-        """
-        return cast(
-            "RawResponse[BotDealsStats]",
-            await self._client._call_endpoint_raw(BOTS_DEALS_STATS, {"bot_id": bot_id}, BotDealsStats),
-        )
-
-    async def delete(self, bot_id: int) -> RawResponse[Any]:
-        """Delete a bot.
-
-        ``POST /ver1/bots/{bot_id}/delete``: permission BOTS_WRITE, signed.
-        """
-        return await self._client._call_endpoint_raw(BOTS_DELETE, {"bot_id": bot_id}, Any)
-
-    async def disable(self, bot_id: int) -> RawResponse[Bot]:
-        """Disable a bot (its deals keep running).
-
-        ``POST /ver1/bots/{bot_id}/disable``: permission BOTS_WRITE, signed.
-        """
-        return cast(
-            "RawResponse[Bot]",
-            await self._client._call_endpoint_raw(BOTS_DISABLE, {"bot_id": bot_id}, Bot),
-        )
-
-    async def enable(self, bot_id: int) -> RawResponse[Bot]:
-        """Enable a bot.
-
-        ``POST /ver1/bots/{bot_id}/enable``: permission BOTS_WRITE, signed.
-        """
-        return cast(
-            "RawResponse[Bot]",
-            await self._client._call_endpoint_raw(BOTS_ENABLE, {"bot_id": bot_id}, Bot),
-        )
-
-    async def panic_sell_all_deals(self, bot_id: int) -> RawResponse[Bot]:
-        """Close every active deal of a bot at market price.
-
-        ``POST /ver1/bots/{bot_id}/panic_sell_all_deals``: permission BOTS_WRITE, signed.
-        """
-        return cast(
-            "RawResponse[Bot]",
-            await self._client._call_endpoint_raw(BOTS_PANIC_SELL_ALL_DEALS, {"bot_id": bot_id}, Bot),
-        )
-
-    async def profit_by_day(self, bot_id: int, *, days: int | None = None) -> RawResponse[BotProfitByDay]:
-        """Get the daily profit of a bot.
-
-        ``GET /ver1/bots/{bot_id}/profit_by_day``: permission BOTS_READ, signed.
-        """
-        return cast(
-            "RawResponse[BotProfitByDay]",
-            await self._client._call_endpoint_raw(
-                BOTS_PROFIT_BY_DAY,
-                {"bot_id": bot_id, "days": days},
-                BotProfitByDay,
-            ),
-        )
-
-    async def show(self, bot_id: int, *, include_events: bool | None = None) -> RawResponse[Bot]:
-        """Get one bot.
-
-        ``GET /ver1/bots/{bot_id}/show``: permission BOTS_READ, signed.
-        """
-        return cast(
-            "RawResponse[Bot]",
-            await self._client._call_endpoint_raw(
-                BOTS_SHOW,
-                {"bot_id": bot_id, "include_events": include_events},
-                Bot,
-            ),
-        )
-
-    async def start_new_deal(
-        self,
-        bot_id: int,
-        *,
-        pair: str | None = None,
-        skip_signal_checks: bool | None = None,
-        skip_open_deals_checks: bool | None = None,
-        only_for_enabled: bool | None = None,
-    ) -> RawResponse[Deal]:
-        """Start a new deal on a bot now.
-
-        ``POST /ver1/bots/{bot_id}/start_new_deal``: permission BOTS_WRITE, signed.
-        """
-        return cast(
-            "RawResponse[Deal]",
-            await self._client._call_endpoint_raw(
-                BOTS_START_NEW_DEAL,
-                {
-                    "bot_id": bot_id,
-                    "pair": pair,
-                    "skip_signal_checks": skip_signal_checks,
-                    "skip_open_deals_checks": skip_open_deals_checks,
-                    "only_for_enabled": only_for_enabled,
-                },
-                Deal,
-            ),
-        )
-
-    async def update(
-        self,
-        bot_id: int,
-        *,
-        name: str,
-        pairs: str,
-        take_profit: Number,
-        base_order_volume: Number,
-        safety_order_volume: Number,
-        martingale_volume_coefficient: Number,
-        martingale_step_coefficient: Number,
-        max_safety_orders: int,
-        active_safety_orders_count: int,
-        safety_order_step_percentage: Number,
-        take_profit_type: Literal["base", "total"],
-        strategy_list: Sequence[Mapping[str, Any]],
-        max_active_deals: int | None = None,
-        base_order_volume_type: Literal["quote_currency", "base_currency", "percent"] | None = None,
-        take_profit_steps: Sequence[Mapping[str, Any]] | None = None,
-        safety_order_volume_type: Literal["quote_currency", "base_currency", "percent", "xbt"] | None = None,
-        custom_safety_steps: Sequence[CustomSafetyStep | Mapping[str, Any]] | None = None,
-        stop_loss_percentage: Number | None = None,
-        sl_to_breakeven_enabled: bool | None = None,
-        sl_to_breakeven_data: Mapping[str, Any] | None = None,
-        cooldown: Number | None = None,
-        trailing_enabled: bool | None = None,
-        trailing_deviation: Number | None = None,
-        leverage_type: Literal["cross", "isolated"] | None = None,
-        leverage_custom_value: Number | None = None,
-        stop_loss_timeout_enabled: bool | None = None,
-        stop_loss_timeout_in_seconds: int | None = None,
-        tsl_enabled: bool | None = None,
-        min_volume_btc_24h: Number | None = None,
-        deal_start_delay_seconds: int | None = None,
-        profit_currency: Literal["base_currency", "quote_currency"] | None = None,
-        start_order_type: Literal["limit", "market"] | None = None,
-        stop_loss_type: Literal["stop_loss", "stop_loss_and_disable_bot"] | None = None,
-        disable_after_deals_count: int | None = None,
-        allowed_deals_on_same_pair: int | None = None,
-        min_profit_percentage: Number | None = None,
-        min_profit_type: Literal["base_order_volume", "total_bought_volume"] | None = None,
-        close_strategy_list: Sequence[Mapping[str, Any]] | None = None,
-        risk_reduction_percentage: Number | None = None,
-        reinvesting_percentage: Number | None = None,
-        min_price_percentage: Number | None = None,
-        max_price_percentage: Number | None = None,
-        close_deals_timeout: int | None = None,
-        btc_price_limit: Number | None = None,
-        min_price: Number | None = None,
-        max_price: Number | None = None,
-    ) -> RawResponse[Bot]:
-        """Edit a bot (the documented required fields must all be sent).
-
-        ``PATCH /ver1/bots/{bot_id}/update``: permission BOTS_WRITE, signed.
-        """
-        return cast(
-            "RawResponse[Bot]",
-            await self._client._call_endpoint_raw(
-                BOTS_UPDATE,
-                {
-                    "bot_id": bot_id,
-                    "name": name,
-                    "pairs": pairs,
-                    "take_profit": take_profit,
-                    "base_order_volume": base_order_volume,
-                    "safety_order_volume": safety_order_volume,
-                    "martingale_volume_coefficient": martingale_volume_coefficient,
-                    "martingale_step_coefficient": martingale_step_coefficient,
-                    "max_safety_orders": max_safety_orders,
-                    "active_safety_orders_count": active_safety_orders_count,
-                    "safety_order_step_percentage": safety_order_step_percentage,
-                    "take_profit_type": take_profit_type,
-                    "strategy_list": strategy_list,
-                    "max_active_deals": max_active_deals,
-                    "base_order_volume_type": base_order_volume_type,
-                    "take_profit_steps": take_profit_steps,
-                    "safety_order_volume_type": safety_order_volume_type,
-                    "custom_safety_steps": custom_safety_steps,
-                    "stop_loss_percentage": stop_loss_percentage,
-                    "sl_to_breakeven_enabled": sl_to_breakeven_enabled,
-                    "sl_to_breakeven_data": sl_to_breakeven_data,
-                    "cooldown": cooldown,
-                    "trailing_enabled": trailing_enabled,
-                    "trailing_deviation": trailing_deviation,
-                    "leverage_type": leverage_type,
-                    "leverage_custom_value": leverage_custom_value,
-                    "stop_loss_timeout_enabled": stop_loss_timeout_enabled,
-                    "stop_loss_timeout_in_seconds": stop_loss_timeout_in_seconds,
-                    "tsl_enabled": tsl_enabled,
-                    "min_volume_btc_24h": min_volume_btc_24h,
-                    "deal_start_delay_seconds": deal_start_delay_seconds,
-                    "profit_currency": profit_currency,
-                    "start_order_type": start_order_type,
-                    "stop_loss_type": stop_loss_type,
-                    "disable_after_deals_count": disable_after_deals_count,
-                    "allowed_deals_on_same_pair": allowed_deals_on_same_pair,
-                    "min_profit_percentage": min_profit_percentage,
-                    "min_profit_type": min_profit_type,
-                    "close_strategy_list": close_strategy_list,
-                    "risk_reduction_percentage": risk_reduction_percentage,
-                    "reinvesting_percentage": reinvesting_percentage,
-                    "min_price_percentage": min_price_percentage,
-                    "max_price_percentage": max_price_percentage,
-                    "close_deals_timeout": close_deals_timeout,
-                    "btc_price_limit": btc_price_limit,
-                    "min_price": min_price,
-                    "max_price": max_price,
-                },
-                Bot,
-            ),
-        )
+    list = raw_response(Bots.list)
+    account_trade_info = raw_response(Bots.account_trade_info)
+    account_trade_info_smart_sell = raw_response(Bots.account_trade_info_smart_sell)
+    create = raw_response(Bots.create)
+    pairs_blacklist = raw_response(Bots.pairs_blacklist)
+    stats = raw_response(Bots.stats)
+    stats_by_date = raw_response(Bots.stats_by_date)
+    strategies = raw_response(Bots.strategies)
+    update_pairs_blacklist = raw_response(Bots.update_pairs_blacklist)
+    cancel_all_deals = raw_response(Bots.cancel_all_deals)
+    copy = raw_response(Bots.copy)
+    deals_stats = raw_response(Bots.deals_stats)
+    delete = raw_response(Bots.delete)
+    disable = raw_response(Bots.disable)
+    enable = raw_response(Bots.enable)
+    panic_sell_all_deals = raw_response(Bots.panic_sell_all_deals)
+    profit_by_day = raw_response(Bots.profit_by_day)
+    show = raw_response(Bots.show)
+    start_new_deal = raw_response(Bots.start_new_deal)
+    update = raw_response(Bots.update)

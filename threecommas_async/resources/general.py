@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
-from .._resource import Resource
-from .._response import RawResponse
+from .._resource import RawResource, Resource, raw_response
 from ..models import Ping, ServerTime
-from ._catalog import GENERAL_PING, GENERAL_TIME, GENERAL_VALIDATE_CREDENTIALS
+from . import _catalog
 
 __all__ = ["General", "GeneralWithRawResponse"]
 
@@ -26,51 +25,28 @@ class General(Resource):
     async def ping(self) -> Ping:
         """Check that the API answers.
 
-        ``GET /ver1/ping``: permission NONE, unsigned.
-        """
-        return cast("Ping", await self._client._call_endpoint(GENERAL_PING, {}, Ping))
+        ``GET /ver1/ping``: permission NONE, unsigned."""
+        return await self._client._call_endpoint(_catalog.GENERAL_PING, {})
 
     async def time(self) -> ServerTime:
         """Get the server time (epoch seconds).
 
-        ``GET /ver1/time``: permission NONE, unsigned.
-        """
-        return cast("ServerTime", await self._client._call_endpoint(GENERAL_TIME, {}, ServerTime))
+        ``GET /ver1/time``: permission NONE, unsigned."""
+        return await self._client._call_endpoint(_catalog.GENERAL_TIME, {})
 
     async def validate_credentials(self) -> Any:
         """Check that the API key and signature are accepted.
 
         ``GET /ver1/validate``: permission NONE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
-        """
-        return await self._client._call_endpoint(GENERAL_VALIDATE_CREDENTIALS, {}, Any)
+        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        return await self._client._call_endpoint(_catalog.GENERAL_VALIDATE_CREDENTIALS, {})
 
 
-class GeneralWithRawResponse(Resource):
+class GeneralWithRawResponse(RawResource):
     """``client.general.with_raw_response``: every method returns a :class:`RawResponse`."""
 
     __slots__ = ()
 
-    async def ping(self) -> RawResponse[Ping]:
-        """Check that the API answers.
-
-        ``GET /ver1/ping``: permission NONE, unsigned.
-        """
-        return cast("RawResponse[Ping]", await self._client._call_endpoint_raw(GENERAL_PING, {}, Ping))
-
-    async def time(self) -> RawResponse[ServerTime]:
-        """Get the server time (epoch seconds).
-
-        ``GET /ver1/time``: permission NONE, unsigned.
-        """
-        return cast(
-            "RawResponse[ServerTime]",
-            await self._client._call_endpoint_raw(GENERAL_TIME, {}, ServerTime),
-        )
-
-    async def validate_credentials(self) -> RawResponse[Any]:
-        """Check that the API key and signature are accepted.
-
-        ``GET /ver1/validate``: permission NONE, signed.
-        """
-        return await self._client._call_endpoint_raw(GENERAL_VALIDATE_CREDENTIALS, {}, Any)
+    ping = raw_response(General.ping)
+    time = raw_response(General.time)
+    validate_credentials = raw_response(General.validate_credentials)

@@ -4,13 +4,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, cast
+from typing import Any
 
-from .._resource import Resource
-from .._response import RawResponse
+from .._resource import RawResource, Resource, raw_response
 from ..models import LooseAccount
 from ..params import LooseAccountTokens
-from ._catalog import LOOSE_ACCOUNTS_AVAILABLE_CURRENCIES, LOOSE_ACCOUNTS_CREATE, LOOSE_ACCOUNTS_UPDATE
+from . import _catalog
 
 __all__ = ["LooseAccounts", "LooseAccountsWithRawResponse"]
 
@@ -34,16 +33,10 @@ class LooseAccounts(Resource):
     ) -> LooseAccount:
         """Create a manual (loose) account holding the given tokens.
 
-        ``POST /ver1/loose_accounts``: permission ACCOUNTS_WRITE, signed.
-        """
-        return cast(
-            "LooseAccount",
-            await self._client._call_endpoint(
-                LOOSE_ACCOUNTS_CREATE,
-                {"name": name, "tokens": tokens, "include_in_summary": include_in_summary},
-                LooseAccount,
-            ),
-        )
+        ``POST /ver1/loose_accounts``: permission ACCOUNTS_WRITE, signed."""
+        return await self._client._call_endpoint(_catalog.LOOSE_ACCOUNTS_CREATE, {
+            "name": name, "tokens": tokens, "include_in_summary": include_in_summary,
+        })
 
     async def available_currencies(
         self,
@@ -55,13 +48,10 @@ class LooseAccounts(Resource):
         """List the currencies a loose account can hold.
 
         ``GET /ver1/loose_accounts/available_currencies``: permission ACCOUNTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
-        """
-        return await self._client._call_endpoint(
-            LOOSE_ACCOUNTS_AVAILABLE_CURRENCIES,
-            {"contains": contains, "limit": limit, "offset": offset},
-            Any,
-        )
+        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        return await self._client._call_endpoint(_catalog.LOOSE_ACCOUNTS_AVAILABLE_CURRENCIES, {
+            "contains": contains, "limit": limit, "offset": offset,
+        })
 
     async def update(
         self,
@@ -73,87 +63,18 @@ class LooseAccounts(Resource):
     ) -> LooseAccount:
         """Edit a loose account's name, tokens or summary flag.
 
-        ``PUT /ver1/loose_accounts/{account_id}``: permission ACCOUNTS_WRITE, signed.
-        """
-        return cast(
-            "LooseAccount",
-            await self._client._call_endpoint(
-                LOOSE_ACCOUNTS_UPDATE,
-                {
-                    "account_id": account_id,
-                    "tokens": tokens,
-                    "name": name,
-                    "include_in_summary": include_in_summary,
-                },
-                LooseAccount,
-            ),
-        )
+        ``PUT /ver1/loose_accounts/{account_id}``: permission ACCOUNTS_WRITE, signed."""
+        return await self._client._call_endpoint(_catalog.LOOSE_ACCOUNTS_UPDATE, {
+            "account_id": account_id, "tokens": tokens, "name": name,
+            "include_in_summary": include_in_summary,
+        })
 
 
-class LooseAccountsWithRawResponse(Resource):
+class LooseAccountsWithRawResponse(RawResource):
     """``client.loose_accounts.with_raw_response``: every method returns a :class:`RawResponse`."""
 
     __slots__ = ()
 
-    async def create(
-        self,
-        *,
-        name: str,
-        tokens: LooseAccountTokens | Mapping[str, Any],
-        include_in_summary: bool | None = None,
-    ) -> RawResponse[LooseAccount]:
-        """Create a manual (loose) account holding the given tokens.
-
-        ``POST /ver1/loose_accounts``: permission ACCOUNTS_WRITE, signed.
-        """
-        return cast(
-            "RawResponse[LooseAccount]",
-            await self._client._call_endpoint_raw(
-                LOOSE_ACCOUNTS_CREATE,
-                {"name": name, "tokens": tokens, "include_in_summary": include_in_summary},
-                LooseAccount,
-            ),
-        )
-
-    async def available_currencies(
-        self,
-        *,
-        contains: str | None = None,
-        limit: int | None = None,
-        offset: int | None = None,
-    ) -> RawResponse[Any]:
-        """List the currencies a loose account can hold.
-
-        ``GET /ver1/loose_accounts/available_currencies``: permission ACCOUNTS_READ, signed.
-        """
-        return await self._client._call_endpoint_raw(
-            LOOSE_ACCOUNTS_AVAILABLE_CURRENCIES,
-            {"contains": contains, "limit": limit, "offset": offset},
-            Any,
-        )
-
-    async def update(
-        self,
-        account_id: int,
-        *,
-        tokens: LooseAccountTokens | Mapping[str, Any],
-        name: str | None = None,
-        include_in_summary: bool | None = None,
-    ) -> RawResponse[LooseAccount]:
-        """Edit a loose account's name, tokens or summary flag.
-
-        ``PUT /ver1/loose_accounts/{account_id}``: permission ACCOUNTS_WRITE, signed.
-        """
-        return cast(
-            "RawResponse[LooseAccount]",
-            await self._client._call_endpoint_raw(
-                LOOSE_ACCOUNTS_UPDATE,
-                {
-                    "account_id": account_id,
-                    "tokens": tokens,
-                    "name": name,
-                    "include_in_summary": include_in_summary,
-                },
-                LooseAccount,
-            ),
-        )
+    create = raw_response(LooseAccounts.create)
+    available_currencies = raw_response(LooseAccounts.available_currencies)
+    update = raw_response(LooseAccounts.update)

@@ -4,18 +4,11 @@
 from __future__ import annotations
 
 import builtins
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
-from .._resource import Resource
-from .._response import RawResponse
+from .._resource import RawResource, Resource, raw_response
 from ..models import CurrencyRates, Market
-from ._catalog import (
-    MARKET_DATA_CURRENCY_RATES,
-    MARKET_DATA_CURRENCY_RATES_WITH_LEVERAGE,
-    MARKET_DATA_MARKETS,
-    MARKET_DATA_PAIRS,
-    MARKET_DATA_PAIRS_V1,
-)
+from . import _catalog
 
 __all__ = ["MarketData", "MarketDataWithRawResponse"]
 
@@ -34,9 +27,8 @@ class MarketData(Resource):
         """List the pairs of a market (v2).
 
         ``GET /v2/accounts/market_pairs``: permission NONE, unsigned.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
-        """
-        return await self._client._call_endpoint(MARKET_DATA_PAIRS, {"market_code": market_code}, Any)
+        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        return await self._client._call_endpoint(_catalog.MARKET_DATA_PAIRS, {"market_code": market_code})
 
     async def currency_rates(
         self,
@@ -48,45 +40,25 @@ class MarketData(Resource):
     ) -> CurrencyRates:
         """Get the current rates and limits of a pair.
 
-        ``GET /ver1/accounts/currency_rates``: permission NONE, unsigned.
-        """
-        return cast(
-            "CurrencyRates",
-            await self._client._call_endpoint(
-                MARKET_DATA_CURRENCY_RATES,
-                {
-                    "pair": pair,
-                    "market_code": market_code,
-                    "limit_type": limit_type,
-                    "pretty_display_type": pretty_display_type,
-                },
-                CurrencyRates,
-            ),
-        )
+        ``GET /ver1/accounts/currency_rates``: permission NONE, unsigned."""
+        return await self._client._call_endpoint(_catalog.MARKET_DATA_CURRENCY_RATES, {
+            "pair": pair, "market_code": market_code, "limit_type": limit_type,
+            "pretty_display_type": pretty_display_type,
+        })
 
     async def currency_rates_with_leverage(self, *, market_code: str, pair: str) -> CurrencyRates:
         """Get the current rates of a pair with its leverage limits.
 
-        ``GET /ver1/accounts/currency_rates_with_leverage_data``: permission NONE, unsigned.
-        """
-        return cast(
-            "CurrencyRates",
-            await self._client._call_endpoint(
-                MARKET_DATA_CURRENCY_RATES_WITH_LEVERAGE,
-                {"market_code": market_code, "pair": pair},
-                CurrencyRates,
-            ),
-        )
+        ``GET /ver1/accounts/currency_rates_with_leverage_data``: permission NONE, unsigned."""
+        return await self._client._call_endpoint(_catalog.MARKET_DATA_CURRENCY_RATES_WITH_LEVERAGE, {
+            "market_code": market_code, "pair": pair,
+        })
 
     async def markets(self) -> builtins.list[Market]:
         """List the supported markets (exchanges).
 
-        ``GET /ver1/accounts/market_list``: permission NONE, unsigned.
-        """
-        return cast(
-            "builtins.list[Market]",
-            await self._client._call_endpoint(MARKET_DATA_MARKETS, {}, builtins.list[Market]),
-        )
+        ``GET /ver1/accounts/market_list``: permission NONE, unsigned."""
+        return await self._client._call_endpoint(_catalog.MARKET_DATA_MARKETS, {})
 
     async def pairs_v1(
         self,
@@ -97,94 +69,19 @@ class MarketData(Resource):
         """List the pairs of a market (v1).
 
         ``GET /ver1/accounts/market_pairs``: permission NONE, unsigned.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
-        """
-        return await self._client._call_endpoint(
-            MARKET_DATA_PAIRS_V1,
-            {"market_code": market_code, "pretty_display_type": pretty_display_type},
-            Any,
-        )
+        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        return await self._client._call_endpoint(_catalog.MARKET_DATA_PAIRS_V1, {
+            "market_code": market_code, "pretty_display_type": pretty_display_type,
+        })
 
 
-class MarketDataWithRawResponse(Resource):
+class MarketDataWithRawResponse(RawResource):
     """``client.market_data.with_raw_response``: every method returns a :class:`RawResponse`."""
 
     __slots__ = ()
 
-    async def pairs(self, *, market_code: str | None = None) -> RawResponse[Any]:
-        """List the pairs of a market (v2).
-
-        ``GET /v2/accounts/market_pairs``: permission NONE, unsigned.
-        """
-        return await self._client._call_endpoint_raw(MARKET_DATA_PAIRS, {"market_code": market_code}, Any)
-
-    async def currency_rates(
-        self,
-        *,
-        pair: str,
-        market_code: str | None = None,
-        limit_type: Literal["bot", "smart_trade"] | None = None,
-        pretty_display_type: str | None = None,
-    ) -> RawResponse[CurrencyRates]:
-        """Get the current rates and limits of a pair.
-
-        ``GET /ver1/accounts/currency_rates``: permission NONE, unsigned.
-        """
-        return cast(
-            "RawResponse[CurrencyRates]",
-            await self._client._call_endpoint_raw(
-                MARKET_DATA_CURRENCY_RATES,
-                {
-                    "pair": pair,
-                    "market_code": market_code,
-                    "limit_type": limit_type,
-                    "pretty_display_type": pretty_display_type,
-                },
-                CurrencyRates,
-            ),
-        )
-
-    async def currency_rates_with_leverage(
-        self,
-        *,
-        market_code: str,
-        pair: str,
-    ) -> RawResponse[CurrencyRates]:
-        """Get the current rates of a pair with its leverage limits.
-
-        ``GET /ver1/accounts/currency_rates_with_leverage_data``: permission NONE, unsigned.
-        """
-        return cast(
-            "RawResponse[CurrencyRates]",
-            await self._client._call_endpoint_raw(
-                MARKET_DATA_CURRENCY_RATES_WITH_LEVERAGE,
-                {"market_code": market_code, "pair": pair},
-                CurrencyRates,
-            ),
-        )
-
-    async def markets(self) -> RawResponse[builtins.list[Market]]:
-        """List the supported markets (exchanges).
-
-        ``GET /ver1/accounts/market_list``: permission NONE, unsigned.
-        """
-        return cast(
-            "RawResponse[builtins.list[Market]]",
-            await self._client._call_endpoint_raw(MARKET_DATA_MARKETS, {}, builtins.list[Market]),
-        )
-
-    async def pairs_v1(
-        self,
-        *,
-        market_code: str | None = None,
-        pretty_display_type: str | None = None,
-    ) -> RawResponse[Any]:
-        """List the pairs of a market (v1).
-
-        ``GET /ver1/accounts/market_pairs``: permission NONE, unsigned.
-        """
-        return await self._client._call_endpoint_raw(
-            MARKET_DATA_PAIRS_V1,
-            {"market_code": market_code, "pretty_display_type": pretty_display_type},
-            Any,
-        )
+    pairs = raw_response(MarketData.pairs)
+    currency_rates = raw_response(MarketData.currency_rates)
+    currency_rates_with_leverage = raw_response(MarketData.currency_rates_with_leverage)
+    markets = raw_response(MarketData.markets)
+    pairs_v1 = raw_response(MarketData.pairs_v1)

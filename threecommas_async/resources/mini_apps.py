@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .._resource import Resource
-from .._response import RawResponse
-from ._catalog import MINI_APPS_CREDENTIALS, MINI_APPS_READ_STORAGE, MINI_APPS_WRITE_STORAGE
+from .._resource import RawResource, Resource, raw_response
+from . import _catalog
 
 __all__ = ["MiniApps", "MiniAppsWithRawResponse"]
 
@@ -27,49 +26,29 @@ class MiniApps(Resource):
         """Exchange a mini-app token for credentials.
 
         ``GET /ver1/mini_apps/credentials``: permission not documented, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
-        """
-        return await self._client._call_endpoint(MINI_APPS_CREDENTIALS, {"token": token}, Any)
+        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        return await self._client._call_endpoint(_catalog.MINI_APPS_CREDENTIALS, {"token": token})
 
     async def read_storage(self, *, key: str) -> Any:
         """Read a value from the mini-app storage.
 
         ``GET /ver1/mini_apps/storage``: permission not documented, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
-        """
-        return await self._client._call_endpoint(MINI_APPS_READ_STORAGE, {"key": key}, Any)
+        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        return await self._client._call_endpoint(_catalog.MINI_APPS_READ_STORAGE, {"key": key})
 
     async def write_storage(self, *, key: str, data: Mapping[str, Any]) -> Any:
         """Write a value to the mini-app storage.
 
         ``POST /ver1/mini_apps/storage``: permission not documented, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
-        """
-        return await self._client._call_endpoint(MINI_APPS_WRITE_STORAGE, {"key": key, "data": data}, Any)
+        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        return await self._client._call_endpoint(_catalog.MINI_APPS_WRITE_STORAGE, {"key": key, "data": data})
 
 
-class MiniAppsWithRawResponse(Resource):
+class MiniAppsWithRawResponse(RawResource):
     """``client.mini_apps.with_raw_response``: every method returns a :class:`RawResponse`."""
 
     __slots__ = ()
 
-    async def credentials(self, *, token: str) -> RawResponse[Any]:
-        """Exchange a mini-app token for credentials.
-
-        ``GET /ver1/mini_apps/credentials``: permission not documented, signed.
-        """
-        return await self._client._call_endpoint_raw(MINI_APPS_CREDENTIALS, {"token": token}, Any)
-
-    async def read_storage(self, *, key: str) -> RawResponse[Any]:
-        """Read a value from the mini-app storage.
-
-        ``GET /ver1/mini_apps/storage``: permission not documented, signed.
-        """
-        return await self._client._call_endpoint_raw(MINI_APPS_READ_STORAGE, {"key": key}, Any)
-
-    async def write_storage(self, *, key: str, data: Mapping[str, Any]) -> RawResponse[Any]:
-        """Write a value to the mini-app storage.
-
-        ``POST /ver1/mini_apps/storage``: permission not documented, signed.
-        """
-        return await self._client._call_endpoint_raw(MINI_APPS_WRITE_STORAGE, {"key": key, "data": data}, Any)
+    credentials = raw_response(MiniApps.credentials)
+    read_storage = raw_response(MiniApps.read_storage)
+    write_storage = raw_response(MiniApps.write_storage)

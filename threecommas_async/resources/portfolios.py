@@ -4,13 +4,11 @@
 from __future__ import annotations
 
 import builtins
-from typing import cast
 
 from .._exceptions import warn_deprecated
-from .._resource import Resource
-from .._response import RawResponse
+from .._resource import RawResource, Resource, raw_response
 from ..models import Portfolio
-from ._catalog import PORTFOLIOS_LIST, PORTFOLIOS_LIST_LEGACY, PORTFOLIOS_SHOW
+from . import _catalog
 
 __all__ = ["Portfolios", "PortfoliosWithRawResponse"]
 
@@ -28,16 +26,10 @@ class Portfolios(Resource):
     async def list(self, *, page: int | None = None, per_page: int | None = None) -> builtins.list[Portfolio]:
         """List portfolios.
 
-        ``GET /ver1/portfolios``: permission NONE, signed.
-        """
-        return cast(
-            "builtins.list[Portfolio]",
-            await self._client._call_endpoint(
-                PORTFOLIOS_LIST,
-                {"page": page, "per_page": per_page},
-                builtins.list[Portfolio],
-            ),
-        )
+        ``GET /ver1/portfolios``: permission NONE, signed."""
+        return await self._client._call_endpoint(_catalog.PORTFOLIOS_LIST, {
+            "page": page, "per_page": per_page,
+        })
 
     async def list_legacy(
         self,
@@ -48,80 +40,24 @@ class Portfolios(Resource):
         """List portfolios (deprecated: use portfolios.list).
 
         ``GET /ver1/portfolios/portfolios``: permission not documented, signed.
-        Deprecated by 3Commas: calling it issues a ``DeprecatedEndpointWarning``.
-        """
-        warn_deprecated("portfolios.list_legacy")
-        return cast(
-            "builtins.list[Portfolio]",
-            await self._client._call_endpoint(
-                PORTFOLIOS_LIST_LEGACY,
-                {"limit": limit, "offset": offset},
-                builtins.list[Portfolio],
-            ),
-        )
+        Deprecated by 3Commas: calling it issues a ``DeprecatedEndpointWarning``."""
+        warn_deprecated("portfolios.list_legacy", stacklevel=self._warning_stacklevel)
+        return await self._client._call_endpoint(_catalog.PORTFOLIOS_LIST_LEGACY, {
+            "limit": limit, "offset": offset,
+        })
 
     async def show(self, portfolio_id: int) -> Portfolio:
         """Get one portfolio.
 
-        ``GET /ver1/portfolios/{id}``: permission NONE, signed.
-        """
-        return cast(
-            "Portfolio",
-            await self._client._call_endpoint(PORTFOLIOS_SHOW, {"portfolio_id": portfolio_id}, Portfolio),
-        )
+        ``GET /ver1/portfolios/{id}``: permission NONE, signed."""
+        return await self._client._call_endpoint(_catalog.PORTFOLIOS_SHOW, {"portfolio_id": portfolio_id})
 
 
-class PortfoliosWithRawResponse(Resource):
+class PortfoliosWithRawResponse(RawResource):
     """``client.portfolios.with_raw_response``: every method returns a :class:`RawResponse`."""
 
     __slots__ = ()
 
-    async def list(
-        self,
-        *,
-        page: int | None = None,
-        per_page: int | None = None,
-    ) -> RawResponse[builtins.list[Portfolio]]:
-        """List portfolios.
-
-        ``GET /ver1/portfolios``: permission NONE, signed.
-        """
-        return cast(
-            "RawResponse[builtins.list[Portfolio]]",
-            await self._client._call_endpoint_raw(
-                PORTFOLIOS_LIST,
-                {"page": page, "per_page": per_page},
-                builtins.list[Portfolio],
-            ),
-        )
-
-    async def list_legacy(
-        self,
-        *,
-        limit: int | None = None,
-        offset: int | None = None,
-    ) -> RawResponse[builtins.list[Portfolio]]:
-        """List portfolios (deprecated: use portfolios.list).
-
-        ``GET /ver1/portfolios/portfolios``: permission not documented, signed.
-        Deprecated by 3Commas: calling it issues a ``DeprecatedEndpointWarning``.
-        """
-        warn_deprecated("portfolios.list_legacy")
-        return cast(
-            "RawResponse[builtins.list[Portfolio]]",
-            await self._client._call_endpoint_raw(
-                PORTFOLIOS_LIST_LEGACY,
-                {"limit": limit, "offset": offset},
-                builtins.list[Portfolio],
-            ),
-        )
-
-    async def show(self, portfolio_id: int) -> RawResponse[Portfolio]:
-        """Get one portfolio.
-
-        ``GET /ver1/portfolios/{id}``: permission NONE, signed.
-        """
-        return cast(
-            "RawResponse[Portfolio]",
-            await self._client._call_endpoint_raw(PORTFOLIOS_SHOW, {"portfolio_id": portfolio_id}, Portfolio),
-        )
+    list = raw_response(Portfolios.list)
+    list_legacy = raw_response(Portfolios.list_legacy)
+    show = raw_response(Portfolios.show)

@@ -4,13 +4,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
-from .._resource import Resource
-from .._response import RawResponse
+from .._resource import RawResource, Resource, raw_response
 from ..models import SimpleTradeEnvelope, SimpleTradeList
 from ..params import Price, Timeout, TradeConditional, TradeLeverage, TradeOrder, TradeTrailing, Units
-from ._catalog import TRADES_CANCEL, TRADES_CREATE, TRADES_HISTORY, TRADES_LIST, TRADES_SHOW
+from . import _catalog
 
 __all__ = ["Trades", "TradesWithRawResponse"]
 
@@ -31,29 +30,17 @@ class Trades(Resource):
         account_id: int | None = None,
         pair: str | None = None,
         order_by: Literal["pair", "created_at"] | None = None,
-        order_direction: Literal["asc", "desc"] | None = None,
+        order_direction: Literal["asc", "desc", "ASC", "DESC"] | None = None,
         limit: int | None = None,
         offset: int | None = None,
     ) -> SimpleTradeList:
         """List active simple trades.
 
-        ``GET /ver1/trades``: permission SMART_TRADES_READ, signed.
-        """
-        return cast(
-            "SimpleTradeList",
-            await self._client._call_endpoint(
-                TRADES_LIST,
-                {
-                    "account_id": account_id,
-                    "pair": pair,
-                    "order_by": order_by,
-                    "order_direction": order_direction,
-                    "limit": limit,
-                    "offset": offset,
-                },
-                SimpleTradeList,
-            ),
-        )
+        ``GET /ver1/trades``: permission SMART_TRADES_READ, signed."""
+        return await self._client._call_endpoint(_catalog.TRADES_LIST, {
+            "account_id": account_id, "pair": pair, "order_by": order_by, "order_direction": order_direction,
+            "limit": limit, "offset": offset,
+        })
 
     async def create(
         self,
@@ -70,26 +57,12 @@ class Trades(Resource):
     ) -> SimpleTradeEnvelope:
         """Place a simple trade (market, limit or conditional order).
 
-        ``POST /ver1/trades``: permission SMART_TRADES_WRITE, signed.
-        """
-        return cast(
-            "SimpleTradeEnvelope",
-            await self._client._call_endpoint(
-                TRADES_CREATE,
-                {
-                    "account_id": account_id,
-                    "pair": pair,
-                    "order": order,
-                    "units": units,
-                    "conditional": conditional,
-                    "trailing": trailing,
-                    "timeout": timeout,
-                    "price": price,
-                    "leverage": leverage,
-                },
-                SimpleTradeEnvelope,
-            ),
-        )
+        ``POST /ver1/trades``: permission SMART_TRADES_WRITE, signed."""
+        return await self._client._call_endpoint(_catalog.TRADES_CREATE, {
+            "account_id": account_id, "pair": pair, "order": order, "units": units,
+            "conditional": conditional, "trailing": trailing, "timeout": timeout, "price": price,
+            "leverage": leverage,
+        })
 
     async def history(
         self,
@@ -97,168 +70,38 @@ class Trades(Resource):
         account_id: int | None = None,
         pair: str | None = None,
         order_by: Literal["pair", "created_at", "closed_at"] | None = None,
-        order_direction: Literal["asc", "desc"] | None = None,
+        order_direction: Literal["asc", "desc", "ASC", "DESC"] | None = None,
         limit: int | None = None,
         offset: int | None = None,
     ) -> SimpleTradeList:
         """List finished simple trades.
 
-        ``GET /ver1/trades/history``: permission SMART_TRADES_READ, signed.
-        """
-        return cast(
-            "SimpleTradeList",
-            await self._client._call_endpoint(
-                TRADES_HISTORY,
-                {
-                    "account_id": account_id,
-                    "pair": pair,
-                    "order_by": order_by,
-                    "order_direction": order_direction,
-                    "limit": limit,
-                    "offset": offset,
-                },
-                SimpleTradeList,
-            ),
-        )
+        ``GET /ver1/trades/history``: permission SMART_TRADES_READ, signed."""
+        return await self._client._call_endpoint(_catalog.TRADES_HISTORY, {
+            "account_id": account_id, "pair": pair, "order_by": order_by, "order_direction": order_direction,
+            "limit": limit, "offset": offset,
+        })
 
     async def show(self, uuid: str) -> SimpleTradeEnvelope:
         """Get one simple trade.
 
-        ``GET /ver1/trades/{uuid}``: permission SMART_TRADES_READ, signed.
-        """
-        return cast(
-            "SimpleTradeEnvelope",
-            await self._client._call_endpoint(TRADES_SHOW, {"uuid": uuid}, SimpleTradeEnvelope),
-        )
+        ``GET /ver1/trades/{uuid}``: permission SMART_TRADES_READ, signed."""
+        return await self._client._call_endpoint(_catalog.TRADES_SHOW, {"uuid": uuid})
 
     async def cancel(self, uuid: str) -> SimpleTradeEnvelope:
         """Cancel a simple trade.
 
-        ``POST /ver1/trades/{uuid}/cancel``: permission SMART_TRADES_WRITE, signed.
-        """
-        return cast(
-            "SimpleTradeEnvelope",
-            await self._client._call_endpoint(TRADES_CANCEL, {"uuid": uuid}, SimpleTradeEnvelope),
-        )
+        ``POST /ver1/trades/{uuid}/cancel``: permission SMART_TRADES_WRITE, signed."""
+        return await self._client._call_endpoint(_catalog.TRADES_CANCEL, {"uuid": uuid})
 
 
-class TradesWithRawResponse(Resource):
+class TradesWithRawResponse(RawResource):
     """``client.trades.with_raw_response``: every method returns a :class:`RawResponse`."""
 
     __slots__ = ()
 
-    async def list(
-        self,
-        *,
-        account_id: int | None = None,
-        pair: str | None = None,
-        order_by: Literal["pair", "created_at"] | None = None,
-        order_direction: Literal["asc", "desc"] | None = None,
-        limit: int | None = None,
-        offset: int | None = None,
-    ) -> RawResponse[SimpleTradeList]:
-        """List active simple trades.
-
-        ``GET /ver1/trades``: permission SMART_TRADES_READ, signed.
-        """
-        return cast(
-            "RawResponse[SimpleTradeList]",
-            await self._client._call_endpoint_raw(
-                TRADES_LIST,
-                {
-                    "account_id": account_id,
-                    "pair": pair,
-                    "order_by": order_by,
-                    "order_direction": order_direction,
-                    "limit": limit,
-                    "offset": offset,
-                },
-                SimpleTradeList,
-            ),
-        )
-
-    async def create(
-        self,
-        *,
-        account_id: int,
-        pair: str,
-        order: TradeOrder | Mapping[str, Any],
-        units: Units | Mapping[str, Any],
-        conditional: TradeConditional | Mapping[str, Any],
-        trailing: TradeTrailing | Mapping[str, Any],
-        timeout: Timeout | Mapping[str, Any],
-        price: Price | Mapping[str, Any] | None = None,
-        leverage: TradeLeverage | Mapping[str, Any] | None = None,
-    ) -> RawResponse[SimpleTradeEnvelope]:
-        """Place a simple trade (market, limit or conditional order).
-
-        ``POST /ver1/trades``: permission SMART_TRADES_WRITE, signed.
-        """
-        return cast(
-            "RawResponse[SimpleTradeEnvelope]",
-            await self._client._call_endpoint_raw(
-                TRADES_CREATE,
-                {
-                    "account_id": account_id,
-                    "pair": pair,
-                    "order": order,
-                    "units": units,
-                    "conditional": conditional,
-                    "trailing": trailing,
-                    "timeout": timeout,
-                    "price": price,
-                    "leverage": leverage,
-                },
-                SimpleTradeEnvelope,
-            ),
-        )
-
-    async def history(
-        self,
-        *,
-        account_id: int | None = None,
-        pair: str | None = None,
-        order_by: Literal["pair", "created_at", "closed_at"] | None = None,
-        order_direction: Literal["asc", "desc"] | None = None,
-        limit: int | None = None,
-        offset: int | None = None,
-    ) -> RawResponse[SimpleTradeList]:
-        """List finished simple trades.
-
-        ``GET /ver1/trades/history``: permission SMART_TRADES_READ, signed.
-        """
-        return cast(
-            "RawResponse[SimpleTradeList]",
-            await self._client._call_endpoint_raw(
-                TRADES_HISTORY,
-                {
-                    "account_id": account_id,
-                    "pair": pair,
-                    "order_by": order_by,
-                    "order_direction": order_direction,
-                    "limit": limit,
-                    "offset": offset,
-                },
-                SimpleTradeList,
-            ),
-        )
-
-    async def show(self, uuid: str) -> RawResponse[SimpleTradeEnvelope]:
-        """Get one simple trade.
-
-        ``GET /ver1/trades/{uuid}``: permission SMART_TRADES_READ, signed.
-        """
-        return cast(
-            "RawResponse[SimpleTradeEnvelope]",
-            await self._client._call_endpoint_raw(TRADES_SHOW, {"uuid": uuid}, SimpleTradeEnvelope),
-        )
-
-    async def cancel(self, uuid: str) -> RawResponse[SimpleTradeEnvelope]:
-        """Cancel a simple trade.
-
-        ``POST /ver1/trades/{uuid}/cancel``: permission SMART_TRADES_WRITE, signed.
-        """
-        return cast(
-            "RawResponse[SimpleTradeEnvelope]",
-            await self._client._call_endpoint_raw(TRADES_CANCEL, {"uuid": uuid}, SimpleTradeEnvelope),
-        )
+    list = raw_response(Trades.list)
+    create = raw_response(Trades.create)
+    history = raw_response(Trades.history)
+    show = raw_response(Trades.show)
+    cancel = raw_response(Trades.cancel)

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from .._resource import Resource
-from .._response import RawResponse
-from ._catalog import USERS_CHANGE_LOCALE, USERS_CHANGE_MODE, USERS_CURRENT_MODE, USERS_PERMISSIONS
+from .._resource import RawResource, Resource, raw_response
+from . import _catalog
 
 __all__ = ["Users", "UsersWithRawResponse"]
 
@@ -26,17 +25,15 @@ class Users(Resource):
         """Switch the API between paper and real trading.
 
         ``POST /ver1/users/change_mode``: permission ACCOUNTS_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
-        """
-        return await self._client._call_endpoint(USERS_CHANGE_MODE, {"mode": mode}, Any)
+        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        return await self._client._call_endpoint(_catalog.USERS_CHANGE_MODE, {"mode": mode})
 
     async def current_mode(self) -> Any:
         """Get the current trading mode (paper or real).
 
         ``GET /ver1/users/current_mode``: permission ACCOUNTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
-        """
-        return await self._client._call_endpoint(USERS_CURRENT_MODE, {}, Any)
+        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        return await self._client._call_endpoint(_catalog.USERS_CURRENT_MODE, {})
 
     async def change_locale(
         self,
@@ -46,52 +43,23 @@ class Users(Resource):
         """Change the user's interface language.
 
         ``PUT /ver1/users/locale``: permission not documented, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
-        """
-        return await self._client._call_endpoint(USERS_CHANGE_LOCALE, {"locale": locale}, Any)
+        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        return await self._client._call_endpoint(_catalog.USERS_CHANGE_LOCALE, {"locale": locale})
 
     async def permissions(self) -> Any:
         """Get the permissions of the API key.
 
         ``GET /ver1/users/permissions_info``: permission NONE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions).
-        """
-        return await self._client._call_endpoint(USERS_PERMISSIONS, {}, Any)
+        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        return await self._client._call_endpoint(_catalog.USERS_PERMISSIONS, {})
 
 
-class UsersWithRawResponse(Resource):
+class UsersWithRawResponse(RawResource):
     """``client.users.with_raw_response``: every method returns a :class:`RawResponse`."""
 
     __slots__ = ()
 
-    async def change_mode(self, *, mode: Literal["paper", "real"]) -> RawResponse[Any]:
-        """Switch the API between paper and real trading.
-
-        ``POST /ver1/users/change_mode``: permission ACCOUNTS_WRITE, signed.
-        """
-        return await self._client._call_endpoint_raw(USERS_CHANGE_MODE, {"mode": mode}, Any)
-
-    async def current_mode(self) -> RawResponse[Any]:
-        """Get the current trading mode (paper or real).
-
-        ``GET /ver1/users/current_mode``: permission ACCOUNTS_READ, signed.
-        """
-        return await self._client._call_endpoint_raw(USERS_CURRENT_MODE, {}, Any)
-
-    async def change_locale(
-        self,
-        *,
-        locale: Literal["ru", "en", "pt", "zh", "es", "fr", "tr", "de", "it"],
-    ) -> RawResponse[Any]:
-        """Change the user's interface language.
-
-        ``PUT /ver1/users/locale``: permission not documented, signed.
-        """
-        return await self._client._call_endpoint_raw(USERS_CHANGE_LOCALE, {"locale": locale}, Any)
-
-    async def permissions(self) -> RawResponse[Any]:
-        """Get the permissions of the API key.
-
-        ``GET /ver1/users/permissions_info``: permission NONE, signed.
-        """
-        return await self._client._call_endpoint_raw(USERS_PERMISSIONS, {}, Any)
+    change_mode = raw_response(Users.change_mode)
+    current_mode = raw_response(Users.current_mode)
+    change_locale = raw_response(Users.change_locale)
+    permissions = raw_response(Users.permissions)

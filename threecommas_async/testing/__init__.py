@@ -18,40 +18,83 @@ Example::
 
 The pytest plugin (:mod:`threecommas_async.testing.pytest_plugin`) provides ``fake_3commas`` and
 ``threecommas_client`` fixtures.
+
+Names load on first use, so importing this package (the pytest plugin does) costs next to nothing.
+``RateLimiter`` and ``ServerError`` are deprecated aliases of :class:`ServerRateLimiter` and
+:class:`ServerErrorFault` (renamed apart from the SDK's client limiter and exception); they go away
+in the next release.
 """
 
 from __future__ import annotations
 
-from ._app import BASE_PATH, AsgiApp
-from ._clock import Clock, ManualClock, ScaledClock
-from ._fake import IN_PROCESS_BASE_URL, FakeThreeCommas
-from ._faults import (
-    Ban,
-    ConnectionReset,
-    Fault,
-    FaultInjector,
-    FaultRule,
-    Latency,
-    MalformedJson,
-    Phase,
-    PlanLimit,
-    RateLimitStorm,
-    ServerError,
-)
-from ._keys import ALL_PERMISSIONS, FakeKey, KeyRing, Permission
-from ._limits import (
-    DEFAULT_BUDGETS,
-    Budget,
-    FixedWindow,
-    LimitDecision,
-    LimitSettings,
-    RateLimiter,
-    SlidingWindow,
-    WindowCounter,
-)
-from ._observe import Counters, Observer, RepeatRecord, RequestRecord
-from ._routing import Route, RouteTable
-from ._state import Book, Mode, World
+import importlib
+import warnings
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._app import (
+        BASE_PATH,
+        AsgiApp,
+    )
+    from ._clock import (
+        Clock,
+        ManualClock,
+        ScaledClock,
+    )
+    from ._fake import (
+        IN_PROCESS_BASE_URL,
+        FakeThreeCommas,
+    )
+    from ._faults import (
+        Ban,
+        ConnectionReset,
+        Fault,
+        FaultInjector,
+        FaultRule,
+        IgnoreForcedMode,
+        Latency,
+        MalformedJson,
+        Phase,
+        PlanLimit,
+        RateLimitStorm,
+        ServerErrorFault,
+    )
+    from ._faults import ServerErrorFault as ServerError
+    from ._keys import (
+        ALL_PERMISSIONS,
+        FakeKey,
+        KeyRing,
+        Permission,
+    )
+    from ._limits import (
+        DEFAULT_BUDGETS,
+        Budget,
+        FixedWindow,
+        LimitDecision,
+        LimitSettings,
+        ServerRateLimiter,
+        SlidingWindow,
+        WindowCounter,
+    )
+    from ._limits import ServerRateLimiter as RateLimiter
+    from ._observe import (
+        Counters,
+        Observer,
+        RepeatRecord,
+        RequestRecord,
+    )
+    from ._routing import (
+        Route,
+        RouteTable,
+    )
+    from ._signature import (
+        FakeSigner,
+    )
+    from ._state import (
+        Book,
+        Mode,
+        World,
+    )
 
 __all__ = [
     "ALL_PERMISSIONS",
@@ -66,11 +109,13 @@ __all__ = [
     "ConnectionReset",
     "Counters",
     "FakeKey",
+    "FakeSigner",
     "FakeThreeCommas",
     "Fault",
     "FaultInjector",
     "FaultRule",
     "FixedWindow",
+    "IgnoreForcedMode",
     "KeyRing",
     "Latency",
     "LimitDecision",
@@ -90,7 +135,78 @@ __all__ = [
     "RouteTable",
     "ScaledClock",
     "ServerError",
+    "ServerErrorFault",
+    "ServerRateLimiter",
     "SlidingWindow",
     "WindowCounter",
     "World",
 ]
+
+_MODULES: dict[str, str] = {
+    "BASE_PATH": "_app",
+    "AsgiApp": "_app",
+    "Clock": "_clock",
+    "ManualClock": "_clock",
+    "ScaledClock": "_clock",
+    "IN_PROCESS_BASE_URL": "_fake",
+    "FakeThreeCommas": "_fake",
+    "Ban": "_faults",
+    "ConnectionReset": "_faults",
+    "Fault": "_faults",
+    "FaultInjector": "_faults",
+    "FaultRule": "_faults",
+    "IgnoreForcedMode": "_faults",
+    "Latency": "_faults",
+    "MalformedJson": "_faults",
+    "Phase": "_faults",
+    "PlanLimit": "_faults",
+    "RateLimitStorm": "_faults",
+    "ServerErrorFault": "_faults",
+    "ALL_PERMISSIONS": "_keys",
+    "FakeKey": "_keys",
+    "KeyRing": "_keys",
+    "Permission": "_keys",
+    "DEFAULT_BUDGETS": "_limits",
+    "Budget": "_limits",
+    "FixedWindow": "_limits",
+    "LimitDecision": "_limits",
+    "LimitSettings": "_limits",
+    "ServerRateLimiter": "_limits",
+    "SlidingWindow": "_limits",
+    "WindowCounter": "_limits",
+    "Counters": "_observe",
+    "Observer": "_observe",
+    "RepeatRecord": "_observe",
+    "RequestRecord": "_observe",
+    "Route": "_routing",
+    "RouteTable": "_routing",
+    "FakeSigner": "_signature",
+    "Book": "_state",
+    "Mode": "_state",
+    "World": "_state",
+}
+
+_DEPRECATED: dict[str, str] = {"RateLimiter": "ServerRateLimiter", "ServerError": "ServerErrorFault"}
+"""Old names, kept for one release: old name -> new name."""
+
+
+def __getattr__(name: str) -> Any:
+    """Load an exported name on first use; warn on a deprecated alias."""
+    new_name = _DEPRECATED.get(name)
+    if new_name is not None:
+        warnings.warn(
+            f"threecommas_async.testing.{name} is deprecated; use {new_name}",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return __getattr__(new_name)
+    module_name = _MODULES.get(name)
+    if module_name is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module_name}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

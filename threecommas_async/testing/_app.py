@@ -16,14 +16,15 @@ from typing import Any
 import attrs
 import httpx
 
-from .._auth import BodyJoin
 from ._faults import ConnectionDropped, Fault, FaultInjector, Phase
 from ._http import ApiFailure, IncomingRequest, Reply, error_reply
-from ._keys import FakeKey, KeyRing, signed_payloads
-from ._limits import LimitDecision, RateLimiter
+from ._keys import FakeKey, KeyRing
+from ._limits import LimitDecision, ServerRateLimiter
 from ._observe import Observer, RequestRecord
 from ._params import parse_params
 from ._routing import HandlerRequest, RepeatCheck, Route, RouteMatch, RouteTable, route_not_found
+from ._signature import accepted_payloads
+from ._signature import body_joins as _body_joins
 from ._state import Mode, World
 
 __all__ = ["ABORT_EXTENSION", "BASE_PATH", "AsgiApp", "Pipeline"]
@@ -64,12 +65,12 @@ class Pipeline:
         time_scale: float,
         sleep: Callable[[float], Awaitable[None]],
         keys: KeyRing,
-        limiter: RateLimiter,
+        limiter: ServerRateLimiter,
         faults: FaultInjector,
         observer: Observer,
         world: World,
         routes: RouteTable,
-        body_joins: Iterable[BodyJoin],
+        body_joins: Iterable[str],
         rng: random.Random,
     ) -> None:
         self.clock = clock
@@ -81,7 +82,7 @@ class Pipeline:
         self.observer = observer
         self.world = world
         self.routes = routes
-        self.body_joins: tuple[BodyJoin, ...] = tuple(body_joins)
+        self.body_joins = _body_joins(body_joins)
         self.rng = rng
 
     async def handle(self, request: IncomingRequest) -> Reply:
@@ -90,7 +91,8 @@ class Pipeline:
         template = match.route.template if match is not None else None
         api_key = request.header("apikey") or None
         faults = self.faults.select(api_key, request.method, template, self.clock())
-        outcome = _Outcome(time=self.clock())
+        arrived = self.clock()
+        outcome = _Outcome(time=arrived)
         host = _Host(self, request)
         status: int | None = None
         try:
@@ -111,6 +113,9 @@ class Pipeline:
                     faults=tuple(type(fault).__name__ for fault in faults),
                     during_block=outcome.during_block,
                     during_ban=outcome.during_ban,
+                    arrived=arrived,
+                    answered=self.clock(),
+                    query=request.query_string.decode("latin-1"),
                 ),
                 block_opened=outcome.block_opened,
                 ban_imposed=outcome.ban_imposed or host.ban_imposed,
@@ -130,8 +135,14 @@ class Pipeline:
         if early is not None:
             return early
         template = match.route.template if match is not None else None
+        known = self.keys.get(api_key) if api_key else None
         decision = self.limiter.check(
-            api_key or f"ip:{request.client_ip}", request.client_ip, request.method, template, now
+            api_key or f"ip:{request.client_ip}",
+            request.client_ip,
+            request.method,
+            template,
+            now,
+            budgets=known.budgets if known is not None else None,
         )
         if not decision.admitted:
             outcome.during_block = decision.during_block
@@ -143,7 +154,7 @@ class Pipeline:
             return route_not_found(request.method, request.path).reply()
         try:
             key = self._authenticate(match.route, request, api_key)
-            mode = self._mode(request, key)
+            mode = self._mode(request, key, honor_header=not host.forced_mode_ignored)
         except ApiFailure as failure:
             return failure.reply()
         outcome.mode = mode
@@ -161,15 +172,15 @@ class Pipeline:
         if key is None or not key.enabled:
             raise _UNKNOWN_KEY
         signature = request.header("signature")
-        payloads = signed_payloads(request.signed_path, request.body, self.body_joins)
+        payloads = accepted_payloads(request.raw_path, request.query_string, request.body, self.body_joins)
         if not signature or not key.signature_matches(payloads, signature):
             raise _BAD_SIGNATURE
         if not key.allows(route.permission):
             raise _NO_PERMISSION
         return key
 
-    def _mode(self, request: IncomingRequest, key: FakeKey | None) -> Mode:
-        forced = request.header("forced-mode")
+    def _mode(self, request: IncomingRequest, key: FakeKey | None, *, honor_header: bool) -> Mode:
+        forced = request.header("forced-mode") if honor_header else None
         if forced:
             try:
                 return Mode(forced.strip().lower())
@@ -262,6 +273,7 @@ class _Host:
         self.request = request
         self.rng = pipeline.faults.rng
         self.ban_imposed = False
+        self.forced_mode_ignored = False
 
     def sleep(self, seconds: float) -> Awaitable[None]:
         return self._pipeline.sleep(seconds)
@@ -272,6 +284,9 @@ class _Host:
 
     def rate_limited(self) -> Reply:
         return self._pipeline.rate_limited(None, self._pipeline.clock())
+
+    def ignore_forced_mode(self) -> None:
+        self.forced_mode_ignored = True
 
     def banned(self, until: float) -> Reply:
         now = self._pipeline.clock()
@@ -333,13 +348,12 @@ async def _read_request(scope: Scope, receive: Receive) -> IncomingRequest:
     query_string: bytes = scope.get("query_string", b"")
     raw_path: bytes = scope.get("raw_path") or scope["path"].encode()
     raw_path = raw_path.split(b"?", 1)[0]
-    signed_path = raw_path + b"?" + query_string if query_string else raw_path
     headers = {name.decode("latin-1").lower(): value.decode("latin-1") for name, value in scope.get("headers", [])}
     client = scope.get("client")
     return IncomingRequest(
         method=scope["method"].upper(),
         path=scope["path"],
-        signed_path=signed_path,
+        raw_path=raw_path,
         query_string=query_string,
         headers=headers,
         body=b"".join(chunks),

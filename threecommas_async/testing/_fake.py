@@ -15,16 +15,16 @@ from typing import Any
 
 import httpx
 
-from .._auth import BodyJoin, HmacAuth
 from ._app import BASE_PATH, AsgiApp, Pipeline
 from ._clock import Clock, ScaledClock
 from ._faults import FaultInjector
 from ._handlers import build_route_table
 from ._keys import ALL_PERMISSIONS, FakeKey, KeyRing, Permission
-from ._limits import LimitSettings, RateLimiter
+from ._limits import Budget, LimitSettings, ServerRateLimiter
 from ._observe import Counters, Observer, RepeatRecord, RequestRecord
 from ._routing import RouteTable
 from ._seed import SeedSizes, seed_book
+from ._signature import BODY_JOINS, FakeSigner
 from ._state import Book, Mode, World
 
 __all__ = ["FakeThreeCommas"]
@@ -36,10 +36,13 @@ class FakeThreeCommas:
     """A fake 3Commas API: signed requests, per-key budgets, paper and real books, faults, a log.
 
     ``time_scale`` makes every duration (windows, blocks, bans, latency) last ``time_scale`` times
-    as long in real time; ``clock`` replaces the scaled clock (e.g. a :class:`ManualClock`), and
-    ``sleep`` (taking API seconds) replaces the scaled ``asyncio.sleep`` used by latency faults.
-    ``body_joins`` are the signature payload forms accepted (``"?"`` as documented, ``""`` too if
-    wanted). ``repeat_window`` is how long an applied non-idempotent operation is remembered.
+    as long in real time; ``clock`` replaces the scaled clock (e.g. a :class:`ManualClock`), and its
+    ``sleep`` (API seconds) paces latency faults unless ``sleep`` is given. ``body_joins`` are the
+    accepted joins of path and body for body-only requests: ``"?"`` (documented vectors) and ``""``
+    (the docs' alternative) by default; ``("?",)`` is strict. ``repeat_window`` is how long an
+    applied non-idempotent operation is remembered. :meth:`seed` adds values real bodies have carried
+    (``"NaN"`` fills in some deals' ``buy_steps``, an ``"Infinity"`` account percentage) unless
+    ``odd_values=False``.
     """
 
     def __init__(
@@ -49,17 +52,19 @@ class FakeThreeCommas:
         clock: Clock | None = None,
         sleep: Callable[[float], Awaitable[None]] | None = None,
         limits: LimitSettings | None = None,
-        body_joins: Iterable[BodyJoin] = ("?",),
+        body_joins: Iterable[str] = BODY_JOINS,
         repeat_window: float = 60.0,
         mode: Mode = Mode.REAL,
         seed: int = 0,
+        odd_values: bool = True,
     ) -> None:
         if not time_scale > 0:
             raise ValueError("time_scale must be positive")
         self.time_scale = time_scale
+        self.odd_values = odd_values
         self.clock: Clock = clock if clock is not None else ScaledClock(time_scale)
         self.keys = KeyRing(seed=seed)
-        self.rate_limiter = RateLimiter(limits)
+        self.rate_limiter = ServerRateLimiter(limits)
         self.faults = FaultInjector(clock=self.clock, seed=seed)
         self.observer = Observer(repeat_window=repeat_window)
         self.world = World(mode=mode)
@@ -67,7 +72,7 @@ class FakeThreeCommas:
         self._pipeline = Pipeline(
             clock=self.clock,
             time_scale=time_scale,
-            sleep=sleep if sleep is not None else self._scaled_sleep,
+            sleep=sleep if sleep is not None else getattr(self.clock, "sleep", self._scaled_sleep),
             keys=self.keys,
             limiter=self.rate_limiter,
             faults=self.faults,
@@ -97,9 +102,14 @@ class FakeThreeCommas:
         *,
         permissions: Iterable[Permission | str] = ALL_PERMISSIONS,
         default_mode: Mode | None = None,
+        budgets: Iterable[Budget] | None = None,
     ) -> FakeKey:
-        """Register an HMAC key (generated key and secret unless given)."""
-        return self._remember(self.keys.add_hmac(api_key, secret, permissions=permissions, default_mode=default_mode))
+        """Register an HMAC key (generated key and secret unless given).
+
+        ``budgets`` gives the key its own budgets (another plan); every key shares its IP's bans.
+        """
+        key = self.keys.add_hmac(api_key, secret, permissions=permissions, default_mode=default_mode)
+        return self._remember(key, budgets)
 
     def add_rsa_key(
         self,
@@ -108,13 +118,15 @@ class FakeThreeCommas:
         *,
         permissions: Iterable[Permission | str] = ALL_PERMISSIONS,
         default_mode: Mode | None = None,
+        budgets: Iterable[Budget] | None = None,
     ) -> FakeKey:
         """Register an RSA key by its public key (PEM, or a cryptography public or private key)."""
-        return self._remember(
-            self.keys.add_rsa(public_key, api_key, permissions=permissions, default_mode=default_mode)
-        )
+        key = self.keys.add_rsa(public_key, api_key, permissions=permissions, default_mode=default_mode)
+        return self._remember(key, budgets)
 
-    def _remember(self, key: FakeKey) -> FakeKey:
+    def _remember(self, key: FakeKey, budgets: Iterable[Budget] | None) -> FakeKey:
+        if budgets is not None:
+            key.budgets = tuple(budgets)
         if self._first_key is None:
             self._first_key = key
         return key
@@ -138,11 +150,20 @@ class FakeThreeCommas:
         trades: int = 8,
         portfolios: int = 1,
         modes: Iterable[Mode] = (Mode.REAL, Mode.PAPER),
+        odd_values: bool | None = None,
     ) -> None:
-        """Replace the books of ``modes`` with deterministic content for ``seed``."""
+        """Replace the books of ``modes`` with deterministic content for ``seed``.
+
+        ``odd_values`` (default: the fake's own setting) adds ``"NaN"``/``"Infinity"`` amounts.
+        """
         sizes = SeedSizes(accounts, bots, deals, smart_trades, grid_bots, trades, portfolios)
+        odd = self.odd_values if odd_values is None else odd_values
         for mode in modes:
-            seed_book(self.world.book(mode), sizes, seed)
+            seed_book(self.world.book(mode), sizes, seed, odd_values=odd)
+
+    def ban_ip(self, seconds: float | None = None, *, ip: str = "127.0.0.1") -> float:
+        """Ban ``ip`` now (every key behind it): for ``seconds``, or the next escalation step. Returns the end."""
+        return self.rate_limiter.ban(ip, now=self.clock(), seconds=seconds)
 
     def book(self, mode: Mode = Mode.REAL) -> Book:
         return self.world.book(mode)
@@ -169,12 +190,15 @@ class FakeThreeCommas:
     def http_client(
         self, key: FakeKey | None = None, *, forced_mode: Mode | None = None, **kwargs: Any
     ) -> httpx.AsyncClient:
-        """A plain ``httpx.AsyncClient`` wired in-process, signing with ``key`` (HMAC keys only)."""
+        """A plain ``httpx.AsyncClient`` wired in-process, signing with ``key`` (HMAC keys only).
+
+        Requests are signed by the fake's own rule (:class:`FakeSigner`), not by the SDK.
+        """
         auth: httpx.Auth | None = None
         if key is not None:
             if key.secret is None:
                 raise ValueError("http_client() signs with HMAC keys; pass auth=RsaAuth(...) for RSA keys")
-            auth = HmacAuth(key.api_key, key.secret)
+            auth = FakeSigner(key.api_key, key.secret)
         headers = dict(kwargs.pop("headers", {}))
         if forced_mode is not None:
             headers["Forced-Mode"] = forced_mode.value

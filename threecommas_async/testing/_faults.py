@@ -28,13 +28,14 @@ __all__ = [
     "Fault",
     "FaultInjector",
     "FaultRule",
+    "IgnoreForcedMode",
     "Latency",
     "MalformedJson",
     "Phase",
     "PlanLimit",
     "RateLimitStorm",
     "RuleOptions",
-    "ServerError",
+    "ServerErrorFault",
 ]
 
 EndpointRef = tuple[str, str]
@@ -78,6 +79,8 @@ class FaultHost(Protocol):
 
     def banned(self, until: float) -> Reply: ...
 
+    def ignore_forced_mode(self) -> None: ...
+
 
 class Fault(Protocol):
     """Something that goes wrong with a request. ``reply`` is None before the handler ran.
@@ -89,6 +92,17 @@ class Fault(Protocol):
     def phase(self) -> Phase: ...
 
     async def apply(self, host: FaultHost, reply: Reply | None) -> Reply | None: ...
+
+
+@attrs.frozen(slots=True)
+class IgnoreForcedMode:
+    """The server ignores ``Forced-Mode`` (it has happened): the request uses the key's or the user's mode."""
+
+    phase: Phase = Phase.ON_ARRIVAL
+
+    async def apply(self, host: FaultHost, reply: Reply | None) -> Reply | None:
+        host.ignore_forced_mode()
+        return None
 
 
 @attrs.frozen(slots=True)
@@ -115,7 +129,7 @@ _GATEWAY_PAGES = {502: _gateway_page("502 Bad Gateway"), 504: _gateway_page("504
 
 
 @attrs.frozen(slots=True)
-class ServerError:
+class ServerErrorFault:
     """Answer with one of ``statuses`` (picked by the RNG). 502/504 come as a gateway's HTML page.
 
     ``phase=AFTER_HANDLER`` models a server that applied the request and then failed to answer.
@@ -277,6 +291,10 @@ class FaultInjector:
         """The faults that hit this request (every rule is asked, so counts stay per rule)."""
         return [rule.fault for rule in self.rules if rule.decide(key, method, template, now, self.rng)]
 
+    def ignore_forced_mode(self, **when: Unpack[RuleOptions]) -> FaultRule:
+        """Requests act on the key's or the user's mode whatever their ``Forced-Mode`` header says."""
+        return self.add(IgnoreForcedMode(), **when)
+
     def latency(
         self, seconds: float, *, jitter: float = 0.0, phase: Phase = Phase.BEFORE_HANDLER, **when: Unpack[RuleOptions]
     ) -> FaultRule:
@@ -285,7 +303,7 @@ class FaultInjector:
     def server_error(
         self, *statuses: int, phase: Phase = Phase.BEFORE_HANDLER, **when: Unpack[RuleOptions]
     ) -> FaultRule:
-        return self.add(ServerError(tuple(statuses) or (500, 502, 504), phase), **when)
+        return self.add(ServerErrorFault(tuple(statuses) or (500, 502, 504), phase), **when)
 
     def connection_reset(self, *, phase: Phase = Phase.BEFORE_HANDLER, **when: Unpack[RuleOptions]) -> FaultRule:
         return self.add(ConnectionReset(phase), **when)

@@ -25,11 +25,11 @@ _JSON_HEADERS = ((b"content-type", b"application/json; charset=utf-8"),)
 
 @attrs.frozen(slots=True)
 class IncomingRequest:
-    """One HTTP request as the fake saw it. ``signed_path`` is the raw path plus ``?query`` if any."""
+    """One HTTP request as the fake saw it. ``raw_path`` is the path as sent (no query)."""
 
     method: str
     path: str
-    signed_path: bytes
+    raw_path: bytes
     query_string: bytes
     headers: Mapping[str, str] = attrs.field(repr=False)
     body: bytes = attrs.field(repr=False)

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 import enum
-import hashlib
 import hmac
 import random
 import string
@@ -14,11 +11,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .._auth import BodyJoin, signature_payload
+from ._signature import hmac_hex, rsa_verifies
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
 
+    from ._limits import Budget
     from ._state import Mode
 
 __all__ = ["ALL_PERMISSIONS", "FakeKey", "KeyRing", "Permission"]
@@ -54,6 +52,8 @@ class FakeKey:
     permissions: frozenset[Permission]
     default_mode: Mode | None = None
     enabled: bool = True
+    budgets: tuple[Budget, ...] | None = None
+    """This key's own budgets (another plan); None: the fake's :class:`LimitSettings` budgets."""
 
     def allows(self, permission: Permission | None) -> bool:
         return permission is None or permission in self.permissions
@@ -64,37 +64,10 @@ class FakeKey:
 
     def _matches(self, payload: bytes, signature: str) -> bool:
         if self.secret is not None:
-            expected = hmac.new(self.secret.encode(), payload, hashlib.sha256).hexdigest()
-            return hmac.compare_digest(expected, signature.strip().lower())
+            return hmac.compare_digest(hmac_hex(self.secret, payload), signature.strip().lower())
         if self.public_key is not None:
-            return _rsa_verifies(self.public_key, payload, signature)
+            return rsa_verifies(self.public_key, payload, signature)
         return False
-
-
-def _rsa_verifies(public_key: RSAPublicKey, payload: bytes, signature: str) -> bool:
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives import hashes
-    from cryptography.hazmat.primitives.asymmetric import padding
-
-    try:
-        raw = base64.b64decode(signature.strip(), validate=True)
-    except (binascii.Error, ValueError):
-        return False
-    try:
-        public_key.verify(raw, payload, padding.PKCS1v15(), hashes.SHA256())
-    except InvalidSignature:
-        return False
-    return True
-
-
-def signed_payloads(signed_path: bytes, body: bytes, body_joins: Iterable[BodyJoin]) -> list[bytes]:
-    """Every payload a client may have signed for this request, one per accepted body join."""
-    payloads: list[bytes] = []
-    for join in body_joins:
-        payload = signature_payload(signed_path, body, body_join=join)
-        if payload not in payloads:
-            payloads.append(payload)
-    return payloads
 
 
 class KeyRing:

@@ -6,7 +6,8 @@ arrives while a matching budget is blocked is a *violation* and gets 429; ``viol
 violations within one block ban the client IP (418) for ``ban_initial`` seconds, doubling with every
 new ban of that IP up to ``ban_max``. Arrivals are counted in a sliding window by default (the
 strictest server a client can meet); :class:`FixedWindow` counts per aligned period instead.
-A request matching several budgets must fit all of them, and is counted in all of them.
+A request matching several budgets must fit all of them, and is counted in all of them. A key may
+carry its own budgets (another plan); bans stay per IP, so one ban stops every key behind that IP.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ __all__ = [
     "FixedWindow",
     "LimitDecision",
     "LimitSettings",
-    "RateLimiter",
+    "ServerRateLimiter",
     "SlidingWindow",
     "WindowCounter",
 ]
@@ -183,8 +184,11 @@ class _BanState:
     count: int = 0
 
 
-class RateLimiter:
-    """Per-key budget state and per-IP bans. ``settings`` may be replaced at any time."""
+class ServerRateLimiter:
+    """The server side of rate limiting: per-key budget state and per-IP bans.
+
+    ``settings`` may be replaced at any time. Named apart from the SDK's client-side ``RateLimiter``.
+    """
 
     def __init__(self, settings: LimitSettings | None = None) -> None:
         self._settings = settings or LimitSettings()
@@ -213,14 +217,26 @@ class RateLimiter:
         self._states.clear()
         self._bans.clear()
 
-    def check(self, identity: str, ip: str, method: str, template: str | None, now: float) -> LimitDecision:
-        """Decide about one arrival and count it when admitted."""
+    def check(
+        self,
+        identity: str,
+        ip: str,
+        method: str,
+        template: str | None,
+        now: float,
+        budgets: Iterable[Budget] | None = None,
+    ) -> LimitDecision:
+        """Decide about one arrival and count it when admitted.
+
+        Budgets are per ``identity`` (an API key): ``budgets`` replaces the settings' budgets for this
+        one (a key on another plan). Bans are per ``ip``, whatever the key: one ban stops every key.
+        """
         ban = self._bans.get(ip)
         if ban is not None and ban.until > now:
             return LimitDecision(418, until=ban.until, during_ban=True)
         matching = [
             (budget, self._state(identity, budget))
-            for budget in self._settings.budgets
+            for budget in (self._settings.budgets if budgets is None else budgets)
             if budget.applies_to(method, template)
         ]
         blocked = [(budget, state) for budget, state in matching if state.blocked_until > now]

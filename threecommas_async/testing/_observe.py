@@ -20,7 +20,11 @@ __all__ = ["Counters", "Observer", "RepeatRecord", "RequestRecord"]
 
 @attrs.frozen(slots=True)
 class RequestRecord:
-    """One request: arrival time (API seconds), key, route, answer. ``status`` None: connection dropped."""
+    """One request: key, route, answer, and its times in API seconds. ``status`` None: connection dropped.
+
+    ``arrived`` is when it reached the fake, ``time`` when the rate limiter counted it (later only by
+    an on-arrival latency fault), ``answered`` when the reply was ready. ``query`` is the raw query.
+    """
 
     time: float
     key: str | None
@@ -33,6 +37,9 @@ class RequestRecord:
     faults: tuple[str, ...] = ()
     during_block: bool = False
     during_ban: bool = False
+    arrived: float | None = None
+    answered: float | None = None
+    query: str = ""
 
 
 @attrs.frozen(slots=True)
@@ -59,6 +66,7 @@ class Counters:
     during_block: int = 0
     during_block_by_key: Counter[str] = attrs.Factory(Counter)
     during_ban: int = 0
+    during_ban_by_key: Counter[str] = attrs.Factory(Counter)
     blocks_opened: int = 0
     bans_imposed: int = 0
     repeats: int = 0
@@ -100,6 +108,8 @@ class Observer:
                 counters.during_block_by_key[record.key] += 1
         if record.during_ban:
             counters.during_ban += 1
+            if record.key is not None:
+                counters.during_ban_by_key[record.key] += 1
         counters.blocks_opened += block_opened
         counters.bans_imposed += ban_imposed
         for name in record.faults:
@@ -143,6 +153,18 @@ class Observer:
             end = bisect.bisect_left(times, start + period, lo=index)
             best = max(best, end - index)
         return best
+
+    def records(
+        self, *, key: str | None = None, path: str | None = None, template: str | None = None
+    ) -> list[RequestRecord]:
+        """The logged requests of ``key`` / to ``path`` / matching ``template``, in arrival order."""
+        return [
+            record
+            for record in self.requests
+            if (key is None or record.key == key)
+            and (path is None or record.path == path)
+            and (template is None or record.template == template)
+        ]
 
     def statuses(self) -> list[int | None]:
         return [record.status for record in self.requests]

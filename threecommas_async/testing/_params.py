@@ -203,11 +203,14 @@ class Params:
         return dict(value)
 
     def sequence(self, name: str) -> list[Any]:
+        """A list given as a list, a comma-separated string, or one number (``account_ids=5``)."""
         value = self._data.get(name)
         if value is None:
             return []
         if isinstance(value, str):
-            return [part for part in value.split(",") if part]
+            return [part.strip() for part in value.split(",") if part.strip()]
+        if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+            return [value]
         if not isinstance(value, list):
             raise invalid_param(name, "must be an array")
         return list(value)

@@ -1,71 +1,12 @@
-"""pytest fixtures for code that uses threecommas_async, backed by the fake 3Commas API.
+"""The pytest plugin under its old module name; the fixtures live in :mod:`pytest_threecommas_async`.
 
-Loaded automatically through the ``pytest11`` entry point ``threecommas_async``. Fixtures:
-
-``threecommas_time_scale``
-    How fast the fake's time runs (default ``0.01``: a 60 s window lasts 0.6 s). Override it in a
-    ``conftest.py`` to change the scale for ``fake_3commas`` and ``threecommas_client``.
-``fake_3commas``
-    A fresh :class:`~threecommas_async.testing.FakeThreeCommas` with a seeded book (paper and real)
-    and one HMAC key with every permission (``fake_3commas.default_key``).
-``threecommas_client``
-    A ready :class:`~threecommas_async.ThreeCommas` using that key, wired in-process to the fake,
-    with the default rate-limit policy scaled to the fake's time.
-
-This module imports nothing from the SDK until a fixture is used, so it costs nothing otherwise.
+The ``pytest11`` entry point loads :mod:`pytest_threecommas_async` directly (outside this package, so
+registering the plugin does not import the SDK). List this module in ``pytest_plugins`` only when
+the entry point is disabled (``-p no:threecommas_async``).
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
-from typing import TYPE_CHECKING, Any
-
-import pytest
-
-if TYPE_CHECKING:
-    from threecommas_async import ThreeCommas
-    from threecommas_async.testing import FakeThreeCommas
+from pytest_threecommas_async import fake_3commas, threecommas_client, threecommas_time_scale
 
 __all__ = ["fake_3commas", "threecommas_client", "threecommas_time_scale"]
-
-
-def _async_fixture(function: Callable[..., Any]) -> Any:
-    """``pytest_asyncio.fixture`` when pytest-asyncio is installed (its strict mode needs it)."""
-    try:
-        import pytest_asyncio
-    except ImportError:  # pragma: no cover - depends on the environment
-        return pytest.fixture(function)
-    return pytest_asyncio.fixture(function)
-
-
-@pytest.fixture
-def threecommas_time_scale() -> float:
-    """Real seconds per API second for the fake and the client's limiter."""
-    return 0.01
-
-
-@pytest.fixture
-def fake_3commas(threecommas_time_scale: float) -> FakeThreeCommas:
-    """A fresh fake with a seeded book (seed 0) and one full-permission HMAC key."""
-    from threecommas_async.testing import FakeThreeCommas
-
-    fake = FakeThreeCommas(time_scale=threecommas_time_scale)
-    fake.seed(seed=0)
-    fake.add_key()
-    return fake
-
-
-@_async_fixture
-async def threecommas_client(fake_3commas: FakeThreeCommas) -> AsyncIterator[ThreeCommas]:
-    """A ``ThreeCommas`` client signing with the fake's default key, in-process, limiter scaled."""
-    from threecommas_async import ThreeCommas, default_policy
-
-    key = fake_3commas.default_key
-    client = ThreeCommas(
-        api_key=key.api_key,
-        api_secret=key.secret,
-        transport=fake_3commas.transport(),
-        rate_limit=default_policy().scaled(fake_3commas.time_scale),
-    )
-    async with client:
-        yield client

@@ -6,13 +6,14 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from ..._json import JsonNumber
 from .._http import invalid_param, not_allowed
 from .._keys import Permission
 from .._payloads import PAIR_PRICES, bot_payload, deal_payload, iso, split_pair
 from .._routing import HandlerRequest, RepeatCheck, RouteGroup
 from .._state import Book, Entity, EntityKind
 from ._common import by_offset, descending, entity, epoch_of, finish_deal, numeric, refresh_bot, sort_by
+from ._entities import LEVERAGE_TYPES, custom_safety_steps, required_amount
+from ._times import iso_date_time
 
 __all__ = ["open_deal", "routes"]
 
@@ -88,7 +89,7 @@ def list_bots(request: HandlerRequest) -> list[Entity]:
     scope = _SCOPES[params.text("scope", "null", choices=_SCOPES)]
     sort_key = _SORTS[params.text("sort_by", "created_at", choices=_SORTS)]
     quote = params.text("quote")
-    since = epoch_of(params.text("from"))
+    since = iso_date_time(params, "from")
     bots = [
         bot
         for bot in request.book.bots.values()
@@ -164,11 +165,16 @@ def _apply_settings(request: HandlerRequest, bot: Entity) -> None:
         "start_order_type",
         "profit_currency",
         "stop_loss_type",
-        "leverage_type",
+        "safety_order_calculation_mode",
     ):
         text = params.text(field)
         if text is not None:
             bot[field] = text
+    leverage_type = params.text("leverage_type", choices=LEVERAGE_TYPES)
+    if leverage_type is not None:
+        bot["leverage_type"] = leverage_type
+    if "custom_safety_steps" in params:
+        bot["custom_safety_steps"] = custom_safety_steps(params)
     for flag in ("trailing_enabled", "tsl_enabled", "stop_loss_timeout_enabled"):
         value_flag = params.boolean(flag)
         if value_flag is not None:
@@ -217,7 +223,8 @@ def delete_bot(request: HandlerRequest) -> Entity:
 
 
 @routes.post("/ver1/bots/{bot_id}/copy_and_create", _WRITE)
-def copy_bot(request: HandlerRequest) -> Entity:
+def copy_bot(request: HandlerRequest) -> dict[str, Any]:
+    """Copy a bot; answered with the new id and the funds it needs, as documented."""
     source = _bot(request)
     book = request.book
     copy = {
@@ -234,7 +241,7 @@ def copy_bot(request: HandlerRequest) -> Entity:
         "updated_at": iso(request.now),
     }
     book.bots[copy["id"]] = copy
-    return {"bot_id": copy["id"], "bot_required_amount": JsonNumber(str(source.get("base_order_volume") or "0"))}
+    return {"bot_id": copy["id"], "bot_required_amount": str(required_amount(copy))}
 
 
 @routes.post("/ver1/bots/{bot_id}/start_new_deal", _WRITE)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from datetime import datetime, timezone
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
-from .._http import invalid_param, not_found
+from .._http import not_found
 from .._params import Params
 from .._payloads import iso
 from .._state import Book, Entity
+from ._times import iso_epoch, lenient_time
 
 __all__ = [
     "by_offset",
@@ -84,27 +84,22 @@ def epoch_of(value: str | int | float | None) -> float | None:
     text = value.strip()
     if text.lstrip("-").replace(".", "", 1).isdigit():
         return float(text)
-    try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.timestamp()
+    return iso_epoch(text)
+
+
+TimeReader = Callable[[Params, str], float | None]
 
 
 def in_time_range(
-    params: Params, field: str, start_param: str = "from", end_param: str = "to"
+    params: Params,
+    field: str,
+    *,
+    read_start: TimeReader = lenient_time,
+    read_end: TimeReader = lenient_time,
 ) -> Callable[[Entity], bool]:
     """A filter keeping entities whose ``field`` time lies within the ``from``/``to`` parameters."""
-    start_text = params.text(start_param)
-    end_text = params.text(end_param)
-    start = epoch_of(start_text)
-    end = epoch_of(end_text)
-    if start_text is not None and start is None:
-        raise invalid_param(start_param, "is not a valid time")
-    if end_text is not None and end is None:
-        raise invalid_param(end_param, "is not a valid time")
+    start = read_start(params, "from")
+    end = read_end(params, "to")
 
     def accept(item: Entity) -> bool:
         moment = epoch_of(item.get(field))

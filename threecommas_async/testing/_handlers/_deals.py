@@ -12,7 +12,9 @@ from .._payloads import iso, split_pair
 from .._routing import HandlerRequest, RepeatCheck, RouteGroup
 from .._state import Entity
 from ._common import by_offset, descending, entity, epoch_of, finish_deal, in_time_range, numeric, sort_by
+from ._entities import custom_safety_steps
 from ._smart_trades import open_smart_trade
+from ._times import iso_date_time
 
 __all__ = ["routes"]
 
@@ -61,7 +63,7 @@ def list_deals(request: HandlerRequest) -> list[Entity]:
     base = params.text("base")
     quote = params.text("quote")
     note = params.text("note")
-    in_range = in_time_range(params, "created_at")
+    in_range = in_time_range(params, "created_at", read_start=iso_date_time)
     deals = [
         deal
         for deal in request.book.deals.values()
@@ -230,6 +232,8 @@ def update_deal(request: HandlerRequest) -> Entity:
         value_decimal = params.decimal(text_field)
         if value_decimal is not None:
             deal[text_field] = str(value_decimal)
+    if "custom_safety_steps" in params:
+        deal["custom_safety_steps"] = [{"editable": True, **step} for step in custom_safety_steps(params)]
     deal["updated_at"] = iso(request.now)
     return deal
 

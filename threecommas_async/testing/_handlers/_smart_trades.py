@@ -97,6 +97,8 @@ def _set_status(smart_trade: Entity, status: str, now: float) -> None:
     data.update({"updated_at": iso(now), "finished": finished, "editable": not finished})
     if finished:
         data["closed_at"] = iso(now)
+        if smart_trade["stop_loss"]["enabled"]:
+            smart_trade["stop_loss"]["closed_at"] = iso(now)
         for flag in (
             "panic_sell_available",
             "add_funds_available",

@@ -9,7 +9,7 @@ from typing import Any
 from .._http import invalid_param, not_allowed
 from .._keys import Permission
 from .._params import to_decimal
-from .._payloads import simple_trade_payload
+from .._payloads import simple_trade_payload, simple_trade_status
 from .._routing import HandlerRequest, RepeatCheck, RouteGroup
 from .._state import Entity
 from ._common import by_offset, descending, entity
@@ -110,7 +110,7 @@ def cancel_trade(request: HandlerRequest) -> Entity:
     trade = wrapper["trade"]
     if not trade["data"]["cancelable"]:
         raise not_allowed("The trade is already finished")
-    trade["status"] = {"value": "cancelled", "error": None}
+    trade["status"] = simple_trade_status("cancelled")
     trade["closed_at"] = int(request.now)
     trade["data"]["cancelable"] = False
     return wrapper

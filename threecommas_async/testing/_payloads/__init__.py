@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ._accounts import account_payload
 from ._bots import bot_payload, deal_payload
-from ._grids_and_trades import grid_bot_payload, simple_trade_payload
+from ._grids_and_trades import grid_bot_payload, simple_trade_payload, simple_trade_status
 from ._market import (
     EXCHANGES,
     PAIR_PRICES,
@@ -41,6 +41,7 @@ __all__ = [
     "long_amount",
     "price_places",
     "simple_trade_payload",
+    "simple_trade_status",
     "smart_trade_payload",
     "smart_trade_sub_trades",
     "split_pair",

@@ -83,6 +83,7 @@ def account_payload(
         "pretty_display_type": exchange.pretty_display_type,
         "exchange_name": exchange.exchange_name,
         "market_code": exchange.market_code,
+        "nomics_id": exchange.market_code,
         "api_keys_state": "ok",
         "dust_amount_btc": JsonNumber(f"-{rng.randint(11, 99) / 10}e-19"),
     }

@@ -10,7 +10,7 @@ from typing import Any
 
 from ._market import PAIR_PRICES, iso, jitter, long_amount, price_places, split_pair
 
-__all__ = ["grid_bot_payload", "simple_trade_payload"]
+__all__ = ["grid_bot_payload", "simple_trade_payload", "simple_trade_status"]
 
 Entity = dict[str, Any]
 
@@ -132,7 +132,7 @@ def simple_trade_payload(
         "trailing": {"enabled": False, "value": None, "percent": None},
         "timeout": {"enabled": False, "value": None},
         "leverage": {"type": None},
-        "status": {"value": "finished" if finished else "processing", "error": None},
+        "status": simple_trade_status("finished" if finished else "processing"),
         "filled": {
             "units": str(units) if finished else "0.0",
             "total": str(total * Decimal("1.001")) if finished else "0.0",
@@ -141,3 +141,8 @@ def simple_trade_payload(
         },
         "data": {"cancelable": not finished},
     }
+
+
+def simple_trade_status(value: str) -> Entity:
+    """A simple trade's status block: ``value``, its ``basic_type`` and the error text (None)."""
+    return {"value": value, "basic_type": value, "error": None}
