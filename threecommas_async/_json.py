@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -57,17 +57,6 @@ class JsonNumber(Decimal):
         return (type(self), (str(self),))
 
 
-def _constant(name: str) -> JsonNumber:
-    return JsonNumber(name)
-
-
-def _stdlib_loads(data: str | bytes | bytearray) -> Any:
-    return json.loads(data, parse_float=JsonNumber, parse_constant=_constant)
-
-
-_loads: Callable[[Any], Any] = _stdlib_loads
-
-
 def loads(data: str | bytes | bytearray) -> Any:
     """Parse JSON, giving :class:`JsonNumber` for every non-integer number and constant (never a float).
 
@@ -75,7 +64,7 @@ def loads(data: str | bytes | bytearray) -> Any:
     :class:`JsonDepthError` for input nested too deep.
     """
     try:
-        return _loads(data)
+        return json.loads(data, parse_float=JsonNumber, parse_constant=JsonNumber)
     except RecursionError:
         raise JsonDepthError("JSON nested too deep to decode") from None
 
