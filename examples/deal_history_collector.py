@@ -7,7 +7,12 @@
 deals push rows to later pages). Each deal is written as the JSON object 3Commas sent, digit for
 digit: the model is unstructured back to its wire form and encoded by the SDK's exact JSON encoder,
 so no amount passes through float. Run it again and it appends only the deals it has not written
-yet. ``--raw`` writes the decoded JSON without building models (faster for big histories).
+yet; a last line torn by an interrupted run is cut off first. ``--raw`` writes the decoded JSON without
+building models (faster for big histories).
+
+For real collection use the command line instead: ``threecommas-async export deals --scope finished
+--out deals.jsonl`` is incremental (a rerun fetches only new or changed deals), resumable after a kill,
+writes atomically, shows progress, and also writes CSV and SQLite. This example shows the SDK calls.
 """
 
 from __future__ import annotations
@@ -21,7 +26,8 @@ from typing import Any
 
 from _connect import Target, add_target_arguments, connect
 
-from threecommas_async._json import dumps, loads
+from threecommas_async import decode_json as loads
+from threecommas_async import encode_json as dumps
 from threecommas_async.models import unstructure
 from threecommas_async.testing import FakeThreeCommas
 
@@ -29,10 +35,22 @@ EXACT = Context(prec=200)
 
 
 def ids_already_written(path: Path) -> set[int]:
+    """The ids in ``path``; a torn last line (no newline) left by an interrupted run is cut off."""
     if not path.exists():
         return set()
+    ids: set[int] = set()
+    complete = 0
     with path.open("rb") as lines:
-        return {int(loads(line)["id"]) for line in lines if line.strip()}
+        for line in lines:
+            if not line.endswith(b"\n"):
+                break
+            complete += len(line)
+            if line.strip():
+                ids.add(int(loads(line)["id"]))
+    if complete < path.stat().st_size:
+        with path.open("r+b") as torn:
+            torn.truncate(complete)
+    return ids
 
 
 async def finished_deals(target: Target, *, raw: bool, page_size: int | None, mode: str) -> AsyncIterator[Any]:

@@ -54,3 +54,7 @@ async def test_deprecation_warnings_point_at_the_caller_for_both_twins() -> None
         with pytest.warns(DeprecatedEndpointWarning) as raw:
             await client.portfolios.with_raw_response.list_legacy()
     assert [warning.filename for warning in (*plain, *raw)] == [__file__, __file__]
+
+
+async def _client_level_raw_response_is_typed(client: ThreeCommas) -> None:
+    assert_type(await client.with_raw_response.general.ping(), RawResponse[Ping])

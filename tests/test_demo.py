@@ -21,12 +21,16 @@ def test_demo_uses_the_budget_without_429s(tmp_path: Path) -> None:
     assert re.search(r"429 responses\s+0", text)
     assert re.search(r"418 responses\s+0", text)
     used = float(re.search(r"budget used \(global\)\s+([\d.]+)%", text).group(1))  # type: ignore[union-attr]
-    assert used > 50.0  # the full figure is a benchmark (CPU-bound here); this only shows the budget is spent
+    assert used > 0.0  # how much depends on the machine's load (a benchmark figure); the summary says which
+    assert ("could not send requests fast enough" in text) == (used < 97.0)
     assert export.read_text().count("\n") > 0
+    assert not export.with_name(export.name + ".tmp").exists()
+    status_lines = [line for line in text.splitlines() if line.startswith("[")]
+    assert status_lines
+    assert all(len(line) < 80 for line in status_lines)
+    assert status_lines[-1].startswith("[" + "#" * 12 + "] 100%")
 
 
 def test_version_flag(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as stop:
-        main(["--version"])
-    assert stop.value.code == 0
+    assert main(["--version"]) == 0
     assert "threecommas_async" in capsys.readouterr().out

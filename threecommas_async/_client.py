@@ -22,8 +22,8 @@ from ._guards import TradingGuard
 from ._ratelimit import LimiterBackend, LimiterSnapshot, RateLimiter, RateLimitPolicy, default_policy
 from ._response import RawResponse
 from ._sender import BodyEncoding, ForcedMode, RequestOptions, Sender
-from ._wire import check_raw_path, flatten_pairs
-from .resources._namespaces import ResourceNamespaces
+from ._wire import flatten_pairs
+from .resources._namespaces import RawResponseNamespaces, ResourceNamespaces
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
@@ -138,6 +138,11 @@ class ThreeCommas(ResourceNamespaces):
     def limiter(self) -> RateLimiter | None:
         return self._sender.limiter
 
+    @property
+    def with_raw_response(self) -> RawResponseNamespaces:
+        """Every namespace with calls returning :class:`RawResponse` (``client.with_raw_response.deals.show(1)``)."""
+        return RawResponseNamespaces(self)
+
     def with_options(
         self,
         *,
@@ -203,7 +208,9 @@ class ThreeCommas(ResourceNamespaces):
         method = method.upper()
         if not path.startswith("/"):
             path = "/" + path
-        check_raw_path(path)
+        from ._validation import validate_raw_path
+
+        validate_raw_path(path)
         spec = RequestSpec(
             method=method,
             path=path,
