@@ -18,8 +18,12 @@ raw cost of the code):
   cattrs ``structure_response(deals, list[Deal])``; pydantic ``TypeAdapter.validate_python``;
   msgspec ``convert`` (msgspec refuses Decimal subclasses, so it gets a copy of the dicts in which
   the few JSON numbers are plain Decimals instead of ``JsonNumber``).
-* end to end from the JSON bytes: ``_json.loads`` + cattrs; pydantic ``validate_json``;
+* end to end from the JSON bytes: ``_json.loads`` with each decoder it can use (the standard
+  library's ``json``, and msgspec with a Decimal float hook) + cattrs; pydantic ``validate_json``;
   msgspec ``json.decode``.
+* a ``--page`` of 1,000 deals, bytes to models: clean, with ``"NaN"``/``"Infinity"`` strings in every
+  10th deal (as real bodies carry them), and with the JSON constants ``NaN``/``Infinity`` (which msgspec
+  refuses, so that body falls back to the standard library).
 """
 
 from __future__ import annotations
@@ -288,9 +292,49 @@ def _check_same_values(ours: list[Deal], theirs: list[Any]) -> None:
         assert deal.created_at == other.created_at
 
 
+def poisoned_page(deals: list[dict[str, Any]], *, constants: bool) -> bytes:
+    """The same page with NaN/Infinity in every 10th deal: as strings (as real bodies carry them) or constants."""
+    page = [dict(deal) for deal in deals]
+    nan: Any = JsonNumber("NaN") if constants else "NaN"
+    infinity: Any = JsonNumber("Infinity") if constants else "Infinity"
+    for deal in page[::10]:
+        deal["buy_steps"] = [{**step, "filled": nan} for step in deal["buy_steps"]]
+        deal["actual_profit_percentage"] = infinity
+        deal["final_profit_percentage"] = JsonNumber("-Infinity") if constants else "-Infinity"
+    return _encode_constants(page)
+
+
+def _encode_constants(value: Any) -> bytes:
+    """``_json.dumps`` refuses non-finite numbers (requests never carry them); a response may, so write them here."""
+    marked = _mark_constants(value)
+    text = _json.dumps(marked).decode()
+    for name in ("-Infinity", "Infinity", "NaN"):
+        text = text.replace(f'"\\u0000{name}"', name)
+    return text.encode()
+
+
+def _mark_constants(value: Any) -> Any:
+    if isinstance(value, JsonNumber) and not value.is_finite():
+        return "\u0000" + str(value)
+    if isinstance(value, dict):
+        return {key: _mark_constants(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_mark_constants(item) for item in value]
+    return value
+
+
+def _decoders() -> dict[str, Callable[[bytes], Any]]:
+    decoders: dict[str, Callable[[bytes], Any]] = {"json": _json._stdlib_loads}
+    fast = _json._fast_decoder()
+    if fast is not None:
+        decoders["msgspec"] = fast
+    return decoders
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--deals", type=int, default=10_000)
+    parser.add_argument("--page", type=int, default=1_000, help="deals in the page of the NaN/Infinity comparison")
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--gc", choices=["on", "off", "both"], default="both", help="garbage collector during runs")
     options = parser.parse_args()
@@ -309,33 +353,69 @@ def main() -> None:
     _check_same_values(ours, pydantic_deals.validate_python(deals))
     _check_same_values(ours, msgspec.convert(deals_for_msgspec, list[msgspec_deal]))  # type: ignore[valid-type]
     _check_same_values(ours, msgspec_decoder.decode(body))
+    decoders = _decoders()
+    for decode in decoders.values():
+        _check_same_values(ours, structure_response(decode(body), list[Deal]))
     del ours
 
     contenders: dict[str, Callable[[], Any]] = {
         "cattrs (ours)": lambda: structure_response(deals, list[Deal]),
         "pydantic v2 validate_python": lambda: pydantic_deals.validate_python(deals),
         "msgspec convert": lambda: msgspec.convert(deals_for_msgspec, list[msgspec_deal]),  # type: ignore[valid-type]
-        "_json.loads + cattrs (ours)": lambda: structure_response(_json.loads(body), list[Deal]),
-        "pydantic v2 validate_json": lambda: pydantic_deals.validate_json(body),
-        "msgspec json.decode": lambda: msgspec_decoder.decode(body),
     }
+    end_to_end = {f"{name} + cattrs (ours)": _bytes_to_deals(decode, body) for name, decode in decoders.items()}
+    contenders.update(end_to_end)
+    contenders["pydantic v2 validate_json"] = lambda: pydantic_deals.validate_json(body)
+    contenders["msgspec json.decode"] = lambda: msgspec_decoder.decode(body)
     print(
         f"Python {sys.version.split()[0]}, pydantic {pydantic.VERSION}, msgspec {msgspec.__version__}; "
         f"{options.deals} deals, {len(body) / 1e6:.1f} MB of JSON, best of {options.repeats}"
     )
-    for collector in ("on", "off") if options.gc == "both" else (options.gc,):
+    collectors = ("on", "off") if options.gc == "both" else (options.gc,)
+    for collector in collectors:
         best = _race(contenders, options.repeats, gc_enabled=collector == "on")
-        for group, reference in (
-            (list(contenders)[:3], "cattrs (ours)"),
-            (list(contenders)[3:], "_json.loads + cattrs (ours)"),
-        ):
-            print()
-            print(f"{'garbage collector ' + collector:32} {'best s':>8} {'us/deal':>8} {'vs ours':>8}")
-            for name in group:
-                seconds = best[name]
-                print(
-                    f"{name:32} {seconds:8.3f} {seconds / options.deals * 1e6:8.1f} {seconds / best[reference]:7.2f}x"
-                )
+        _table(best, list(contenders)[:3], "cattrs (ours)", collector, options.deals)
+        _table(best, list(contenders)[3:], "pydantic v2 validate_json", collector, options.deals)
+    _poisoned(deals[: options.page], decoders, options.repeats, collectors)
+
+
+def _bytes_to_deals(decode: Callable[[bytes], Any], body: bytes) -> Callable[[], Any]:
+    return lambda: structure_response(decode(body), list[Deal])
+
+
+def _table(best: dict[str, float], names: list[str], reference: str, collector: str, count: int) -> None:
+    print()
+    print(f"{'garbage collector ' + collector:32} {'best s':>8} {'us/deal':>8} {'vs ' + reference[:12]:>16}")
+    for name in names:
+        seconds = best[name]
+        print(f"{name:32} {seconds:8.3f} {seconds / count * 1e6:8.1f} {seconds / best[reference]:15.2f}x")
+
+
+def _poisoned(
+    page: list[dict[str, Any]], decoders: dict[str, Callable[[bytes], Any]], repeats: int, collectors: tuple[str, ...]
+) -> None:
+    bodies = {
+        "clean": _json.dumps(page),
+        "NaN/Infinity strings": poisoned_page(page, constants=False),
+        "NaN/Infinity constants": poisoned_page(page, constants=True),
+    }
+    for body in bodies.values():
+        for decode in decoders.values():
+            assert len(structure_response(decode(body), list[Deal])) == len(page)
+    runs = {
+        f"{decoder} {kind}": _bytes_to_deals(decode, body)
+        for decoder, decode in decoders.items()
+        for kind, body in bodies.items()
+    }
+    for collector in collectors:
+        best = _race(runs, repeats * 3, gc_enabled=collector == "on")
+        print()
+        print(f"{len(page)}-deal page, bytes to models, garbage collector {collector}")
+        for decoder in decoders:
+            clean = best[f"{decoder} clean"]
+            for kind in bodies:
+                seconds = best[f"{decoder} {kind}"]
+                print(f"  {decoder + ' ' + kind:38} {seconds * 1e3:8.1f} ms {seconds / clean:6.2f}x clean")
 
 
 def _race(contenders: dict[str, Callable[[], Any]], repeats: int, *, gc_enabled: bool) -> dict[str, float]:

@@ -18,6 +18,7 @@ class Imports:
     abc: set[str] = attrs.field(factory=set)
     params: set[str] = attrs.field(factory=set)
     models: set[str] = attrs.field(factory=set)
+    datetime: bool = False
 
 
 def annotation(param: SpecParam, imports: Imports) -> str:
@@ -25,7 +26,10 @@ def annotation(param: SpecParam, imports: Imports) -> str:
     if param.type == "array":
         imports.abc.add("Sequence")
         item = _object_annotation(param, imports) if param.item_type == "object" else _scalar(param, imports)
-        return f"Sequence[{item}]"
+        return f"{item} | Sequence[{item}]" if param.single else f"Sequence[{item}]"
+    if param.format is not None:
+        imports.datetime = True
+        return "dt.datetime | str" if param.format == "date-time" else "dt.date | str"
     if param.type == "object":
         return _object_annotation(param, imports)
     return _scalar(param, imports)

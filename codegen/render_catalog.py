@@ -101,6 +101,10 @@ def _param_extras(param: SpecParam) -> list[str]:
         extras.append(f"max_length={literal(param.max_length)}")
     if param.item_type is not None:
         extras.append(f"item_type={literal(param.item_type)}")
+    if param.format is not None:
+        extras.append(f"format={literal(param.format)}")
+    if param.single:
+        extras.append("single=True")
     return extras
 
 

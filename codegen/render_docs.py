@@ -17,13 +17,18 @@ Every documented 3Commas endpoint is a coroutine on a resource namespace of `Thr
 `await client.deals.list(scope="active")`, `await client.bots.show(bot_id)`. Path parameters are
 positional, everything else is keyword-only; `None` means "not sent". Arguments are validated before
 any request is made (`ValidationError` names the parameter). Amounts (`Number`) accept `Decimal`, `int`
-or a numeric `str`; a `float` is accepted and converted through its `repr`. Nested objects accept the
-classes in `threecommas_async.params` or plain dicts with the same keys; in the parameter tables a
-nested row marked required is required whenever its parent object is sent.
+or a numeric `str`; a `float` is accepted and converted through its `repr`; amounts beyond 1E±40 are
+refused. Date-time filters take an aware `datetime` or ISO 8601 text and are sent as UTC
+(`2025-08-04T17:07:14Z`); a naive `datetime` or an epoch number is refused. Date parameters take a
+`datetime.date` (or `YYYY-MM-DD`). Offsets are ≥ 0, page sizes, pages and ids ≥ 1; a path parameter
+cannot be empty, `.` or `..`. Nested objects accept the classes in `threecommas_async.params` or plain
+dicts with the same keys; in the parameter tables a nested row marked required is required whenever
+its parent object is sent.
 
 Every resource also has `with_raw_response` (same methods, returning `RawResponse[T]` with the HTTP
 status and headers), and list endpoints that page have `iterate(...)` returning an `AsyncPaginator`
-(`async for row in ...` over all pages; `await` for the first page).
+(`async for row in ...` over all pages; `await` for the first page; `priority="bulk"` puts its page
+requests in the limiter's bulk lane).
 
 Returns marked **{untyped}** are endpoints whose docs give no response shape: you get the decoded
 JSON (dicts and lists, fractions as `Decimal`).
@@ -94,6 +99,12 @@ def _endpoint_section(endpoint: SpecEndpoint) -> list[str]:
     return lines
 
 
+_FORMAT_KINDS = {
+    "date-time": "date-time (aware `datetime` or ISO 8601 `str`, sent as UTC `...Z`)",
+    "date": "date (`date` or `YYYY-MM-DD`)",
+}
+
+
 def _flatten(params: tuple[SpecParam, ...], prefix: str = "") -> Iterator[tuple[str, SpecParam]]:
     for param in params:
         name = param.name if not prefix else f"{prefix}.{param.wire}"
@@ -106,6 +117,10 @@ def _param_row(path: str, param: SpecParam) -> str:
     kind = param.type if param.type != "array" else f"array of {param.item_type}"
     if param.type == "number":
         kind = "Number"
+    if param.format is not None:
+        kind = _FORMAT_KINDS[param.format]
+    if param.single:
+        kind += " (or one value)"
     if param.params_class:
         kind += f" (`{param.params_class}`)"
     constraints: list[str] = []

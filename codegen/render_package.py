@@ -26,10 +26,13 @@ def render_namespaces(spec: Spec, header: str) -> str:
         "    from .._client import ThreeCommas",
     ]
     ordered = sorted(spec.resources, key=lambda resource: resource.name)
-    lines += [f"    from .{resource.name} import {resource.class_name}" for resource in ordered]
+    lines += [
+        f"    from .{resource.name} import {resource.class_name}, {resource.class_name}WithRawResponse"
+        for resource in ordered
+    ]
     lines += [
         "",
-        '__all__ = ["ResourceNamespaces"]',
+        '__all__ = ["RawResponseNamespaces", "ResourceNamespaces"]',
         "",
         "",
         "class ResourceNamespaces:",
@@ -44,6 +47,25 @@ def render_namespaces(spec: Spec, header: str) -> str:
             f"        from .{resource.name} import {resource.class_name}",
             "",
             f'        return {resource.class_name}(cast("ThreeCommas", self))',
+        ]
+    lines += [
+        "",
+        "",
+        "class RawResponseNamespaces:",
+        '    """``client.with_raw_response``: every namespace\'s raw twin, each call returning a ``RawResponse``."""',
+        "",
+        '    __slots__ = ("_client",)',
+        "",
+        "    def __init__(self, client: ThreeCommas) -> None:",
+        "        self._client = client",
+    ]
+    for resource in spec.resources:
+        raw = f"{resource.class_name}WithRawResponse"
+        lines += [
+            "",
+            "    @property",
+            f"    def {resource.name}(self) -> {raw}:",
+            f"        return self._client.{resource.name}.with_raw_response",
         ]
     return "\n".join(lines) + "\n"
 
@@ -65,12 +87,12 @@ def render_init(spec: Spec, header: str) -> str:
             "",
             "from typing import TYPE_CHECKING, Any",
             "",
-            "from ._namespaces import ResourceNamespaces",
+            "from ._namespaces import RawResponseNamespaces, ResourceNamespaces",
             "",
             "if TYPE_CHECKING:",
             "    from ._catalog import BY_NAME, ENDPOINTS",
             "",
-            '__all__ = ["BY_NAME", "ENDPOINTS", "ResourceNamespaces"]',
+            '__all__ = ["BY_NAME", "ENDPOINTS", "RawResponseNamespaces", "ResourceNamespaces"]',
             "",
             "",
             "def __getattr__(name: str) -> Any:",

@@ -79,7 +79,8 @@ def _method(endpoint: SpecEndpoint, imports: Imports) -> list[str]:
     lines = _def("async def", endpoint.name, signature.parameters, returns)
     lines += _docstring(endpoint)
     if endpoint.deprecated:
-        lines.append(f"        warn_deprecated({literal(endpoint.qualified_name)})")
+        name = literal(endpoint.qualified_name)
+        lines.append(f"        warn_deprecated({name}, stacklevel=self._warning_stacklevel)")
     return lines + fill_dict(signature.arguments, 8, prefix=f"return {call}", suffix=")")
 
 
@@ -89,7 +90,7 @@ def _iterator(endpoint: SpecEndpoint, imports: Imports) -> list[str]:
         raise ValueError(f"{endpoint.qualified_name} is not a paginated list endpoint")
     size_wire, position_wire = _PAGING_WIRES[endpoint.pagination]
     signature = _signature(endpoint.params, imports, skip=(size_wire, position_wire))
-    parameters = (*signature.parameters, "page_size: int | None = None")
+    parameters = (*signature.parameters, "page_size: int | None = None", "priority: Priority | None = None")
     if "*" not in parameters:
         parameters = ("*", *parameters)
     name = "iterate" if endpoint.name == "list" else f"iterate_{endpoint.name}"
@@ -100,10 +101,12 @@ def _iterator(endpoint: SpecEndpoint, imports: Imports) -> list[str]:
         f'``{size_wire}``/``{position_wire}``).',
         "",
         f"        ``async for row in client.{endpoint.resource}.{name}(...)`` walks all pages until a short one;",
-        '        ``await`` it for the first page only. ``page_size`` defaults to the maximum."""',
+        "        ``await`` it for the first page only. ``page_size`` defaults to the maximum; ``priority`` is the",
+        '        limiter lane of the page requests (``"bulk"`` for a collector; None: the client\'s default)."""',
     ]
     call = f"AsyncPaginator(self._client, _catalog.{endpoint.constant}, "
-    return lines + fill_dict(signature.arguments, 8, prefix=f"return {call}", suffix=", page_size=page_size)")
+    suffix = ", page_size=page_size, priority=priority)"
+    return lines + fill_dict(signature.arguments, 8, prefix=f"return {call}", suffix=suffix)
 
 
 def _signature(params: tuple[SpecParam, ...], imports: Imports, *, skip: tuple[str, ...]) -> _Signature:
@@ -161,11 +164,15 @@ def _import_lines(imports: Imports, endpoints: tuple[SpecEndpoint, ...], *, pagi
     lines: list[str] = []
     if any(endpoint.response.startswith("list[") for endpoint in endpoints):
         lines.append("import builtins")
+    if imports.datetime:
+        lines.append("import datetime as dt")
     if imports.abc:
         lines.append(_from("collections.abc", imports.abc))
     if imports.typing:
         lines.append(_from("typing", imports.typing))
     lines.append("")
+    if paginated:
+        lines.append(_from(".._endpoint", {"Priority"}))
     if any(endpoint.deprecated for endpoint in endpoints):
         lines.append(_from(".._exceptions", {"warn_deprecated"}))
     if paginated:

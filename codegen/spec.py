@@ -13,6 +13,7 @@ import attrs
 
 __all__ = ["Spec", "SpecEndpoint", "SpecError", "SpecParam", "SpecParamsClass", "SpecResource", "load_spec"]
 
+FORMATS = frozenset({"date-time", "date"})
 PARAM_TYPES = frozenset({"string", "integer", "number", "boolean", "object", "array"})
 LOCATIONS = frozenset({"path", "query", "body"})
 PAGINATION_STYLES = frozenset({"offset", "page"})
@@ -45,6 +46,8 @@ class SpecParam:
     params_class: str | None
     default: Any
     description: str | None
+    format: str | None = None
+    single: bool = False
 
 
 @attrs.frozen
@@ -262,7 +265,13 @@ def _param(entry: dict[str, Any], where: str) -> SpecParam:
         params_class=entry.get("params_class"),
         default=entry.get("default"),
         description=entry.get("description"),
+        format=entry.get("format"),
+        single=bool(entry.get("single", False)),
     )
+    if param.format is not None and (param.type != "string" or param.format not in FORMATS):
+        raise SpecError(f"{where}.{name}: format {param.format!r} needs type string and one of {sorted(FORMATS)}")
+    if param.single and param.type != "array":
+        raise SpecError(f"{where}.{name}: only arrays take a single value")
     if param.type not in PARAM_TYPES:
         raise SpecError(f"{where}.{name}: unknown type {param.type!r}")
     if param.location not in LOCATIONS:

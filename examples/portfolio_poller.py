@@ -78,15 +78,18 @@ async def account_view(client: ThreeCommas, account_id: int) -> AccountView:
     account, entities = await asyncio.gather(
         client.accounts.show(account_id), client.accounts.active_trading_entities(account_id)
     )
-    return AccountView(account, int(entities["active_deals_count"]), int(entities["enabled_bots_count"]))
+    counts = entities.data
+    active_deals = counts.active_deals_count if counts is not None else None
+    active_bots = counts.active_bots_count if counts is not None else None
+    return AccountView(account, active_deals or 0, active_bots or 0)
 
 
 async def bot_view(client: ThreeCommas, bot_id: int) -> BotView:
     bot, stats = await asyncio.gather(client.bots.show(bot_id), client.bots.deals_stats(bot_id))
     return BotView(
         bot,
-        Decimal(str(stats.get("completed_deals_usd_profit") or 0)),
-        Decimal(str(stats.get("active_deals_usd_profit") or 0)),
+        stats.completed_deals_usd_profit or Decimal(0),
+        stats.active_deals_usd_profit or Decimal(0),
     )
 
 

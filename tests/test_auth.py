@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import base64
-from typing import Any
 
 import httpx
 import pytest
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
+from support import SigningVector
 
 from threecommas_async import HmacAuth, RsaAuth, _json, signature_payload
 
@@ -18,22 +18,23 @@ def signed_headers(auth: httpx.Auth, request: httpx.Request) -> httpx.Headers:
     return next(flow).headers
 
 
-def test_both_documented_vectors(reference: dict[str, Any]) -> None:
-    for vector in reference["signing_test_vectors"]:
-        auth = HmacAuth("key", vector["doc_example_secret"])
-        assert auth.sign(vector["payload"].encode()) == vector["hmac_sha256_hex"]
+def test_both_documented_vectors(signing_vectors: dict[str, SigningVector]) -> None:
+    assert len(signing_vectors) == 2
+    for vector in signing_vectors.values():
+        auth = HmacAuth("key", vector.secret)
+        assert auth.sign(vector.payload.encode()) == vector.signature
 
 
-def test_vectors_end_to_end_query_form_and_json(reference: dict[str, Any]) -> None:
-    query_vector, json_vector = reference["signing_test_vectors"]
-    auth = HmacAuth("key", query_vector["doc_example_secret"])
+def test_vectors_end_to_end_query_form_and_json(signing_vectors: dict[str, SigningVector]) -> None:
+    query_vector, json_vector = signing_vectors["form_or_query"], signing_vectors["json_body"]
+    auth = HmacAuth("key", query_vector.secret)
     url = "https://api.3commas.io/public/api/ver1/users/change_mode"
     as_query = httpx.Request("POST", url, params={"mode": "paper"})
     as_form = httpx.Request("POST", url, content=b"mode=paper")
     as_json = httpx.Request("POST", url, content=_json.dumps({"mode": "paper"}))
-    assert signed_headers(auth, as_query)["Signature"] == query_vector["hmac_sha256_hex"]
-    assert signed_headers(auth, as_form)["Signature"] == query_vector["hmac_sha256_hex"]
-    assert signed_headers(auth, as_json)["Signature"] == json_vector["hmac_sha256_hex"]
+    assert signed_headers(auth, as_query)["Signature"] == query_vector.signature
+    assert signed_headers(auth, as_form)["Signature"] == query_vector.signature
+    assert signed_headers(auth, as_json)["Signature"] == json_vector.signature
 
 
 def test_payload_join_rules() -> None:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+import ssl
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any
 from urllib.parse import parse_qs
 
 import httpx
 import pytest
 import respx
+from support import TEST_SECRET, MakeClient, SigningVector, drive
 
 from threecommas_async import (
     APIError,
@@ -36,24 +38,7 @@ from threecommas_async import (
 )
 
 BASE = "https://api.3commas.io/public/api"
-SECRET = "s3cr3t-hmac-value-for-tests"
-T = TypeVar("T")
-
-
-def make_client(clock: VirtualClock | None = None, **kwargs: Any) -> ThreeCommas:
-    clock = clock or VirtualClock()
-    kwargs.setdefault("rate_limit", default_policy())
-    return ThreeCommas("test-api-key", SECRET, clock=clock, sleep=clock.sleep, **kwargs)
-
-
-async def drive(clock: VirtualClock, work: Awaitable[T]) -> T:
-    task = asyncio.ensure_future(work)
-    for _ in range(10_000):
-        if task.done():
-            break
-        await clock.run()
-        await asyncio.sleep(0)
-    return await task
+SECRET = TEST_SECRET
 
 
 def counting(responses: Callable[[int, httpx.Request], httpx.Response]) -> tuple[list[httpx.Request], Any]:
@@ -67,36 +52,34 @@ def counting(responses: Callable[[int, httpx.Request], httpx.Response]) -> tuple
 
 
 @respx.mock
-async def test_json_body_is_signed_as_sent(reference: dict[str, Any]) -> None:
-    vector = reference["signing_test_vectors"][1]
+async def test_json_body_is_signed_as_sent(
+    make_client: MakeClient, signing_vectors: dict[str, SigningVector]
+) -> None:
+    vector = signing_vectors["json_body"]
     route = respx.post(f"{BASE}/ver1/users/change_mode").respond(json={"ok": True})
-    clock = VirtualClock()
-    async with ThreeCommas("k", vector["doc_example_secret"], clock=clock, sleep=clock.sleep) as client:
-        assert await client.request("POST", "/ver1/users/change_mode", json={"mode": "paper"}) == {"ok": True}
+    client = make_client(clock=VirtualClock(), api_key="k", api_secret=vector.secret)
+    assert await client.request("POST", "/ver1/users/change_mode", json={"mode": "paper"}) == {"ok": True}
     sent = route.calls.last.request
     assert sent.content == b'{"mode": "paper"}'
     assert sent.headers["Content-Type"] == "application/json"
-    assert sent.headers["Signature"] == vector["hmac_sha256_hex"]
+    assert sent.headers["Signature"] == vector.signature
     assert sent.headers["Apikey"] == "k"
 
 
 @respx.mock
-async def test_form_body_option(reference: dict[str, Any]) -> None:
-    vector = reference["signing_test_vectors"][0]
+async def test_form_body_option(make_client: MakeClient, signing_vectors: dict[str, SigningVector]) -> None:
+    vector = signing_vectors["form_or_query"]
     route = respx.post(f"{BASE}/ver1/users/change_mode").respond(json={})
-    clock = VirtualClock()
-    client = ThreeCommas(
-        "k", vector["doc_example_secret"], body_encoding="form", clock=clock, sleep=clock.sleep
-    )
+    client = make_client(clock=VirtualClock(), api_key="k", api_secret=vector.secret, body_encoding="form")
     await client.request("POST", "/ver1/users/change_mode", json={"mode": "paper"})
     sent = route.calls.last.request
     assert sent.content == b"mode=paper"
     assert sent.headers["Content-Type"] == "application/x-www-form-urlencoded"
-    assert sent.headers["Signature"] == vector["hmac_sha256_hex"]
+    assert sent.headers["Signature"] == vector.signature
 
 
 @respx.mock
-async def test_nested_and_decimal_bodies_keep_every_digit() -> None:
+async def test_nested_and_decimal_bodies_keep_every_digit(make_client: MakeClient) -> None:
     route = respx.post(f"{BASE}/v2/smart_trades").respond(json={})
     client = make_client()
     amount = Decimal("0.000012345678901234567890123456789")
@@ -115,7 +98,7 @@ async def test_nested_and_decimal_bodies_keep_every_digit() -> None:
 
 
 @respx.mock
-async def test_forced_mode_per_client_and_per_call() -> None:
+async def test_forced_mode_per_client_and_per_call(make_client: MakeClient) -> None:
     route = respx.get(f"{BASE}/ver1/accounts").respond(json=[])
     client = make_client(forced_mode="paper")
     await client.request("GET", "/ver1/accounts")
@@ -130,7 +113,7 @@ async def test_forced_mode_per_client_and_per_call() -> None:
         client.with_options(forced_mode="demo")
 
 
-async def test_with_options_shares_pool_and_limiter() -> None:
+async def test_with_options_shares_pool_and_limiter(make_client: MakeClient) -> None:
     client = make_client()
     view = client.with_options(timeout=5.0, max_retries=0)
     assert view._sender is client._sender
@@ -140,7 +123,7 @@ async def test_with_options_shares_pool_and_limiter() -> None:
 
 
 @respx.mock
-async def test_unsigned_requests_carry_no_credentials() -> None:
+async def test_unsigned_requests_carry_no_credentials(make_client: MakeClient) -> None:
     route = respx.get(f"{BASE}/ver1/ping").respond(json={"pong": "pong"})
     await make_client().request("GET", "/ver1/ping", signed=False)
     assert "Signature" not in route.calls.last.request.headers
@@ -148,7 +131,7 @@ async def test_unsigned_requests_carry_no_credentials() -> None:
 
 
 @respx.mock
-async def test_query_params_are_signed_with_the_query() -> None:
+async def test_query_params_are_signed_with_the_query(make_client: MakeClient) -> None:
     route = respx.get(f"{BASE}/ver1/deals").respond(json=[])
     await make_client().request("GET", "/ver1/deals", params={"scope": "active", "limit": 5, "ok": True})
     request = route.calls.last.request
@@ -180,11 +163,13 @@ async def test_query_params_are_signed_with_the_query() -> None:
     ],
 )
 @respx.mock
-async def test_status_to_error_mapping(status: int, body: Any, error_type: type[APIError]) -> None:
+async def test_status_to_error_mapping(
+    status: int, body: Any, error_type: type[APIError], make_client: MakeClient
+) -> None:
     kwargs = {"json": body} if body is not None else {"content": b"<html>gateway</html>"}
     respx.get(f"{BASE}/ver1/bots").respond(status, **kwargs)
     clock = VirtualClock()
-    client = make_client(clock, max_retries=0)
+    client = make_client(clock=clock, max_retries=0)
     with pytest.raises(error_type) as caught:
         await drive(clock, client.request("GET", "/ver1/bots"))
     error = caught.value
@@ -200,7 +185,7 @@ async def test_status_to_error_mapping(status: int, body: Any, error_type: type[
 
 
 @respx.mock
-async def test_one_429_blocks_fifty_tasks_and_nothing_is_sent_during_the_block() -> None:
+async def test_one_429_blocks_fifty_tasks_and_nothing_is_sent_during_the_block(make_client: MakeClient) -> None:
     clock = VirtualClock()
     arrivals: list[tuple[float, int]] = []
 
@@ -211,7 +196,7 @@ async def test_one_429_blocks_fifty_tasks_and_nothing_is_sent_during_the_block()
 
     _, side_effect = counting(answer)
     respx.get(f"{BASE}/ver1/bots").mock(side_effect=side_effect)
-    client = make_client(clock)
+    client = make_client(clock=clock)
 
     async def poll() -> None:
         for _ in range(2):
@@ -228,7 +213,7 @@ async def test_one_429_blocks_fifty_tasks_and_nothing_is_sent_during_the_block()
 
 
 @respx.mock
-async def test_418_closes_the_gate_for_everyone_then_requests_resume() -> None:
+async def test_418_closes_the_gate_for_everyone_then_requests_resume(make_client: MakeClient) -> None:
     clock = VirtualClock()
     arrivals: list[float] = []
 
@@ -238,7 +223,7 @@ async def test_418_closes_the_gate_for_everyone_then_requests_resume() -> None:
 
     _, side_effect = counting(answer)
     respx.get(f"{BASE}/ver1/bots").mock(side_effect=side_effect)
-    client = make_client(clock)
+    client = make_client(clock=clock)
     results = await drive(clock, asyncio.gather(*(client.request("GET", "/ver1/bots") for _ in range(5))))
     assert results == [[]] * 5
     assert arrivals[0] == 0.0
@@ -246,10 +231,10 @@ async def test_418_closes_the_gate_for_everyone_then_requests_resume() -> None:
 
 
 @respx.mock
-async def test_long_ban_raises_ip_banned_with_retry_at_without_sending() -> None:
+async def test_long_ban_raises_ip_banned_with_retry_at_without_sending(make_client: MakeClient) -> None:
     clock = VirtualClock()
     route = respx.get(f"{BASE}/ver1/bots").respond(418, json={"error": "banned"}, headers={"Retry-After": "3600"})
-    client = make_client(clock)
+    client = make_client(clock=clock)
     with pytest.raises(IPBannedError) as caught:
         await drive(clock, client.request("GET", "/ver1/bots"))
     assert caught.value.retry_at is not None
@@ -260,12 +245,12 @@ async def test_long_ban_raises_ip_banned_with_retry_at_without_sending() -> None
 
 
 @respx.mock
-async def test_plan_limit_429_is_not_retried_and_blocks_nothing() -> None:
+async def test_plan_limit_429_is_not_retried_and_blocks_nothing(make_client: MakeClient) -> None:
     clock = VirtualClock()
     route = respx.get(f"{BASE}/ver1/bots").respond(
         429, json={"error": "forbidden", "error_description": "Not available with your current subscription plan"}
     )
-    client = make_client(clock)
+    client = make_client(clock=clock)
     with pytest.raises(PlanLimitError):
         await drive(clock, client.request("GET", "/ver1/bots"))
     assert route.call_count == 1
@@ -275,7 +260,7 @@ async def test_plan_limit_429_is_not_retried_and_blocks_nothing() -> None:
 
 
 @respx.mock
-async def test_retry_after_is_honoured_for_the_block() -> None:
+async def test_retry_after_is_honoured_for_the_block(make_client: MakeClient) -> None:
     clock = VirtualClock()
     arrivals: list[float] = []
 
@@ -286,17 +271,17 @@ async def test_retry_after_is_honoured_for_the_block() -> None:
         return httpx.Response(200, json=[])
 
     respx.get(f"{BASE}/ver1/bots").mock(side_effect=counting(answer)[1])
-    client = make_client(clock)
+    client = make_client(clock=clock)
     await drive(clock, client.request("GET", "/ver1/bots"))
     assert arrivals == [0.0, 7.0]
 
 
 @pytest.mark.parametrize("failure", [httpx.ReadTimeout("slow"), httpx.RemoteProtocolError("reset")])
 @respx.mock
-async def test_post_is_not_retried_after_it_may_have_been_sent(failure: Exception) -> None:
+async def test_post_is_not_retried_after_it_may_have_been_sent(failure: Exception, make_client: MakeClient) -> None:
     clock = VirtualClock()
     route = respx.post(f"{BASE}/ver1/deals/5/panic_sell").mock(side_effect=failure)
-    client = make_client(clock)
+    client = make_client(clock=clock)
     with pytest.raises(OutcomeUnknownError) as caught:
         await drive(clock, client.request("POST", "/ver1/deals/5/panic_sell"))
     assert route.call_count == 1
@@ -305,10 +290,10 @@ async def test_post_is_not_retried_after_it_may_have_been_sent(failure: Exceptio
 
 
 @respx.mock
-async def test_post_5xx_is_outcome_unknown_and_not_retried() -> None:
+async def test_post_5xx_is_outcome_unknown_and_not_retried(make_client: MakeClient) -> None:
     clock = VirtualClock()
     route = respx.post(f"{BASE}/v2/smart_trades").respond(502)
-    client = make_client(clock)
+    client = make_client(clock=clock)
     with pytest.raises(OutcomeUnknownError) as caught:
         await drive(clock, client.request("POST", "/v2/smart_trades", json={"pair": "USDT_BTC"}))
     assert route.call_count == 1
@@ -317,31 +302,31 @@ async def test_post_5xx_is_outcome_unknown_and_not_retried() -> None:
 
 
 @respx.mock
-async def test_post_is_retried_when_it_never_left() -> None:
+async def test_post_is_retried_when_it_never_left(make_client: MakeClient) -> None:
     clock = VirtualClock()
     route = respx.post(f"{BASE}/v2/smart_trades").mock(
         side_effect=[httpx.ConnectError("refused"), httpx.Response(200, json={"id": 1})]
     )
-    client = make_client(clock)
+    client = make_client(clock=clock)
     assert await drive(clock, client.request("POST", "/v2/smart_trades", json={})) == {"id": 1}
     assert route.call_count == 2
 
 
 @pytest.mark.parametrize("failure", [httpx.ReadTimeout("slow"), httpx.Response(503)])
 @respx.mock
-async def test_get_is_retried_after_timeouts_and_5xx(failure: Any) -> None:
+async def test_get_is_retried_after_timeouts_and_5xx(failure: Any, make_client: MakeClient) -> None:
     clock = VirtualClock()
     route = respx.get(f"{BASE}/ver1/deals/9/show").mock(side_effect=[failure, httpx.Response(200, json={"id": 9})])
-    client = make_client(clock)
+    client = make_client(clock=clock)
     assert await drive(clock, client.request("GET", "/ver1/deals/9/show")) == {"id": 9}
     assert route.call_count == 2
 
 
 @respx.mock
-async def test_get_gives_up_after_max_retries_with_a_transport_error() -> None:
+async def test_get_gives_up_after_max_retries_with_a_transport_error(make_client: MakeClient) -> None:
     clock = VirtualClock()
     route = respx.get(f"{BASE}/ver1/bots").mock(side_effect=httpx.ConnectError("refused"))
-    client = make_client(clock, max_retries=2)
+    client = make_client(clock=clock, max_retries=2)
     with pytest.raises(TransportError) as caught:
         await drive(clock, client.request("GET", "/ver1/bots"))
     assert route.call_count == 3
@@ -352,7 +337,7 @@ async def test_get_gives_up_after_max_retries_with_a_transport_error() -> None:
 
 
 @respx.mock
-async def test_every_attempt_is_signed_afresh_and_passes_the_limiter() -> None:
+async def test_every_attempt_is_signed_afresh_and_passes_the_limiter(make_client: MakeClient) -> None:
     clock = VirtualClock()
     policy = RateLimitPolicy(buckets=(Bucket("global", limit=1, period=10.0),))
     arrivals: list[float] = []
@@ -362,14 +347,14 @@ async def test_every_attempt_is_signed_afresh_and_passes_the_limiter() -> None:
         return httpx.Response(500 if count == 1 else 200, json=[])
 
     route = respx.get(f"{BASE}/ver1/bots").mock(side_effect=counting(answer)[1])
-    client = make_client(clock, rate_limit=policy)
+    client = make_client(clock=clock, rate_limit=policy)
     await drive(clock, client.request("GET", "/ver1/bots"))
     assert arrivals[1] - arrivals[0] >= 10.0
     assert all("Signature" in call.request.headers for call in route.calls)
 
 
 @respx.mock
-async def test_malformed_json_raises_with_status_and_body() -> None:
+async def test_malformed_json_raises_with_status_and_body(make_client: MakeClient) -> None:
     respx.get(f"{BASE}/ver1/bots").respond(200, content=b'{"id": 1,')
     with pytest.raises(ResponseDecodeError) as caught:
         await make_client().request("GET", "/ver1/bots")
@@ -378,13 +363,13 @@ async def test_malformed_json_raises_with_status_and_body() -> None:
 
 
 @respx.mock
-async def test_empty_body_is_none() -> None:
+async def test_empty_body_is_none(make_client: MakeClient) -> None:
     respx.post(f"{BASE}/ver1/bots/1/enable").respond(204)
     assert await make_client().request("POST", "/ver1/bots/1/enable") is None
 
 
 @respx.mock
-async def test_money_comes_back_exact() -> None:
+async def test_money_comes_back_exact(make_client: MakeClient) -> None:
     digits = "-0.00000163472257666276770396141147016987672967839686"
     respx.get(f"{BASE}/ver1/accounts/1").respond(
         content=f'{{"day_profit_btc": "{digits}", "tiny": -1.1e-19, "n": 0.4197739212602701}}'.encode()
@@ -395,33 +380,35 @@ async def test_money_comes_back_exact() -> None:
     assert str(data["n"]) == "0.4197739212602701"
 
 
-async def test_missing_credentials_fail_before_any_network(monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_missing_credentials_fail_before_any_network(
+    monkeypatch: pytest.MonkeyPatch, make_client: MakeClient
+) -> None:
     for name in ("THREECOMMAS_API_KEY", "THREECOMMAS_API_SECRET", "THREECOMMAS_PRIVATE_KEY"):
         monkeypatch.delenv(name, raising=False)
     with respx.mock(assert_all_called=False) as mock:
         route = mock.get(f"{BASE}/ver1/accounts").respond(json=[])
-        client = ThreeCommas()
+        client = make_client(api_key=None, api_secret=None)
         with pytest.raises(MissingCredentialsError):
             await client.request("GET", "/ver1/accounts")
         assert not route.called
 
 
 @respx.mock
-async def test_credentials_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_credentials_from_the_environment(monkeypatch: pytest.MonkeyPatch, make_client: MakeClient) -> None:
     monkeypatch.setenv("THREECOMMAS_API_KEY", "env-key")
     monkeypatch.setenv("THREECOMMAS_API_SECRET", "env-secret")
     route = respx.get(f"{BASE}/ver1/accounts").respond(json=[])
-    await ThreeCommas().request("GET", "/ver1/accounts")
+    await make_client(api_key=None, api_secret=None).request("GET", "/ver1/accounts")
     assert route.calls.last.request.headers["Apikey"] == "env-key"
 
 
 @respx.mock
-async def test_no_secret_in_repr_errors_or_logs(caplog: pytest.LogCaptureFixture) -> None:
+async def test_no_secret_in_repr_errors_or_logs(caplog: pytest.LogCaptureFixture, make_client: MakeClient) -> None:
     caplog.set_level(logging.DEBUG, logger="threecommas_async")
     clock = VirtualClock()
     respx.get(f"{BASE}/ver1/bots").respond(429, json={"error": "rate_limit"})
     respx.get(f"{BASE}/ver1/accounts").respond(418, json={"error": "banned"})
-    client = make_client(clock, max_retries=0)
+    client = make_client(clock=clock, max_retries=0)
     texts = [repr(client), repr(client.with_options(forced_mode="paper"))]
     for path in ("/ver1/bots", "/ver1/accounts"):
         with pytest.raises(APIError) as caught:
@@ -435,7 +422,7 @@ async def test_no_secret_in_repr_errors_or_logs(caplog: pytest.LogCaptureFixture
         assert "test-api-key" not in text
 
 
-async def test_snapshot_reports_buckets_waiters_and_ban() -> None:
+async def test_snapshot_reports_buckets_waiters_and_ban(make_client: MakeClient) -> None:
     client = make_client()
     snapshot = await client.rate_limit_snapshot()
     assert snapshot is not None
@@ -448,20 +435,22 @@ async def test_snapshot_reports_buckets_waiters_and_ban() -> None:
 
 @pytest.mark.parametrize("status", [429, 418])
 @respx.mock
-async def test_without_a_limiter_rate_limit_answers_are_not_retried(status: int) -> None:
+async def test_without_a_limiter_rate_limit_answers_are_not_retried(status: int, make_client: MakeClient) -> None:
     clock = VirtualClock()
     route = respx.get(f"{BASE}/ver1/bots").respond(status, json={"error": "rate_limit"})
-    client = make_client(clock, rate_limit=None)
+    client = make_client(clock=clock, rate_limit=None)
     with pytest.raises((RateLimitError, IPBannedError)):
         await drive(clock, client.request("GET", "/ver1/bots"))
     assert route.call_count == 1
 
 
-async def test_aclose_stops_the_limiter_even_with_a_user_http_client() -> None:
+async def test_aclose_stops_the_limiter_even_with_a_user_http_client(
+    make_client: MakeClient, ssl_context: ssl.SSLContext
+) -> None:
     clock = VirtualClock()
-    http = httpx.AsyncClient()
+    http = httpx.AsyncClient(verify=ssl_context)
     policy = RateLimitPolicy(buckets=(Bucket("g", limit=1, period=9.0),))
-    client = make_client(clock, http_client=http, rate_limit=policy)
+    client = make_client(clock=clock, http_client=http, rate_limit=policy)
     limiter = client.limiter
     assert limiter is not None
     await limiter.release(await limiter.acquire("GET", "/x"))
@@ -479,7 +468,7 @@ async def test_aclose_stops_the_limiter_even_with_a_user_http_client() -> None:
 
 
 @respx.mock
-async def test_requests_in_flight_are_capped_at_the_pool_size() -> None:
+async def test_requests_in_flight_are_capped_at_the_pool_size(make_client: MakeClient) -> None:
     in_flight = peak = 0
     release = asyncio.Event()
 

@@ -166,10 +166,9 @@ def test_catalog_has_every_endpoint_once() -> None:
     assert len({(endpoint.method, endpoint.path) for endpoint in ENDPOINTS}) == 113
 
 
-def test_spec_covers_every_reference_endpoint(reference: dict[str, Any]) -> None:
-    documented = {(entry["method"], entry["path"]) for entry in reference["endpoints"]}
+def test_spec_covers_every_reference_endpoint(documented_endpoints: frozenset[tuple[str, str]]) -> None:
     ours = {(endpoint.method, endpoint.path) for endpoint in ENDPOINTS}
-    assert ours == documented
+    assert ours == documented_endpoints
 
 
 def test_idempotency_follows_the_rule() -> None:
@@ -223,3 +222,25 @@ def test_spec_refuses_an_unlisted_params_class(tmp_path: Path) -> None:
 
     with pytest.raises(SpecError, match="params_classes"):
         load_spec(_spec_with(tmp_path, unlist))
+
+
+def test_spec_refuses_a_format_on_a_non_string_and_single_on_a_non_array(tmp_path: Path) -> None:
+    def integer_date(spec: dict[str, Any]) -> None:
+        _param(spec, "accounts.transfer_history", "start_time")["format"] = "date-time"
+
+    with pytest.raises(SpecError, match="start_time: format"):
+        load_spec(_spec_with(tmp_path, integer_date))
+
+    def single_scalar(spec: dict[str, Any]) -> None:
+        _param(spec, "deals.list", "scope")["single"] = True
+
+    with pytest.raises(SpecError, match="only arrays take a single value"):
+        load_spec(_spec_with(tmp_path, single_scalar))
+
+
+def test_formatted_and_single_params_get_their_annotations() -> None:
+    bots = generate(load_spec(ROOT / SPEC_PATH))[GENERATED_DIR / "bots.py"]
+    assert "        from_: dt.datetime | str | None = None," in bots
+    assert "        date: dt.date | str," in bots
+    assert "        pairs: str | Sequence[str]," in bots
+    assert "import datetime as dt" in bots

@@ -8,8 +8,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import httpx
+import pytest
 
-from threecommas_async import RawResponse, ThreeCommas
+from threecommas_async import DeprecatedEndpointWarning, RawResponse, ThreeCommas
 from threecommas_async.models import Deal, Ping
 
 if TYPE_CHECKING:
@@ -43,3 +44,17 @@ async def test_raw_twin_runs_the_same_call_and_returns_the_raw_response() -> Non
     assert raw.parsed == plain
     assert raw.headers["X-Trace"] == "t"
     assert [request.url.path for request in seen] == ["/public/api/ver1/deals/7/show"] * 2
+
+
+async def test_deprecation_warnings_point_at_the_caller_for_both_twins() -> None:
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, json=[]))
+    async with ThreeCommas(api_key="k", api_secret="s", transport=transport) as client:
+        with pytest.warns(DeprecatedEndpointWarning) as plain:
+            await client.portfolios.list_legacy()
+        with pytest.warns(DeprecatedEndpointWarning) as raw:
+            await client.portfolios.with_raw_response.list_legacy()
+    assert [warning.filename for warning in (*plain, *raw)] == [__file__, __file__]
+
+
+async def _client_level_raw_response_is_typed(client: ThreeCommas) -> None:
+    assert_type(await client.with_raw_response.general.ping(), RawResponse[Ping])

@@ -69,23 +69,27 @@ async def test_portfolio_poller(example: Loader, capsys: pytest.CaptureFixture[s
 
 
 async def test_deal_history_collector_writes_every_finished_deal_exactly(
-    example: Loader, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    example: Loader, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     collector = example("deal_history_collector")
     output = tmp_path / "deals.jsonl"
-    expected_fake = FakeThreeCommas()
-    collector.prepare_fake(expected_fake)
-    expected = {
-        deal_id: loads(dumps(deal))
-        for deal_id, deal in expected_fake.book(Mode.REAL).deals.items()
-        if deal["finished?"]
-    }
+    fakes: list[FakeThreeCommas] = []
+    prepare_fake = collector.prepare_fake
+
+    def prepare_and_keep(fake: FakeThreeCommas) -> None:
+        prepare_fake(fake)
+        fakes.append(fake)
+
+    monkeypatch.setattr(collector, "prepare_fake", prepare_and_keep)
 
     first = await collector.main(["--fake", "--output", str(output)])
     again = await collector.main(["--fake", "--output", str(output), "--raw"])
+    first_book, second_book = (fake.book(Mode.REAL).deals for fake in fakes)
+    expected = {deal_id: loads(dumps(deal)) for deal_id, deal in first_book.items() if deal["finished?"]}
 
     out = capsys.readouterr().out
     assert first == again == 0
+    assert second_book == first_book
     rows = [loads(line) for line in output.read_bytes().splitlines()]
     assert len(rows) == len(expected)
     assert {row["id"]: row for row in rows} == expected

@@ -4,8 +4,8 @@
 ``OutcomeUnknownError`` without a second attempt: the fake's repeat counter proves nothing was
 applied twice, and re-reading the state tells whether the first attempt took effect. A plan-limit
 429 is not a rate limit (no retry, no block); broken JSON is a ``ResponseDecodeError`` with the raw
-body. ``with_raw_response`` shows status and headers. A burst through the default policy (scaled to
-the fake's clock) never draws a 429, and the fake never sees more than the budget in any window.
+body. ``with_raw_response`` shows status and headers. A burst through the default policy (the fake and
+the client on one virtual clock) never draws a 429, and the fake never sees more than the budget in any window.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import Any
 
 import httpx
 import pytest
+from support import MakeClient, MakeFake, drive
 
 from threecommas_async import (
     OutcomeUnknownError,
@@ -25,10 +26,12 @@ from threecommas_async import (
     ResponseDecodeError,
     ThreeCommas,
     TransportError,
+    VirtualClock,
     default_policy,
 )
 from threecommas_async.models import Bot, Deal
 from threecommas_async.testing import FakeThreeCommas, Mode, Phase
+from threecommas_async.testing._clock import DEFAULT_EPOCH
 
 PANIC_SELL = ("POST", "/ver1/deals/{deal_id}/panic_sell")
 DEAL_SHOW = ("GET", "/ver1/deals/{deal_id}/show")
@@ -175,35 +178,33 @@ async def test_with_raw_response_gives_status_headers_and_the_parsed_model(
     assert raw.http_response.request.headers["apikey"] == fake_3commas.default_key.api_key
 
 
-async def test_a_burst_through_the_scaled_default_policy_draws_no_429(fake_3commas: FakeThreeCommas) -> None:
-    key = fake_3commas.default_key
-    book = fake_3commas.book(Mode.REAL)
+async def test_a_burst_through_the_default_policy_draws_no_429(make_fake: MakeFake, make_client: MakeClient) -> None:
+    clock = VirtualClock(start=DEFAULT_EPOCH)
+    fake = make_fake(clock=clock, sleep=clock.sleep)
+    key = fake.add_key()
+    book = fake.book(Mode.REAL)
     deal_ids = itertools.cycle(sorted(book.deals))
-    async with ThreeCommas(
-        api_key=key.api_key,
-        api_secret=key.secret,
-        transport=fake_3commas.transport(),
-        rate_limit=default_policy().scaled(fake_3commas.time_scale),
-    ) as client:
-        calls: list[Coroutine[Any, Any, object]] = []
-        for index in range(240):
-            kind = index % 4
-            if kind == 0:
-                calls.append(client.bots.list())
-            elif kind == 1:
-                calls.append(client.deals.list(limit=20))
-            elif kind == 2:
-                calls.append(client.deals.show(next(deal_ids)))
-            else:
-                calls.append(client.smart_trades.list(per_page=5))
-        results = await asyncio.gather(*calls)
+    client = make_client(fake, clock=clock)
+    calls: list[Coroutine[Any, Any, object]] = []
+    for index in range(240):
+        kind = index % 4
+        if kind == 0:
+            calls.append(client.bots.list())
+        elif kind == 1:
+            calls.append(client.deals.list(limit=20))
+        elif kind == 2:
+            calls.append(client.deals.show(next(deal_ids)))
+        else:
+            calls.append(client.smart_trades.list(per_page=5))
+    results = await drive(clock, asyncio.gather(*calls))
 
     assert len(results) == 240
-    counters = fake_3commas.counters
+    counters = fake.counters
     assert counters.by_status == {200: 240}
     assert counters.during_block == counters.blocks_opened == counters.bans_imposed == 0
-    assert fake_3commas.observer.max_in_window(60.0, key=key.api_key) <= 100
-    assert fake_3commas.observer.max_in_window(10.0, templates=[("GET", "/v2/smart_trades")]) <= 40
+    assert fake.observer.max_in_window(60.0, key=key.api_key) <= 100
+    assert fake.observer.max_in_window(10.0, templates=[("GET", "/v2/smart_trades")]) <= 40
+    assert clock() - DEFAULT_EPOCH >= 120.0
 
 
 @pytest.fixture

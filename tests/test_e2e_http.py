@@ -11,8 +11,9 @@ from collections.abc import AsyncIterator
 from decimal import Decimal
 
 import pytest
+from support import MakeClient
 
-from threecommas_async import OutcomeUnknownError, ThreeCommas, default_policy
+from threecommas_async import OutcomeUnknownError, ThreeCommas
 from threecommas_async.models import Bot, GridBot
 from threecommas_async.params import Position, Price, Units
 from threecommas_async.testing import FakeThreeCommas, Mode, Phase
@@ -21,17 +22,10 @@ pytest.importorskip("uvicorn")
 
 
 @pytest.fixture
-async def served(fake_3commas: FakeThreeCommas) -> AsyncIterator[ThreeCommas]:
-    key = fake_3commas.default_key
+async def served(fake_3commas: FakeThreeCommas, make_client: MakeClient) -> AsyncIterator[ThreeCommas]:
     async with fake_3commas.serve() as base_url:
         assert base_url.startswith("http://127.0.0.1:")
-        async with ThreeCommas(
-            api_key=key.api_key,
-            api_secret=key.secret,
-            base_url=base_url,
-            rate_limit=default_policy().scaled(fake_3commas.time_scale),
-            timeout=10.0,
-        ) as client:
+        async with make_client(fake_3commas, base_url=base_url, timeout=10.0) as client:
             yield client
 
 

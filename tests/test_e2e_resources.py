@@ -23,6 +23,7 @@ from threecommas_async import (
 from threecommas_async.models import (
     Account,
     Bot,
+    BotProfitByDay,
     BotStats,
     BotStatsByDate,
     Deal,
@@ -106,24 +107,30 @@ async def test_accounts(threecommas_client: ThreeCommas, fake_3commas: FakeThree
     loaded = await client.accounts.load_balances(first.id)
     assert isinstance(loaded, Account)
     table = await client.accounts.table_data(first.id)
-    assert {row["currency_code"] for row in table} == {"USDT", "BTC", "ETH"}
+    assert {row.currency_code for row in table} == {"USDT", "BTC", "ETH"}
     assert first.usd_amount is not None
-    assert abs(sum(Decimal(row["usd_value"]) for row in table) - first.usd_amount) < Decimal("1e-20")
+    assert abs(sum(row.usd_value or Decimal(0) for row in table) - first.usd_amount) < Decimal("1e-20")
     pie = await client.accounts.pie_chart_data(first.id)
-    assert [slice_["code"] for slice_ in pie] == [row["currency_code"] for row in table]
+    assert [slice_.code for slice_ in pie] == [row.currency_code for row in table]
     entities = await client.accounts.active_trading_entities(first.id)
     expected_active = sum(not deal["finished?"] and deal["account_id"] == first.id for deal in book.deals.values())
-    assert entities["active_deals_count"] == expected_active
+    assert entities.data is not None
+    assert entities.data.active_deals_count == expected_active
     assert len(await client.accounts.balance_chart_data(first.id, date_from="2024-05-01")) == 7
-    assert (await client.accounts.deposit_data(first.id, currency="USDT"))["currency"] == "USDT"
-    assert (await client.accounts.leverage_data(first.id, pair="USDT_BTC"))["pair"] == "USDT_BTC"
-    assert isinstance((await client.accounts.networks_info(first.id))[0]["fee"], str)
-    assert Decimal((await client.accounts.volume_daily(first.id))["volume"]) > 0
-    assert Decimal((await client.accounts.volume_monthly(first.id))["volume"]) > 0
-    assert Decimal((await client.accounts.volume_total(first.id))["volume"]) > 0
-    assert (await client.accounts.sell_all_to_btc(first.id))["last_fast_convert"]["currency"] == "BTC"
-    assert (await client.accounts.sell_all_to_usd(first.id))["last_fast_convert"]["currency"] == "USD"
-    assert (await client.accounts.convert_dust_to_bnb(first.id, codes=["DOGE"]))["converted"] == ["DOGE"]
+    assert (await client.accounts.deposit_data(first.id, currency="USDT")).extra["currency"] == "USDT"
+    assert [option.code for option in await client.accounts.leverage_data(first.id, pair="USDT_BTC")] == [
+        "cross",
+        "isolated",
+    ]
+    networks = (await client.accounts.networks_info(first.id)).network_list
+    assert networks is not None
+    assert networks[0].withdraw_fee == Decimal("0.00042")
+    assert Decimal((await client.accounts.volume_daily(first.id)).extra["volume"]) > 0
+    assert Decimal((await client.accounts.volume_monthly(first.id)).extra["volume"]) > 0
+    assert Decimal((await client.accounts.volume_total(first.id)).extra["volume"]) > 0
+    assert (await client.accounts.sell_all_to_btc(first.id)).extra["last_fast_convert"]["currency"] == "BTC"
+    assert (await client.accounts.sell_all_to_usd(first.id)).extra["last_fast_convert"]["currency"] == "USD"
+    assert (await client.accounts.convert_dust_to_bnb(first.id, codes=["DOGE"])).extra["converted"] == ["DOGE"]
     assert await client.accounts.types_to_connect(type="binance", name="x")
     assert {row["id"] for row in (await client.accounts.transfer_data())["accounts"]} == set(book.accounts)
 
@@ -150,9 +157,12 @@ async def test_market_data_needs_no_credentials(fake_3commas: FakeThreeCommas) -
 
     assert [row["pair"] for row in pairs] == pairs_v1
     assert "USDT_BTC" in pairs_v1
-    assert Decimal(rates["bid"]) < Decimal(rates["last"]) < Decimal(rates["ask"])
-    assert leveraged["leverage"]["types"] == ["cross", "isolated"]
-    assert "binance" in {market["market_code"] for market in markets}
+    assert rates.bid is not None
+    assert rates.last is not None
+    assert rates.ask is not None
+    assert rates.bid < rates.last < rates.ask
+    assert leveraged.extra["leverage"]["types"] == ["cross", "isolated"]
+    assert "binance" in {market.market_code for market in markets}
     assert all(record.key is None for record in fake_3commas.requests)
 
 
@@ -223,8 +233,8 @@ async def test_bots(threecommas_client: ThreeCommas, fake_3commas: FakeThreeComm
     assert await client.deals.list(bot_id=created.id, scope="active") == []
 
     stats = await client.bots.deals_stats(created.id)
-    assert (stats["panic_sold"], stats["active"]) == (2, 0)
-    assert isinstance(await client.bots.profit_by_day(created.id), dict)
+    assert (stats.panic_sold, stats.active) == (2, 0)
+    assert isinstance(await client.bots.profit_by_day(created.id), BotProfitByDay)
     overall = await client.bots.stats(account_id=account_id)
     assert isinstance(overall, BotStats)
     assert isinstance(await client.bots.stats_by_date(date="2024-05-01"), BotStatsByDate)
@@ -232,11 +242,11 @@ async def test_bots(threecommas_client: ThreeCommas, fake_3commas: FakeThreeComm
     assert (await client.bots.account_trade_info(account_id=account_id))["account_id"] == account_id
     assert (await client.bots.account_trade_info_smart_sell(account_id=account_id))["smart_sell_allowed"] is True
     await client.bots.update_pairs_blacklist(pairs="USDT_DOGE,USDT_XRP")
-    assert (await client.bots.pairs_blacklist())["pairs"] == ["USDT_DOGE", "USDT_XRP"]
+    assert (await client.bots.pairs_blacklist()).pairs == ["USDT_DOGE", "USDT_XRP"]
 
-    copied = await client.request("POST", f"/ver1/bots/{created.id}/copy_and_create", json={"name": "E2E copy"})
-    assert copied.keys() == {"bot_id", "bot_required_amount"}
-    assert (await client.bots.show(copied["bot_id"])).name == "E2E copy"
+    copy = await client.bots.copy(created.id, name="E2E copy", secret="shared-secret")
+    assert copy.bot_id != created.id
+    assert (await client.bots.show(copy.bot_id)).name == "E2E copy"
 
     with pytest.raises(PermissionDeniedError):
         await client.bots.delete(created.id)
@@ -277,12 +287,12 @@ async def test_deals(threecommas_client: ThreeCommas, fake_3commas: FakeThreeCom
     before = (await client.deals.show(active[0])).bought_amount
     assert before is not None
     funding = await client.deals.data_for_adding_funds(active[0])
-    assert funding["deal_id"] == active[0]
+    assert funding.extra["deal_id"] == active[0]
     await client.deals.add_funds(active[0], quantity=Decimal("0.0125"), is_market=True, rate=Decimal("1"))
     assert (await client.deals.show(active[0])).bought_amount == before + Decimal("0.0125")
     orders = await client.deals.market_orders(active[0])
     assert all(isinstance(order, MarketOrder) and isinstance(order.quantity, Decimal) for order in orders)
-    assert await client.deals.cancel_order(active[0], order_id=1) == {}
+    assert all(isinstance(order, MarketOrder) for order in await client.deals.cancel_order(active[0], order_id=1))
 
     stepped = next(deal_id for deal_id in active[1:] if book.deals[deal_id]["take_profit_steps"])
     step = book.deals[stepped]["take_profit_steps"][0]
@@ -302,7 +312,7 @@ async def test_deals(threecommas_client: ThreeCommas, fake_3commas: FakeThreeCom
     fake_3commas.reset_observations()
 
     smart_trade = await client.deals.convert_to_smart_trade(active[2], stop_bot=False)
-    assert smart_trade["id"] in book.smart_trades
+    assert smart_trade.id in book.smart_trades
     assert book.deals[active[2]]["finished?"] is True
     assert {row.id for row in await client.deals.list(scope="active", limit=1000)} == set(active[3:])
 
@@ -346,13 +356,17 @@ async def test_grid_bots(threecommas_client: ThreeCommas, fake_3commas: FakeThre
     assert all(order.status_string == "Cancelled" for order in orders.grid_lines_orders)
     assert (await client.grid_bots.enable(created.id)).is_enabled is True
     events = await client.grid_bots.events(created.id, page=1, per_page=10)
-    assert [event["message"] for event in events][:2] == ["Grid bot started", "Grid bot stopped"]
+    assert [event.message for event in events][:2] == ["Grid bot started", "Grid bot stopped"]
 
     await client.grid_bots.set_note(created.id, note="watch the lower bound")
     assert book.grid_bots[created.id]["note"] == "watch the lower bound"
     assert isinstance(await client.grid_bots.profits(created.id), list)
     balances = await client.grid_bots.required_balances(created.id)
-    assert {row["currency_code"] for row in balances} == {"USDT", "ETH"}
+    required = balances.required_balance
+    assert required is not None
+    assert required.quote is not None
+    assert required.base is not None
+    assert {required.quote.currency, required.base.currency} == {"USDT", "ETH"}
 
     await client.grid_bots.delete(created.id)
     with pytest.raises(NotFoundError):
@@ -397,7 +411,7 @@ async def test_smart_trades(threecommas_client: ThreeCommas, fake_3commas: FakeT
     assert reduced.position.units is not None
     assert reduced.position.units.value == Decimal("0.004")
     info = await client.smart_trades.reduce_funds_info(created.id)
-    assert Decimal(info["available_amount"]) == Decimal("0.004")
+    assert info.max_reduce_funds_amount == Decimal("0.004")
     noted = await client.smart_trades.set_note(created.id, note="e2e note")
     assert noted.note == "e2e note"
 
@@ -430,7 +444,10 @@ async def test_smart_trades(threecommas_client: ThreeCommas, fake_3commas: FakeT
         if sub["cancelable"] and trade_id != waiting
     )
     answer = await client.smart_trades.cancel_trade(with_subs[0], with_subs[1]["id"])
-    assert answer["status"] == "cancelled"
+    assert isinstance(answer, SmartTrade)
+    assert next(sub for sub in book.smart_trade_trades[with_subs[0]] if sub["id"] == with_subs[1]["id"])["status"] == (
+        "cancelled"
+    )
     open_sub = next(
         (trade_id, sub)
         for trade_id, subs in book.smart_trade_trades.items()
@@ -438,7 +455,10 @@ async def test_smart_trades(threecommas_client: ThreeCommas, fake_3commas: FakeT
         if sub["status"] not in ("finished", "cancelled")
     )
     closed_sub = await client.smart_trades.close_trade_by_market(open_sub[0], open_sub[1]["id"])
-    assert closed_sub["status"] == "finished"
+    assert isinstance(closed_sub, SmartTrade)
+    assert next(sub for sub in book.smart_trade_trades[open_sub[0]] if sub["id"] == open_sub[1]["id"])["status"] == (
+        "finished"
+    )
 
 
 async def test_trades(threecommas_client: ThreeCommas, fake_3commas: FakeThreeCommas) -> None:
@@ -447,7 +467,7 @@ async def test_trades(threecommas_client: ThreeCommas, fake_3commas: FakeThreeCo
     account_id = next(iter(book.accounts))
     active_before = await client.trades.list(limit=1000)
     history_before = await client.trades.history(limit=1000)
-    assert len(active_before) + len(history_before) == len(book.trades)
+    assert len(active_before.trades or []) + len(history_before.trades or []) == len(book.trades)
 
     envelope = await client.trades.create(
         account_id=account_id,
@@ -466,13 +486,13 @@ async def test_trades(threecommas_client: ThreeCommas, fake_3commas: FakeThreeCo
     assert trade.price is not None
     assert trade.price.value == Decimal("3012.75")
     assert (await client.trades.show(trade.uuid)).trade.uuid == trade.uuid
-    assert trade.uuid in {row["uuid"] for row in await client.trades.list(limit=1000)}
+    assert trade.uuid in {row.uuid for row in (await client.trades.list(limit=1000)).trades or []}
 
     cancelled = await client.trades.cancel(trade.uuid)
     assert cancelled.trade.status is not None
     assert cancelled.trade.status.value == "cancelled"
-    assert trade.uuid in {row["uuid"] for row in await client.trades.history(limit=1000)}
-    assert trade.uuid not in {row["uuid"] for row in await client.trades.list(limit=1000)}
+    assert trade.uuid in {row.uuid for row in (await client.trades.history(limit=1000)).trades or []}
+    assert trade.uuid not in {row.uuid for row in (await client.trades.list(limit=1000)).trades or []}
 
 
 async def test_loose_accounts(threecommas_client: ThreeCommas, fake_3commas: FakeThreeCommas) -> None:
@@ -485,13 +505,13 @@ async def test_loose_accounts(threecommas_client: ThreeCommas, fake_3commas: Fak
         name="Cold wallet",
         tokens=LooseAccountTokens(code=["BTC", "ETH"], amount=(Decimal("0.50000001"), Decimal("3.25"))),
     )
-    assert created["id"] in book.accounts
-    assert created["name"] == "Cold wallet"
+    assert created.id in book.accounts
+    assert created.name == "Cold wallet"
     updated = await client.loose_accounts.update(
-        created["id"], name="Cold wallet 2", tokens={"code": ["BTC"], "amount": [Decimal("0.75")]}
+        created.id, name="Cold wallet 2", tokens={"code": ["BTC"], "amount": [Decimal("0.75")]}
     )
-    assert updated["name"] == "Cold wallet 2"
-    assert (await client.accounts.show(created["id"])).name == "Cold wallet 2"
+    assert updated.name == "Cold wallet 2"
+    assert (await client.accounts.show(created.id)).name == "Cold wallet 2"
 
 
 async def test_marketplace(threecommas_client: ThreeCommas) -> None:
@@ -507,10 +527,11 @@ async def test_marketplace(threecommas_client: ThreeCommas) -> None:
 
 async def test_portfolios(threecommas_client: ThreeCommas, fake_3commas: FakeThreeCommas) -> None:
     portfolios = await threecommas_client.portfolios.list()
-    assert [row["id"] for row in portfolios] == sorted(_real(fake_3commas).portfolios)
-    shown = await threecommas_client.portfolios.show(portfolios[0]["id"])
+    assert [row.id for row in portfolios] == sorted(_real(fake_3commas).portfolios)
+    assert portfolios[0].id is not None
+    shown = await threecommas_client.portfolios.show(int(portfolios[0].id))
     assert shown == portfolios[0]
-    assert isinstance(shown["usd_amount"], str)
+    assert isinstance(shown.extra["usd_amount"], str)
     with pytest.warns(DeprecatedEndpointWarning):
         legacy = await threecommas_client.portfolios.list_legacy()
     assert legacy == portfolios

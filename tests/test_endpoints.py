@@ -9,20 +9,23 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import typing
 import warnings
-from collections.abc import AsyncIterator
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import httpx
 import pytest
 import respx
+from support import MakeClient, SigningVector
 
 from threecommas_async import DeprecatedEndpointWarning, HmacAuth, RawResponse, ThreeCommas, signature_payload
 from threecommas_async._endpoint import Endpoint, Param
 from threecommas_async._json import loads
 from threecommas_async._resource import Resource
 from threecommas_async._wire import flatten_pairs
+from threecommas_async.models._model_hooks import is_model, wire_fields
 from threecommas_async.resources import ENDPOINTS
 
 BASE_URL = "https://api.3commas.io/public/api"
@@ -34,6 +37,8 @@ def sample(param: Param) -> Any:
     """A valid value for ``param`` (as passed by the caller), within its enum, range and length."""
     if param.location == "path":
         return 4242 if param.type == "integer" else "trade-7f3a"
+    if param.format is not None:
+        return "2025-08-04T17:07:14Z" if param.format == "date-time" else "2025-08-04"
     if param.type == "array":
         if param.fields or param.item_type == "object":
             return [_sample_object(param.fields)]
@@ -76,13 +81,22 @@ def wire_value(value: Any) -> Any:
     return value
 
 
+def _minimal_body(model: Any) -> dict[str, Any]:
+    """The model's required keys only (entity ids, envelopes), each with a value of its type."""
+    samples: dict[Any, Any] = {int: 1, str: "trade-7f3a"}
+    body = {}
+    for key, field in wire_fields(model).items():
+        if field.default is attrs.NOTHING:
+            body[key] = _minimal_body(field.type) if is_model(field.type) else samples[field.type]
+    return body
+
+
 def response_body(endpoint: Endpoint[Any]) -> Any:
-    returns = str(inspect.signature(_method(endpoint)).return_annotation)
-    if returns.startswith("builtins.list["):
-        return [{"id": 1}, {"id": 2}]
-    if returns == "SimpleTradeEnvelope":
-        return {"trade": {"uuid": "trade-7f3a"}}
-    return {"id": 1}
+    returns = typing.get_type_hints(_method(endpoint))["return"]
+    if typing.get_origin(returns) is list:
+        item = _minimal_body(typing.get_args(returns)[0])
+        return [item, item]
+    return _minimal_body(returns) if is_model(returns) else {"id": 1}
 
 
 def resource_class(resource: str) -> type[Resource]:
@@ -108,9 +122,8 @@ def call_arguments(endpoint: Endpoint[Any]) -> tuple[list[Any], dict[str, Any]]:
 
 
 @pytest.fixture
-async def client() -> AsyncIterator[ThreeCommas]:
-    async with ThreeCommas(api_key=API_KEY, api_secret=API_SECRET, rate_limit=None, max_retries=0) as client:
-        yield client
+def client(make_client: MakeClient) -> ThreeCommas:
+    return make_client(api_key=API_KEY, api_secret=API_SECRET, rate_limit=None, max_retries=0)
 
 
 def _expected_path(endpoint: Endpoint[Any], positional: list[Any]) -> str:
@@ -203,23 +216,25 @@ def test_signature_matches_the_catalog(endpoint: Endpoint[Any]) -> None:
     assert f"{endpoint.method} {endpoint.path}" in method.__doc__
 
 
-def test_namespaces_are_cached_and_bound_to_views() -> None:
-    client = ThreeCommas(api_key=API_KEY, api_secret=API_SECRET, rate_limit=None)
+def test_namespaces_are_cached_and_bound_to_views(make_client: MakeClient) -> None:
+    client = make_client(api_key=API_KEY, api_secret=API_SECRET, rate_limit=None)
     assert client.deals is client.deals
     paper = client.with_options(forced_mode="paper")
     assert paper.deals is not client.deals
     assert paper.deals._client is paper
 
 
-async def test_change_mode_signs_like_the_documented_vector(reference: dict[str, Any]) -> None:
-    vector = next(v for v in reference["signing_test_vectors"] if "{" in v["payload"])
+async def test_change_mode_signs_like_the_documented_vector(
+    make_client: MakeClient, signing_vectors: dict[str, SigningVector]
+) -> None:
+    vector = signing_vectors["json_body"]
     with respx.mock(base_url=BASE_URL) as router:
         route = router.post("/ver1/users/change_mode").mock(return_value=httpx.Response(200, json={}))
-        async with ThreeCommas(api_key="doc-key", api_secret=vector["doc_example_secret"], rate_limit=None) as client:
-            await client.users.change_mode(mode="paper")
+        client = make_client(api_key="doc-key", api_secret=vector.secret, rate_limit=None)
+        await client.users.change_mode(mode="paper")
     request = route.calls.last.request
-    assert request.url.raw_path + b"?" + request.content == vector["payload"].encode()
-    assert request.headers["Signature"] == vector["hmac_sha256_hex"]
+    assert request.url.raw_path + b"?" + request.content == vector.payload.encode()
+    assert request.headers["Signature"] == vector.signature
 
 
 def test_iterate_exists_exactly_for_paginated_endpoints() -> None:

@@ -195,14 +195,18 @@ def _odd_strings(payload: Any) -> set[str]:
     return {payload} if payload in ("NaN", "Infinity", "-Infinity") else set()
 
 
-async def test_odd_values_are_off_by_default(fake: FakeThreeCommas) -> None:
+async def test_odd_values_are_on_by_default_and_can_be_turned_off(fake: FakeThreeCommas) -> None:
     deals = await _json(fake, "GET", "/ver1/deals", params={"limit": 1000})
     accounts = await _json(fake, "GET", "/ver1/accounts")
-    assert _odd_strings(deals) | _odd_strings(accounts) == set()
+    assert _odd_strings(deals) | _odd_strings(accounts) == {"NaN", "Infinity"}
+    plain = FakeThreeCommas(clock=ManualClock(), odd_values=False)
+    plain.seed(seed=5, deals=40)
+    plain.add_key()
+    assert _odd_strings(await _json(plain, "GET", "/ver1/deals", params={"limit": 1000})) == set()
 
 
 async def test_odd_values_option_seeds_nan_fills_and_an_infinite_percentage() -> None:
-    plain = FakeThreeCommas(clock=ManualClock())
+    plain = FakeThreeCommas(clock=ManualClock(), odd_values=False)
     odd = FakeThreeCommas(clock=ManualClock(), odd_values=True)
     for fake in (plain, odd):
         fake.seed(seed=5, deals=40)
@@ -218,3 +222,19 @@ async def test_odd_values_option_seeds_nan_fills_and_an_infinite_percentage() ->
     plain.seed(seed=5, deals=40, odd_values=True)
     assert plain.book(Mode.PAPER).deals.keys() == odd.book(Mode.PAPER).deals.keys()
     assert _odd_strings(list(plain.book(Mode.PAPER).deals.values())) == {"NaN"}
+
+
+async def test_the_sdk_reads_a_page_with_odd_values() -> None:
+    from decimal import Decimal
+
+    from threecommas_async import ThreeCommas
+
+    fake = FakeThreeCommas(clock=ManualClock(), odd_values=True)
+    fake.seed(seed=5, deals=40)
+    key = fake.add_key()
+    async with ThreeCommas(api_key=key.api_key, api_secret=key.secret, transport=fake.transport()) as client:
+        deals = await client.deals.list(limit=1000)
+        accounts = await client.accounts.list()
+    fills = [step.filled for deal in deals for step in deal.buy_steps or () if step.filled is not None]
+    assert sum(fill.is_nan() for fill in fills) == 4
+    assert [account.btc_profit_percentage for account in accounts].count(Decimal("Infinity")) == 1

@@ -8,6 +8,7 @@ import hmac
 
 import httpx
 import pytest
+from support import SigningVector
 
 from threecommas_async._auth import RsaAuth
 from threecommas_async._json import loads
@@ -163,6 +164,29 @@ async def test_form_body_and_query_are_both_signed(fake: FakeThreeCommas) -> Non
         )
     assert response.status_code == 201
     assert loads(response.content) == {"mode": "paper"}
+
+
+async def test_documented_signing_vectors_are_accepted(
+    fake: FakeThreeCommas, signing_vectors: dict[str, SigningVector]
+) -> None:
+    vectors = [signing_vectors["form_or_query"], signing_vectors["json_body"]]
+    key = fake.add_key("documented-key", vectors[0].secret)
+    async with _raw_client(fake) as client:
+        query = await client.post(
+            "/ver1/users/change_mode?mode=paper",
+            headers={"Apikey": key.api_key, "Signature": vectors[0].signature},
+        )
+        body = await client.post(
+            "/ver1/users/change_mode",
+            content=b'{"mode": "paper"}',
+            headers={
+                "Apikey": key.api_key,
+                "Signature": vectors[1].signature,
+                "Content-Type": "application/json",
+            },
+        )
+    assert query.status_code == 201
+    assert body.status_code == 201
 
 
 async def test_rsa_signatures_are_verified(fake: FakeThreeCommas) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ssl
+
 import httpx
 import pytest
 
@@ -19,13 +21,15 @@ def fake() -> FakeThreeCommas:
     return fake
 
 
-async def test_serve_answers_signed_requests_over_http(fake: FakeThreeCommas) -> None:
+async def test_serve_answers_signed_requests_over_http(fake: FakeThreeCommas, ssl_context: ssl.SSLContext) -> None:
     key = fake.add_key()
     assert key.secret is not None
     async with fake.serve() as base_url:
         assert base_url.startswith("http://127.0.0.1:")
         assert base_url.endswith("/public/api")
-        async with httpx.AsyncClient(base_url=base_url, auth=HmacAuth(key.api_key, key.secret)) as client:
+        async with httpx.AsyncClient(
+            base_url=base_url, auth=HmacAuth(key.api_key, key.secret), verify=ssl_context
+        ) as client:
             ping = await client.get("/ver1/ping")
             deals = await client.get("/ver1/deals", params={"limit": 4})
             created = await client.post(
@@ -37,13 +41,15 @@ async def test_serve_answers_signed_requests_over_http(fake: FakeThreeCommas) ->
     assert fake.requests[-1].client_ip == "127.0.0.1"
 
 
-async def test_dropped_connection_over_http_is_a_transport_error(fake: FakeThreeCommas) -> None:
+async def test_dropped_connection_over_http_is_a_transport_error(
+    fake: FakeThreeCommas, ssl_context: ssl.SSLContext
+) -> None:
     key = fake.add_key()
     assert key.secret is not None
     deal_id = next(deal_id for deal_id, deal in fake.book().deals.items() if not deal["finished?"])
     fake.faults.connection_reset(phase=Phase.AFTER_HANDLER, times=1)
     auth = HmacAuth(key.api_key, key.secret)
-    async with fake.serve() as base_url, httpx.AsyncClient(base_url=base_url, auth=auth) as client:
+    async with fake.serve() as base_url, httpx.AsyncClient(base_url=base_url, auth=auth, verify=ssl_context) as client:
         with pytest.raises(httpx.TransportError):
             await client.post(f"/ver1/deals/{deal_id}/cancel")
         after = await client.get("/ver1/ping")
@@ -52,8 +58,8 @@ async def test_dropped_connection_over_http_is_a_transport_error(fake: FakeThree
     assert fake.counters.connections_dropped == 1
 
 
-def test_serve_in_thread_for_synchronous_code(fake: FakeThreeCommas) -> None:
-    with fake.serve_in_thread() as base_url, httpx.Client(base_url=base_url) as client:
+def test_serve_in_thread_for_synchronous_code(fake: FakeThreeCommas, ssl_context: ssl.SSLContext) -> None:
+    with fake.serve_in_thread() as base_url, httpx.Client(base_url=base_url, verify=ssl_context) as client:
         response = client.get("/ver1/time")
     assert loads(response.content) == {"server_time": int(fake.now())}
 

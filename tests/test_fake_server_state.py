@@ -269,7 +269,7 @@ async def test_grid_bots_and_simple_trades(client: Client, fake: FakeThreeCommas
     cancelled = await _json(client, "POST", f"/ver1/trades/{uuid}/cancel")
     assert cancelled["trade"]["status"]["value"] == "cancelled"
     history = await _json(client, "GET", "/ver1/trades/history", params={"limit": 100})
-    assert uuid in {item["uuid"] for item in history}
+    assert uuid in {item["uuid"] for item in history["trades"]}
 
 
 async def test_paper_and_real_books_are_independent(fake: FakeThreeCommas, key: FakeKey) -> None:

@@ -6,6 +6,7 @@ import ast
 import base64
 import hashlib
 import hmac
+import json
 from pathlib import Path
 
 import httpx
@@ -14,8 +15,10 @@ import pytest
 import threecommas_async
 from threecommas_async import ThreeCommas
 from threecommas_async.testing import IN_PROCESS_BASE_URL, FakeKey, FakeThreeCommas, ManualClock
+from threecommas_async.testing._signature import hmac_hex
 
 TESTING_PACKAGE = Path(threecommas_async.__file__).parent / "testing"
+DATA = Path(__file__).parent / "data"
 PATH = b"/public/api/ver1/deals"
 CHANGE_MODE = b"/public/api/ver1/users/change_mode"
 
@@ -121,3 +124,34 @@ def test_no_module_of_the_fake_imports_the_sdk_signing_code() -> None:
             if isinstance(node, ast.ImportFrom) and any(alias.name == "signature_payload" for alias in node.names):
                 offenders.append(f"{source.name}: signature_payload")
     assert offenders == []
+
+
+async def test_documented_signing_vectors_are_accepted() -> None:
+    vectors = {item["name"]: item for item in json.loads((DATA / "signing_vectors.json").read_text())["vectors"]}
+    fake = FakeThreeCommas(clock=ManualClock())
+    fake.add_key("documented-key", vectors["json_body"]["secret"])
+    query, json_body = vectors["form_or_query"], vectors["json_body"]
+    assert hmac_hex(query["secret"], query["payload"].encode()) == query["signature"]
+    async with httpx.AsyncClient(transport=fake.transport(), base_url=IN_PROCESS_BASE_URL) as client:
+        as_query = await client.post(
+            "/ver1/users/change_mode?mode=paper", headers={"Apikey": "documented-key", "Signature": query["signature"]}
+        )
+        as_form = await client.post(
+            "/ver1/users/change_mode",
+            content=b"mode=paper",
+            headers={
+                "Apikey": "documented-key",
+                "Signature": query["signature"],
+                "Content-Type": "application/x-www-form-urlencoded",
+            },
+        )
+        as_json = await client.post(
+            "/ver1/users/change_mode",
+            content=b'{"mode": "paper"}',
+            headers={
+                "Apikey": "documented-key",
+                "Signature": json_body["signature"],
+                "Content-Type": "application/json",
+            },
+        )
+    assert [as_query.status_code, as_form.status_code, as_json.status_code] == [201, 201, 201]

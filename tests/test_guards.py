@@ -141,3 +141,11 @@ async def test_each_retry_is_one_info_line(caplog: pytest.LogCaptureFixture) -> 
     retries = [r for r in caplog.records if r.levelno == logging.INFO and "retry" in r.getMessage()]
     assert len(retries) == 2
     assert "503" in retries[0].getMessage()
+
+
+async def test_client_level_raw_response() -> None:
+    _, handler = recorder({"id": 7, "name": "bot"})
+    client = client_for(handler)
+    raw = await client.with_raw_response.general.ping()
+    assert raw.status_code == 200
+    assert raw.http_response.headers["content-type"] == "application/json"

@@ -1,16 +1,30 @@
-"""Exact decimals through JSON, both ways."""
+"""Exact decimals through JSON, both ways, with either decoder (msgspec when installed, else json)."""
 
 from __future__ import annotations
 
+import pickle
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from threecommas_async import JsonNumber, _json
+from threecommas_async._json import JsonDepthError
 
 FIFTY_DIGITS = "0.73915208376112093847561209384756120938475612093847"
+DECODERS: dict[str, Callable[[Any], Any]] = {"stdlib": _json._stdlib_loads}
+_fast = _json._fast_decoder()
+if _fast is not None:
+    DECODERS["msgspec"] = _fast
+
+
+@pytest.fixture(params=sorted(DECODERS), autouse=True)
+def decoder(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setattr(_json, "_loads", DECODERS[request.param])
+    return str(request.param)
 
 
 def test_strings_and_numbers_become_exact_decimals() -> None:
@@ -26,17 +40,68 @@ def test_strings_and_numbers_become_exact_decimals() -> None:
 
 def test_dumps_keeps_every_digit_and_the_kind() -> None:
     body = {"amount": Decimal(FIFTY_DIGITS), "echo": _json.loads("-1.1e-19"), "ok": True, "none": None}
-    assert _json.dumps(body) == (
-        f'{{"amount": {FIFTY_DIGITS}, "echo": -1.1E-19, "ok": true, "none": null}}'.encode()
-    )
+    assert _json.dumps(body) == (f'{{"amount": {FIFTY_DIGITS}, "echo": -1.1e-19, "ok": true, "none": null}}'.encode())
     assert _json.dumps(body, decimals="string") == (
-        f'{{"amount": "{FIFTY_DIGITS}", "echo": -1.1E-19, "ok": true, "none": null}}'.encode()
+        f'{{"amount": "{FIFTY_DIGITS}", "echo": -1.1e-19, "ok": true, "none": null}}'.encode()
     )
+
+
+@pytest.mark.parametrize("text", ["-1.1e-19", "1E+5", "2.50E-3", "0.0000001", "1e400", "-0.0", "12.500", "-7e0"])
+def test_number_text_round_trips_exactly(text: str) -> None:
+    (number,) = _json.loads(f"[{text}]")
+    assert type(number) is JsonNumber
+    assert number == Decimal(text)
+    assert str(number) == text
+    assert _json.dumps([number]) == f"[{text}]".encode()
+    assert pickle.loads(pickle.dumps(number)) == number
+    assert str(pickle.loads(pickle.dumps(number))) == text
+
+
+def test_arithmetic_on_a_remembered_number_is_plain() -> None:
+    total = JsonNumber("1e-7") + 1
+    assert type(total) is Decimal
+    assert str(total) == "1.0000001"
+
+
+@pytest.mark.parametrize("text", ["1_000", " 1.5", "+2", ".5"])
+def test_only_json_number_text_is_remembered(text: str) -> None:
+    assert str(JsonNumber(text)) == str(Decimal(text))
+
+
+@pytest.mark.parametrize(
+    ("constant", "expected"), [("NaN", "NaN"), ("Infinity", "Infinity"), ("-Infinity", "-Infinity")]
+)
+def test_json_constants_become_decimal_special_values(constant: str, expected: str) -> None:
+    data = _json.loads(f'{{"filled": {constant}, "deep": [{{"x": {constant}}}], "ok": 1.5}}')
+    for value in (data["filled"], data["deep"][0]["x"]):
+        assert type(value) is JsonNumber
+        assert not isinstance(value, float)
+        assert str(value) == expected
+        assert not value.is_finite()
+    assert data["ok"] == Decimal("1.5")
+
+
+@pytest.mark.parametrize("open_close", [("[", "]"), ('{"a":', "}")])
+def test_too_deep_raises_a_typed_value_error(open_close: tuple[str, str]) -> None:
+    opening, closing = open_close
+    depth = 100_000
+    with pytest.raises(JsonDepthError) as caught:
+        _json.loads((opening * depth + "1" + closing * depth).encode())
+    assert isinstance(caught.value, ValueError)
+    assert _json.loads(opening * 100 + "1" + closing * 100) is not None
+
+
+def test_malformed_input_raises_value_error() -> None:
+    for text in (b"{", b"[1,]", b'{"a" 1}', b"\xff"):
+        with pytest.raises(ValueError):
+            _json.loads(text)
 
 
 def test_dumps_refuses_what_json_cannot_hold() -> None:
     with pytest.raises(ValueError, match="non-finite"):
         _json.dumps({"x": Decimal("NaN")})
+    with pytest.raises(ValueError, match="non-finite"):
+        _json.dumps({"x": _json.loads("NaN")})
     with pytest.raises(TypeError):
         _json.dumps({"x": object()})
     with pytest.raises(TypeError):
@@ -49,3 +114,16 @@ def test_any_finite_decimal_round_trips(value: Decimal) -> None:
     (decoded,) = _json.loads(encoded)
     assert Decimal(decoded) == value
     assert Decimal(decoded).as_tuple().digits == value.as_tuple().digits or value.is_zero()
+    assert _json.dumps([decoded]) == encoded
+
+
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text() | st.decimals(allow_nan=False, allow_infinity=False),
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+        max_leaves=20,
+    )
+)
+def test_both_decoders_agree(value: Any) -> None:
+    encoded = _json.dumps(value)
+    assert _json._stdlib_loads(encoded) == _json.loads(encoded)

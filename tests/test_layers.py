@@ -20,6 +20,7 @@ RANKS: dict[str, int] = {
     "_json": 0,
     "_wire": 0,
     "_endpoint": 0,
+    "_scalars": 0,
     "_response": 0,
     "params": 5,
     "_param_fields": 5,

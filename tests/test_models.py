@@ -1,13 +1,14 @@
-"""The response models against the documented example responses and the seeds' account payloads.
+"""The response models against the project's fixtures in ``tests/data/models``.
 
-Read at test time from ../shared/reference (skipped when absent): every example structures, every
-amount keeps every digit, timestamps are timezone-aware, unstructuring gives back the same JSON,
-and the main entities model every documented key (a strict converter accepts them).
+Each fixture has the shape of one documented example response (the bot, deal, account, smart trade,
+smart-trade trade, grid bot and simple trade examples, and the account bodies of ``accounts.new`` and
+``accounts.update``), key for key and JSON type for JSON type, with values of our own: every example
+structures, every amount keeps every digit, timestamps are timezone-aware, unstructuring gives back
+the same JSON, and the main entities model every documented key (a strict converter accepts them).
 """
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -34,62 +35,31 @@ from threecommas_async.models import (
 )
 from threecommas_async.models._model_hooks import wire_keys
 
-REFERENCE = Path(__file__).resolve().parents[1].parent / "shared" / "reference"
-ENDPOINTS = REFERENCE / "3commas-endpoints.json"
-SEEDS = REFERENCE / "seeds"
+DATA = Path(__file__).resolve().parent / "data" / "models"
 
-EXAMPLE_MODELS: dict[str, type[ResponseModel]] = {
+FIXTURE_MODELS: dict[str, type[ResponseModel]] = {
     "bot": Bot,
     "deal": Deal,
     "account": Account,
-    "smart_trade_v2": SmartTrade,
-    "smart_trade_v2_trade": SmartTradeTrade,
+    "account_created": Account,
+    "account_updated": Account,
+    "smart_trade": SmartTrade,
+    "smart_trade_trade": SmartTradeTrade,
     "grid_bot": GridBot,
     "simple_trade": SimpleTradeEnvelope,
 }
-SEED_FILES = ("accounts-new-newdocs.md", "accounts-update-newdocs.txt")
 
 
-def _example(name: str) -> Any:
-    if not ENDPOINTS.is_file():
-        pytest.skip(f"reference material not found at {ENDPOINTS}")
-    return _json.loads(ENDPOINTS.read_text())["example_responses"][name]
-
-
-def _json_objects(text: str) -> list[Any]:
-    """Every top-level JSON object embedded in a document, decoded like the SDK decodes responses."""
-    decoder = json.JSONDecoder(parse_float=JsonNumber)
-    found, position = [], text.find("{")
-    while position != -1:
-        try:
-            value, end = decoder.raw_decode(text, position)
-        except json.JSONDecodeError:
-            position = text.find("{", position + 1)
-            continue
-        found.append(value)
-        position = text.find("{", end)
-    return found
-
-
-def _seed_accounts(file_name: str) -> list[Any]:
-    path = SEEDS / file_name
-    if not path.is_file():
-        pytest.skip(f"seed not found at {path}")
-    accounts = [obj for obj in _json_objects(path.read_text()) if "exchange_name" in obj]
-    assert accounts, f"no account payload found in {path}"
-    return accounts
+def _fixture(name: str) -> Any:
+    return _json.loads((DATA / f"{name}.json").read_bytes())
 
 
 def _payloads() -> list[Any]:
-    cases = [pytest.param(name, model, id=name) for name, model in EXAMPLE_MODELS.items()]
-    cases += [pytest.param(f"seed:{name}", Account, id=f"seed-{name}") for name in SEED_FILES]
-    return cases
+    return [pytest.param(name, model, id=name) for name, model in FIXTURE_MODELS.items()]
 
 
 def _load(source: str) -> list[Any]:
-    if source.startswith("seed:"):
-        return _seed_accounts(source.removeprefix("seed:"))
-    return [_example(source)]
+    return [_fixture(source)]
 
 
 def _checked_amounts(model: Any, raw: Any, path: str = "$") -> int:
@@ -129,7 +99,7 @@ def _timestamps(model: Any) -> list[datetime]:
         return [
             stamp
             for field in attrs.fields(type(model))
-            if field.name not in ("extra", "absent_keys")
+            if field.name not in ("extra", "absent_keys", "field_errors")
             for stamp in _timestamps(getattr(model, field.name))
         ]
     if isinstance(model, (list, tuple)):
@@ -144,7 +114,7 @@ def _unmodelled(model: Any, path: str = "$") -> list[str]:
     if isinstance(model, ResponseModel):
         found = [f"{path}.{key}" for key in model.extra]
         for field in attrs.fields(type(model)):
-            if field.name not in ("extra", "absent_keys"):
+            if field.name not in ("extra", "absent_keys", "field_errors"):
                 found += _unmodelled(getattr(model, field.name), f"{path}.{field.name}")
         return found
     if isinstance(model, (list, tuple)):
@@ -186,7 +156,7 @@ def test_main_entities_model_every_documented_key(source: str, model: type[Respo
 
 
 def test_strict_converter_names_an_unmodelled_key() -> None:
-    raw = dict(_example("grid_bot"))
+    raw = dict(_fixture("grid_bot"))
     raw["grid_lines"] = [{**raw["grid_lines"][0], "brand_new_flag": True}]
     lenient = structure_response(raw, GridBot)
     assert _unmodelled(lenient) == ["$.grid_lines[0].brand_new_flag"]
@@ -195,34 +165,34 @@ def test_strict_converter_names_an_unmodelled_key() -> None:
 
 
 def test_deal_example_values() -> None:
-    deal = structure_response(_example("deal"), Deal)
+    deal = structure_response(_fixture("deal"), Deal)
     assert deal.finished is False
     assert deal.cancellable is True
     assert deal.take_profit_steps is not None
     first_step = deal.take_profit_steps[0]
     assert type(first_step.amount_percentage) is JsonNumber
-    assert str(first_step.amount_percentage) == "40.0"
-    assert deal.created_at == datetime.fromisoformat("2024-11-14T15:29:42.248+00:00")
+    assert str(first_step.amount_percentage) == "10.0"
+    assert deal.created_at == datetime.fromisoformat("2025-05-24T01:35:19.678+00:00")
     assert deal.crypto_widget is not None
-    assert deal.crypto_widget.stop_losses == [(Decimal("2974.555584"), False)]
+    assert deal.crypto_widget.stop_losses == [(Decimal("9732.134973"), False)]
 
 
 def test_account_example_values() -> None:
-    account = structure_response(_example("account"), Account)
+    account = structure_response(_fixture("account"), Account)
     profit = account.total_primary_display_currency_profit
     assert profit is not None
     assert type(profit.amount) is JsonNumber
-    assert profit.amount == Decimal("-0.05357667685386205")
-    assert str(account.usd_amount) == "32.94603614574163795274108884401249103264815794282912"
-    assert str(account.total_btc_profit) == "-3.30980633289966e-05"
-    assert account.total_btc_profit == Decimal("-0.0000330980633289966")
+    assert profit.amount == Decimal("-0.01242554258234701")
+    assert str(account.usd_amount) == "75.31907158259841553661604523907678607912494169556478"
+    assert str(account.total_btc_profit) == "-1.60460166567532e-05"
+    assert account.total_btc_profit == Decimal("-0.0000160460166567532")
 
 
 def test_bot_and_simple_trade_example_values() -> None:
-    bot = structure_response(_example("bot"), Bot)
+    bot = structure_response(_fixture("bot"), Bot)
     assert bot.deletable is True
     assert bot.finished_deals_count == 0
-    trade = structure_response(_example("simple_trade"), SimpleTradeEnvelope).trade
+    trade = structure_response(_fixture("simple_trade"), SimpleTradeEnvelope).trade
     assert isinstance(trade, SimpleTrade)
-    assert trade.created_at == datetime.fromisoformat("2024-10-02T12:25:36+00:00")
-    assert unstructure(trade)["created_at"] == 1727871936
+    assert trade.created_at == datetime.fromisoformat("2025-07-07T07:05:36+00:00")
+    assert unstructure(trade)["created_at"] == 1751871936

@@ -123,11 +123,29 @@ def test_integers_and_json_numbers() -> None:
 
 
 @pytest.mark.parametrize(
-    "value", [True, False, 1.5, None, [], {}, "NaN", "Infinity", "-inf", "abc", " 1", "1_000", "+1", ".5"]
+    "value", [True, False, 1.5, None, [], {}, "nan", "sNaN", "inf", "-inf", "abc", " 1", "1_000", "+1", ".5"]
 )
 def test_not_an_amount(value: object) -> None:
     with pytest.raises((TypeError, ValueError, ArithmeticError)):
         decimal_from_wire(value)
+
+
+@pytest.mark.parametrize("text", ["NaN", "Infinity", "-Infinity"])
+def test_special_values_as_strings_become_decimal_specials(text: str) -> None:
+    value = decimal_from_wire(text)
+    assert type(value) is Decimal
+    assert str(value) == text
+    assert not value.is_finite()
+    assert not value.is_snan()
+    assert decimal_to_wire(value) == text
+
+
+def test_special_json_constants_are_kept() -> None:
+    for text in ("NaN", "Infinity", "-Infinity"):
+        constant = JsonNumber(text)
+        assert decimal_from_wire(constant) is constant
+    with pytest.raises(TypeError):
+        decimal_from_wire(Decimal("sNaN"))
 
 
 def test_api_timestamp_is_a_plain_aware_datetime() -> None:

@@ -9,9 +9,10 @@ import attrs
 import httpx
 import pytest
 import respx
+from support import MakeClient
 
-from threecommas_async import ThreeCommas, ValidationError
-from threecommas_async._endpoint import Endpoint
+from threecommas_async import ValidationError, _validation
+from threecommas_async._endpoint import Endpoint, RequestSpec
 from threecommas_async._pagination import (
     MAX_REPEATED_PAGES,
     AsyncPaginator,
@@ -102,10 +103,14 @@ class ScriptedServer:
         self.rows = rows
         self.ignore_offset = ignore_offset
         self.calls: list[dict[str, Any]] = []
+        self.priorities: list[str | None] = []
         self.before_call: list[Any] = []
 
-    async def _call_endpoint(self, endpoint: Endpoint[Any], arguments: Mapping[str, Any]) -> Any:
+    async def _call_endpoint(
+        self, endpoint: Endpoint[Any], arguments: Mapping[str, Any], *, priority: str | None = None
+    ) -> Any:
         self.calls.append(dict(arguments))
+        self.priorities.append(priority)
         if self.before_call:
             self.before_call.pop(0)(self)
         if "limit" in arguments:
@@ -212,7 +217,7 @@ def _deal(deal_id: int) -> dict[str, Any]:
     return {"id": deal_id, "pair": "USDT_SOL", "bought_volume": "12.000000000000000000001"}
 
 
-async def test_client_iterates_deals_with_limit_and_offset() -> None:
+async def test_client_iterates_deals_with_limit_and_offset(make_client: MakeClient) -> None:
     table = [_deal(deal_id) for deal_id in range(107, 100, -1)]
 
     def answer(request: httpx.Request) -> httpx.Response:
@@ -222,7 +227,7 @@ async def test_client_iterates_deals_with_limit_and_offset() -> None:
 
     with respx.mock(base_url=BASE_URL) as router:
         route = router.get("/ver1/deals").mock(side_effect=answer)
-        async with ThreeCommas(api_key="k", api_secret="s", rate_limit=None) as client:
+        async with make_client(api_key="k", api_secret="s", rate_limit=None) as client:
             deals = [deal async for deal in client.deals.iterate(scope="finished", page_size=3)]
     assert [deal.id for deal in deals] == list(range(107, 100, -1))
     queries = [dict(call.request.url.params) for call in route.calls]
@@ -233,7 +238,7 @@ async def test_client_iterates_deals_with_limit_and_offset() -> None:
     ]
 
 
-async def test_client_iterates_smart_trades_with_page_and_per_page() -> None:
+async def test_client_iterates_smart_trades_with_page_and_per_page(make_client: MakeClient) -> None:
     def answer(request: httpx.Request) -> httpx.Response:
         page = int(request.url.params["page"])
         rows = [{"id": 1000 + index} for index in range(100)] if page == 1 else [{"id": 5}]
@@ -241,7 +246,7 @@ async def test_client_iterates_smart_trades_with_page_and_per_page() -> None:
 
     with respx.mock(base_url=BASE_URL) as router:
         route = router.get("/v2/smart_trades").mock(side_effect=answer)
-        async with ThreeCommas(api_key="k", api_secret="s", rate_limit=None) as client:
+        async with make_client(api_key="k", api_secret="s", rate_limit=None) as client:
             trades = [trade async for trade in client.smart_trades.iterate(status="active")]
     assert len(trades) == 101
     assert [dict(call.request.url.params) for call in route.calls] == [
@@ -250,11 +255,53 @@ async def test_client_iterates_smart_trades_with_page_and_per_page() -> None:
     ]
 
 
-async def test_client_paginator_validates_filters_before_sending() -> None:
+async def test_client_paginator_validates_filters_before_sending(make_client: MakeClient) -> None:
     with respx.mock(base_url=BASE_URL, assert_all_called=False) as router:
         route = router.get("/ver1/deals").mock(return_value=httpx.Response(200, json=[]))
-        async with ThreeCommas(api_key="k", api_secret="s", rate_limit=None) as client:
+        async with make_client(api_key="k", api_secret="s", rate_limit=None) as client:
             with pytest.raises(ValidationError) as caught:
                 await client.deals.iterate(scope="open")  # type: ignore[arg-type]
     assert caught.value.param == "scope"
     assert not route.called
+
+
+# -- priority lanes --------------------------------------------------------------------------------
+
+
+async def test_priority_rides_on_every_page_request() -> None:
+    server = ScriptedServer([5, 4, 3, 2, 1])
+    rows = [row.id async for row in AsyncPaginator(server, DEALS_LIST, {}, page_size=2, priority="bulk")]
+    assert rows == [5, 4, 3, 2, 1]
+    assert server.priorities == ["bulk", "bulk", "bulk"]
+
+
+async def test_priority_defaults_to_the_clients_default() -> None:
+    server = ScriptedServer([1])
+    await paginator(server)
+    assert server.priorities == [None]
+
+
+def test_an_unknown_priority_is_refused() -> None:
+    with pytest.raises(ValidationError) as caught:
+        AsyncPaginator(ScriptedServer([]), DEALS_LIST, {}, priority="high")  # type: ignore[arg-type]
+    assert caught.value.param == "priority"
+
+
+async def test_generated_iterate_sends_its_priority_to_the_send_loop(
+    monkeypatch: pytest.MonkeyPatch, make_client: MakeClient
+) -> None:
+    built: list[RequestSpec] = []
+    real_prepare = _validation.prepare
+
+    def prepare(endpoint: Endpoint[Any], arguments: Mapping[str, Any], *, priority: str | None = None) -> RequestSpec:
+        built.append(real_prepare(endpoint, arguments, priority=priority))
+        return built[-1]
+
+    monkeypatch.setattr(_validation, "prepare", prepare)
+    with respx.mock(base_url=BASE_URL) as router:
+        router.get("/ver1/deals").mock(return_value=httpx.Response(200, json=[_deal(7)]))
+        async with make_client(api_key="k", api_secret="s", rate_limit=None) as client:
+            assert [deal.id async for deal in client.deals.iterate(scope="active", priority="bulk")] == [7]
+            assert [deal.id for deal in await client.deals.iterate()] == [7]
+            assert [deal.id for deal in await client.deals.list()] == [7]
+    assert [spec.priority for spec in built] == ["bulk", None, None]

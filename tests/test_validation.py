@@ -11,6 +11,7 @@ from typing import Any
 import httpx
 import pytest
 import respx
+from support import MakeClient
 
 from threecommas_async import ThreeCommas, ValidationError
 from threecommas_async._endpoint import Endpoint, Param
@@ -86,7 +87,7 @@ def test_bad_enum_value_lists_the_allowed_ones() -> None:
 
 
 def test_enum_is_case_sensitive() -> None:
-    assert invalid("deals.list", {"order_direction": "desc"}).param == "order_direction"
+    assert invalid("deals.list", {"scope": "Active"}).param == "scope"
 
 
 @pytest.mark.parametrize(
@@ -358,10 +359,10 @@ def test_plans_are_cached_per_endpoint_object() -> None:
 
 
 @pytest.fixture
-async def mocked() -> AsyncIterator[tuple[ThreeCommas, respx.MockRouter]]:
+async def mocked(make_client: MakeClient) -> AsyncIterator[tuple[ThreeCommas, respx.MockRouter]]:
     with respx.mock(base_url=BASE_URL, assert_all_called=False) as router:
         router.route().mock(return_value=httpx.Response(200, json={}))
-        async with ThreeCommas(api_key="k", api_secret="s", rate_limit=None) as client:
+        async with make_client(api_key="k", api_secret="s", rate_limit=None) as client:
             yield client, router
 
 

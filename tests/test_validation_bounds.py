@@ -35,6 +35,8 @@ def _valid(param: Param) -> Any:
         members = {field.wire: _valid(field) for field in param.fields if field.required}
         return [members] if param.type == "array" else members
     kind = param.item_type if param.type == "array" else param.type
+    if param.format is not None:
+        return "2025-08-04"
     if param.enum:
         value: Any = param.enum[0]
     else:
@@ -160,3 +162,12 @@ def test_spec_refuses_a_paging_or_id_parameter_without_its_floor(tmp_path: Path)
     path.write_text(json.dumps(spec))
     with pytest.raises(SpecError, match=r"deals\.list\.offset"):
         load_spec(path)
+
+
+def test_prepare_carries_a_known_priority_and_refuses_others() -> None:
+    endpoint = BY_NAME["deals.list"]
+    assert prepare(endpoint, {}).priority is None
+    assert prepare(endpoint, {}, priority="urgent").priority == "urgent"
+    with pytest.raises(ValidationError) as caught:
+        prepare(endpoint, {}, priority="asap")
+    assert caught.value.param == "priority"

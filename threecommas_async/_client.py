@@ -22,8 +22,8 @@ from ._guards import TradingGuard
 from ._ratelimit import LimiterBackend, LimiterSnapshot, RateLimiter, RateLimitPolicy, default_policy
 from ._response import RawResponse
 from ._sender import BodyEncoding, ForcedMode, RequestOptions, Sender
-from ._wire import check_raw_path, flatten_pairs
-from .resources._namespaces import ResourceNamespaces
+from ._wire import flatten_pairs
+from .resources._namespaces import RawResponseNamespaces, ResourceNamespaces
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
@@ -66,6 +66,7 @@ class ThreeCommas(ResourceNamespaces):
         paper_only: bool = False,
         timeout: float | httpx.Timeout | None = 30.0,
         max_retries: int = 3,
+        strict: bool = False,
         rate_limit: RateLimitPolicy | object | None = _DEFAULT,
         limiter_backend: LimiterBackend | None = None,
         max_ban_wait: float = 300.0,
@@ -121,7 +122,9 @@ class ThreeCommas(ResourceNamespaces):
             body_encoding=body_encoding,
             decimals=decimals,
         )
-        self._options = RequestOptions(forced_mode=forced_mode, timeout=timeout, max_retries=max_retries)
+        self._options = RequestOptions(
+            forced_mode=forced_mode, timeout=timeout, max_retries=max_retries, strict=strict
+        )
 
     @property
     def base_url(self) -> str:
@@ -135,12 +138,18 @@ class ThreeCommas(ResourceNamespaces):
     def limiter(self) -> RateLimiter | None:
         return self._sender.limiter
 
+    @property
+    def with_raw_response(self) -> RawResponseNamespaces:
+        """Every namespace with calls returning :class:`RawResponse` (``client.with_raw_response.deals.show(1)``)."""
+        return RawResponseNamespaces(self)
+
     def with_options(
         self,
         *,
         forced_mode: ForcedMode | object | None = _DEFAULT,
         timeout: float | httpx.Timeout | object | None = _DEFAULT,
         max_retries: int | object = _DEFAULT,
+        strict: bool | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -156,6 +165,8 @@ class ThreeCommas(ResourceNamespaces):
             if forced_mode == "real" and self._sender.guard.paper_only:
                 raise RealModeRefusedError("with_options(forced_mode='real') on a paper_only client")
             changes["forced_mode"] = forced_mode
+        if strict is not None:
+            changes["strict"] = strict
         for name, extra in (("extra_headers", extra_headers), ("extra_query", extra_query), ("extra_body", extra_body)):
             if extra is not None:
                 changes[name] = {**getattr(self._options, name), **extra}
@@ -197,7 +208,9 @@ class ThreeCommas(ResourceNamespaces):
         method = method.upper()
         if not path.startswith("/"):
             path = "/" + path
-        check_raw_path(path)
+        from ._validation import validate_raw_path
+
+        validate_raw_path(path)
         spec = RequestSpec(
             method=method,
             path=path,
@@ -210,14 +223,18 @@ class ThreeCommas(ResourceNamespaces):
         )
         return (await self._sender.send(spec, self._options)).value
 
-    async def _call_endpoint(self, endpoint: Endpoint[T], arguments: Mapping[str, Any]) -> T:
-        return (await self._call_endpoint_raw(endpoint, arguments)).parsed
+    async def _call_endpoint(
+        self, endpoint: Endpoint[T], arguments: Mapping[str, Any], *, priority: str | None = None
+    ) -> T:
+        return (await self._call_endpoint_raw(endpoint, arguments, priority=priority)).parsed
 
-    async def _call_endpoint_raw(self, endpoint: Endpoint[T], arguments: Mapping[str, Any]) -> RawResponse[T]:
+    async def _call_endpoint_raw(
+        self, endpoint: Endpoint[T], arguments: Mapping[str, Any], *, priority: str | None = None
+    ) -> RawResponse[T]:
         from ._validation import prepare
 
         cast_to = endpoint.response_type
-        spec = prepare(endpoint, arguments)
+        spec = prepare(endpoint, arguments, priority=priority)
         success = await self._sender.send(spec, self._options, cast_to)
         return RawResponse(success.response, success.value)
 

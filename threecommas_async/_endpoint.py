@@ -14,14 +14,26 @@ from typing import Any, Generic, Literal, TypeVar
 
 import attrs
 
-__all__ = ["Endpoint", "Pagination", "Param", "ParamLocation", "ParamType", "Priority", "RequestSpec"]
+__all__ = [
+    "PRIORITIES",
+    "Endpoint",
+    "Pagination",
+    "Param",
+    "ParamFormat",
+    "ParamLocation",
+    "ParamType",
+    "Priority",
+    "RequestSpec",
+]
 
 T = TypeVar("T")
 
 ParamType = Literal["string", "integer", "number", "boolean", "object", "array"]
 ParamLocation = Literal["path", "query", "body"]
+ParamFormat = Literal["date-time", "date"]
 Pagination = Literal["offset", "page"]
 Priority = Literal["urgent", "normal", "bulk"]
+PRIORITIES: tuple[Priority, ...] = ("urgent", "normal", "bulk")
 
 
 @attrs.frozen(slots=True)
@@ -30,7 +42,9 @@ class Param:
 
     ``name`` is the Python keyword (``from_``), ``wire`` the name sent (``from``). Object parameters
     list their members in ``fields``; an array of objects lists the item's members in ``fields``
-    and scalar arrays name the item type in ``item_type``.
+    and scalar arrays name the item type in ``item_type``. A string ``format`` of ``"date-time"`` takes an
+    aware ``datetime`` or an ISO 8601 string and sends UTC (``...Z``); ``"date"`` takes a ``date``.
+    A ``single`` array also takes one item, sent as it is.
     """
 
     name: str
@@ -46,6 +60,8 @@ class Param:
     item_type: ParamType | None = None
     fields: tuple[Param, ...] = ()
     description: str | None = None
+    format: ParamFormat | None = None
+    single: bool = False
 
 
 @attrs.frozen(slots=True)

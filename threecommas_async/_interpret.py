@@ -69,6 +69,7 @@ class Call:
     limited: bool = True
     response_type: Any = Any
     guard: TradingGuard = NO_GUARD
+    strict: bool = False
 
 
 @attrs.frozen(slots=True)
@@ -162,7 +163,7 @@ def _success(response: httpx.Response, call: Call) -> Verdict:
     from .models import structure_response
 
     try:
-        return Success(structure_response(data, call.response_type), response)
+        return Success(structure_response(data, call.response_type, strict=call.strict), response)
     except Exception as exc:
         message = "; ".join([str(exc), *getattr(exc, "__notes__", ())])
         error = ResponseValidationError(

@@ -15,8 +15,9 @@ from typing import Any, Generic, Protocol, TypeVar
 
 import attrs
 
-from ._endpoint import Endpoint, Pagination
+from ._endpoint import Endpoint, Pagination, Priority
 from ._exceptions import ValidationError
+from ._validation import check_priority
 
 __all__ = ["AsyncPaginator", "PageCursor", "fresh_rows", "page_size_for", "row_key"]
 
@@ -29,7 +30,9 @@ _KEY_FIELDS = ("id", "uuid")
 
 
 class _EndpointCaller(Protocol):
-    async def _call_endpoint(self, endpoint: Endpoint[T], arguments: Mapping[str, Any]) -> T: ...
+    async def _call_endpoint(
+        self, endpoint: Endpoint[T], arguments: Mapping[str, Any], *, priority: str | None = None
+    ) -> T: ...
 
 
 @attrs.frozen
@@ -92,9 +95,10 @@ class AsyncPaginator(Generic[T]):
 
     ``async for row in paginator`` walks all pages until a short page; ``paginator.pages()``
     yields each page (a list, duplicates removed); ``await paginator`` returns the first page.
-    Each walk starts from the first page again. ``MAX_REPEATED_PAGES`` full pages in a row that bring
-    nothing new also end the walk (a server ignoring the offset must not make it loop forever; a page
-    repeated because a whole page of new rows arrived at the front is skipped).
+    Each walk starts from the first page again. ``priority`` is the limiter lane of every page request
+    (``"urgent"``, ``"normal"``, ``"bulk"``; None: the client's default). ``MAX_REPEATED_PAGES`` full
+    pages in a row that bring nothing new also end the walk (a server ignoring the offset must not make
+    it loop forever; a page repeated because a whole page of new rows arrived at the front is skipped).
     """
 
     def __init__(
@@ -104,9 +108,11 @@ class AsyncPaginator(Generic[T]):
         arguments: Mapping[str, Any],
         *,
         page_size: int | None = None,
+        priority: Priority | None = None,
     ) -> None:
         if endpoint.pagination is None:
             raise ValueError(f"{endpoint.qualified_name} is not paginated")
+        self._priority = check_priority(priority, endpoint)
         self._client = client
         self._endpoint = endpoint
         self._arguments = dict(arguments)
@@ -149,7 +155,7 @@ class AsyncPaginator(Generic[T]):
 
     async def _fetch(self, cursor: PageCursor) -> list[T]:
         arguments = {**self._arguments, **cursor.arguments()}
-        rows = await self._client._call_endpoint(self._endpoint, arguments)
+        rows = await self._client._call_endpoint(self._endpoint, arguments, priority=self._priority)
         if not isinstance(rows, list):
             raise TypeError(f"{self._endpoint.qualified_name} returned {type(rows).__name__}, not a list")
         return rows

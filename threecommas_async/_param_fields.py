@@ -14,7 +14,7 @@ from typing import Any, TypeAlias
 import attrs
 
 from ._exceptions import ValidationError
-from ._validation import as_decimal
+from ._scalars import as_decimal
 
 __all__ = ["Number", "named_amounts", "to_decimal", "to_decimals"]
 

@@ -28,6 +28,8 @@ class Resource:
     """A group of endpoint coroutines bound to one client (or one ``with_options`` view of it)."""
 
     __slots__ = ("_client",)
+    _warning_stacklevel = 3
+    """Where a deprecation warning points: the caller of the endpoint coroutine."""
 
     def __init__(self, client: ThreeCommas) -> None:
         self._client = client
@@ -49,6 +51,8 @@ class RawResource:
     """Base of the ``*WithRawResponse`` twins: the same methods, each returning a :class:`RawResponse`."""
 
     __slots__ = ("_client",)
+    _warning_stacklevel = 4
+    """One frame deeper than :class:`Resource`: the twin's wrapper sits between the method and its caller."""
 
     def __init__(self, client: ThreeCommas) -> None:
         self._client = _RawCalls(client)

@@ -42,6 +42,8 @@ USER_AGENT = f"threecommas_async/{__version__}"
 class RequestOptions:
     """Per-call settings; ``client.with_options(...)`` makes a view with other values.
 
+    ``strict`` makes a response value that does not fit its field raise ``ResponseValidationError``; by default it
+    is kept raw in the model's ``field_errors`` and the attribute is None, so one odd value never loses a page.
     ``extra_headers``, ``extra_query`` and ``extra_body`` are merged into every request made through the
     view (after the endpoint's own values, so they can override them), as in openai-python.
     """
@@ -49,6 +51,7 @@ class RequestOptions:
     forced_mode: ForcedMode | None = None
     timeout: float | httpx.Timeout | None = 30.0
     max_retries: int = 3
+    strict: bool = False
     extra_headers: Mapping[str, str] = attrs.field(factory=dict)
     extra_query: Mapping[str, Any] = attrs.field(factory=dict)
     extra_body: Mapping[str, Any] = attrs.field(factory=dict)
@@ -92,7 +95,9 @@ class Sender:
                 f"{spec.method} {spec.path} needs an API key and secret (or RSA private key); "
                 "pass them to ThreeCommas(...) or set THREECOMMAS_API_KEY and THREECOMMAS_API_SECRET"
             )
-        call = Call(spec.method, spec.path, spec.idempotent, self.limiter is not None, response_type, self.guard)
+        call = Call(
+            spec.method, spec.path, spec.idempotent, self.limiter is not None, response_type, self.guard, options.strict
+        )
         attempt = 1
         while True:
             verdict = await self._attempt(spec, options, call, attempt, in_flight)

@@ -10,80 +10,26 @@ once per endpoint and cached, since this runs on every call.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any
 from urllib.parse import quote, unquote
 
 import attrs
 
-from ._endpoint import Endpoint, Param, ParamType, RequestSpec
+from ._endpoint import PRIORITIES, Endpoint, Param, ParamType, RequestSpec
 from ._exceptions import ValidationError
+from ._scalars import MAX_EXPONENT, Invalid, as_decimal, check_date, check_datetime, describe, preview
 from ._wire import flatten_pairs
 
-__all__ = ["MAX_EXPONENT", "as_decimal", "prepare", "validate_raw_path"]
+__all__ = ["MAX_EXPONENT", "as_decimal", "check_priority", "prepare", "validate_raw_path"]
 
-_NUMERIC_TEXT = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
-MAX_EXPONENT = 40
-"""Amounts sent are refused beyond ``1E+40`` in size or ``1E-40`` in precision: no real price or quantity
-needs more, and a value like ``Decimal("1E+999999")`` would be sent as a million-digit JSON number."""
 _DOT_SEGMENTS = frozenset({"", ".", ".."})
 
 
-class _Invalid(Exception):
-    """A value does not fit; ``path`` is where, inside the argument, ``problem`` what is wrong."""
-
-    def __init__(self, path: str, problem: str) -> None:
-        super().__init__(path, problem)
-        self.path = path
-        self.problem = problem
-
-
-_N = TypeVar("_N", Decimal, int)
-
 Checker = Callable[[Any, str], Any]
-"""Checks one value found at ``path`` and returns what is sent; raises _Invalid."""
-
-
-def as_decimal(value: object) -> Decimal | int:
-    """An amount as sent: ints stay ints, Decimals, numeric strings and floats (via repr) become Decimal.
-
-    Raises ValueError (with an ``expected ..., got ...`` message) for anything else, for NaN and infinities.
-    """
-    if isinstance(value, bool):
-        raise ValueError(f"expected a number (Decimal, int or numeric str), got bool {value!r}")
-    if isinstance(value, int):
-        return _sane(Decimal(value), value)
-    if isinstance(value, Decimal):
-        if not value.is_finite():
-            raise ValueError(f"expected a finite number, got {value!r}")
-        return _sane(value, value)
-    if isinstance(value, str):
-        text = value.strip()
-        if not _NUMERIC_TEXT.fullmatch(text):
-            raise ValueError(f"expected a number (Decimal, int or numeric str), got {_preview(value)}")
-        return _sane(Decimal(text), Decimal(text))
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise ValueError(f"expected a finite number, got {value!r}")
-        return _sane(Decimal(repr(value)), Decimal(repr(value)))
-    raise ValueError(f"expected a number (Decimal, int or numeric str), got {_kind(value)}")
-
-
-def _sane(amount: Decimal, sent: _N) -> _N:
-    """``sent`` when ``amount`` is zero or within ``MAX_EXPONENT`` both ways, else ValueError."""
-    if amount and not -MAX_EXPONENT <= amount.adjusted() <= MAX_EXPONENT:
-        raise ValueError(
-            f"expected a number between 1E-{MAX_EXPONENT} and 1E+{MAX_EXPONENT} in size, "
-            f"got one of magnitude 1E{amount.adjusted():+d}"
-        )
-    return sent
-
-
-def _preview(value: str) -> str:
-    return repr(value) if len(value) <= 40 else f"{value[:40]!r}... ({len(value)} characters)"
+"""Checks one value found at ``path`` and returns what is sent; raises Invalid."""
 
 
 def validate_raw_path(path: str) -> None:
@@ -94,16 +40,32 @@ def validate_raw_path(path: str) -> None:
     """
     for segment in path.split("?", 1)[0].split("#", 1)[0].split("/"):
         if segment and unquote(segment) in _DOT_SEGMENTS:
-            raise ValidationError("path", f"expected no '.' or '..' segment, got {_preview(path)}")
+            raise ValidationError("path", f"expected no '.' or '..' segment, got {preview(path)}")
 
 
-def prepare(endpoint: Endpoint[Any], arguments: Mapping[str, Any]) -> RequestSpec:
-    """Validate ``arguments`` for ``endpoint`` and build the request; raises ValidationError."""
+def prepare(endpoint: Endpoint[Any], arguments: Mapping[str, Any], *, priority: str | None = None) -> RequestSpec:
+    """Validate ``arguments`` for ``endpoint`` and build the request; raises ValidationError.
+
+    ``priority`` is the limiter lane the request asks for (None: the client's default).
+    """
     plan = _plan_for(endpoint)
     try:
-        return plan.build(arguments)
-    except _Invalid as invalid:
+        spec = plan.build(arguments)
+    except Invalid as invalid:
         raise ValidationError(invalid.path, invalid.problem, endpoint=endpoint.qualified_name) from None
+    if priority is None:
+        return spec
+    return attrs.evolve(spec, priority=check_priority(priority, endpoint))
+
+
+def check_priority(priority: str | None, endpoint: Endpoint[Any]) -> str | None:
+    """``priority`` if it names a limiter lane (or is None), else ValidationError."""
+    if priority is not None and priority not in PRIORITIES:
+        expected = ", ".join(repr(lane) for lane in PRIORITIES)
+        raise ValidationError(
+            "priority", f"expected one of {expected}, got {priority!r}", endpoint=endpoint.qualified_name
+        )
+    return priority
 
 
 @attrs.frozen
@@ -129,7 +91,7 @@ class _Plan:
         endpoint = self._endpoint
         for name in self._required:
             if arguments.get(name) is None:
-                raise _Invalid(name, "is required")
+                raise Invalid(name, "is required")
         path_values: dict[str, str] = {}
         query: dict[str, Any] = {}
         body: dict[str, Any] = {}
@@ -138,13 +100,13 @@ class _Plan:
                 continue
             slot = self._slots.get(name)
             if slot is None:
-                raise _Invalid(name, f"is not a parameter of {endpoint.qualified_name}")
+                raise Invalid(name, f"is not a parameter of {endpoint.qualified_name}")
             param = slot.param
             checked = slot.check(value, name)
             if param.location == "path":
                 text = str(checked)
                 if text in _DOT_SEGMENTS:
-                    raise _Invalid(name, f"expected a path segment other than '', '.' or '..', got {text!r}")
+                    raise Invalid(name, f"expected a path segment other than '', '.' or '..', got {text!r}")
                 path_values[param.wire] = quote(text, safe="")
             elif param.location == "query":
                 query[param.wire] = checked
@@ -194,6 +156,10 @@ def _split_template(template: str) -> tuple[str, ...]:
 
 
 def _checker(param: Param) -> Checker:
+    if param.format == "date-time":
+        return check_datetime
+    if param.format == "date":
+        return check_date
     if param.type == "array":
         return _array_checker(param)
     if param.type == "object":
@@ -213,15 +179,15 @@ def _scalar_checker(param: Param, kind: ParamType) -> Checker:
         checked = base(value, path)
         if enum is not None and checked not in enum:
             allowed = ", ".join(repr(item) for item in param.enum or ())
-            raise _Invalid(path, f"expected one of {allowed}, got {checked!r}")
+            raise Invalid(path, f"expected one of {allowed}, got {checked!r}")
         if minimum is not None and checked < minimum:
-            raise _Invalid(path, f"expected at least {minimum}, got {checked}")
+            raise Invalid(path, f"expected at least {minimum}, got {checked}")
         if maximum is not None and checked > maximum:
-            raise _Invalid(path, f"expected at most {maximum}, got {checked}")
+            raise Invalid(path, f"expected at most {maximum}, got {checked}")
         if min_length is not None and len(checked) < min_length:
-            raise _Invalid(path, f"expected at least {min_length} characters, got {len(checked)}")
+            raise Invalid(path, f"expected at least {min_length} characters, got {len(checked)}")
         if max_length is not None and len(checked) > max_length:
-            raise _Invalid(path, f"expected at most {max_length} characters, got {len(checked)}")
+            raise Invalid(path, f"expected at most {max_length} characters, got {len(checked)}")
         return checked
 
     return check
@@ -229,13 +195,13 @@ def _scalar_checker(param: Param, kind: ParamType) -> Checker:
 
 def _check_string(value: Any, path: str) -> str:
     if not isinstance(value, str):
-        raise _Invalid(path, f"expected a string, got {_kind(value)}")
+        raise Invalid(path, f"expected a string, got {describe(value)}")
     return value
 
 
 def _check_integer(value: Any, path: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _Invalid(path, f"expected an integer, got {_kind(value)}")
+        raise Invalid(path, f"expected an integer, got {describe(value)}")
     return value
 
 
@@ -243,12 +209,12 @@ def _check_number(value: Any, path: str) -> Decimal | int:
     try:
         return as_decimal(value)
     except ValueError as exc:
-        raise _Invalid(path, str(exc)) from None
+        raise Invalid(path, str(exc)) from None
 
 
 def _check_boolean(value: Any, path: str) -> bool:
     if not isinstance(value, bool):
-        raise _Invalid(path, f"expected a boolean, got {_kind(value)}")
+        raise Invalid(path, f"expected a boolean, got {describe(value)}")
     return value
 
 
@@ -272,13 +238,17 @@ def _array_checker(param: Param) -> Checker:
     )
     min_length, max_length = param.min_length, param.max_length
 
-    def check(value: Any, path: str) -> list[Any]:
+    single = param.single
+
+    def check(value: Any, path: str) -> Any:
+        if single and not isinstance(value, (list, tuple)):
+            return item_check(value, path)
         if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, (list, tuple)):
-            raise _Invalid(path, f"expected a list, got {_kind(value)}")
+            raise Invalid(path, f"expected a list, got {describe(value)}")
         if min_length is not None and len(value) < min_length:
-            raise _Invalid(path, f"expected at least {min_length} items, got {len(value)}")
+            raise Invalid(path, f"expected at least {min_length} items, got {len(value)}")
         if max_length is not None and len(value) > max_length:
-            raise _Invalid(path, f"expected at most {max_length} items, got {len(value)}")
+            raise Invalid(path, f"expected at most {max_length} items, got {len(value)}")
         return [item_check(item, f"{path}[{index}]") for index, item in enumerate(value)]
 
     return check
@@ -299,11 +269,11 @@ def _object_checker(fields: tuple[Param, ...]) -> Checker:
                 continue
             member = members.get(key)
             if member is None:
-                raise _Invalid(f"{path}.{key}", f"is not a documented field (expected one of {documented})")
+                raise Invalid(f"{path}.{key}", f"is not a documented field (expected one of {documented})")
             out[key] = member[1](item, f"{path}.{key}")
         for key in required:
             if key not in out:
-                raise _Invalid(f"{path}.{key}", "is required")
+                raise Invalid(f"{path}.{key}", "is required")
         return out
 
     return check
@@ -314,11 +284,11 @@ def _object_items(value: Any, path: str) -> Mapping[str, Any]:
     if isinstance(value, Mapping):
         for key in value:
             if not isinstance(key, str):
-                raise _Invalid(path, f"expected str keys, got key {key!r}")
+                raise Invalid(path, f"expected str keys, got key {key!r}")
         return value
     if attrs.has(type(value)):
         return {field.name: getattr(value, field.name) for field in attrs.fields(type(value))}
-    raise _Invalid(path, f"expected a mapping or a params object, got {_kind(value)}")
+    raise Invalid(path, f"expected a mapping or a params object, got {describe(value)}")
 
 
 def _free_json(value: Any, path: str) -> Any:
@@ -331,10 +301,4 @@ def _free_json(value: Any, path: str) -> Any:
         return [_free_json(item, f"{path}[{index}]") for index, item in enumerate(value)]
     if isinstance(value, Mapping) or attrs.has(type(value)):
         return _check_free_object(value, path)
-    raise _Invalid(path, f"expected a JSON value, got {_kind(value)}")
-
-
-def _kind(value: Any) -> str:
-    if value is None or isinstance(value, (bool, int, float, str, Decimal)):
-        return f"{type(value).__name__} {value!r}"
-    return type(value).__name__
+    raise Invalid(path, f"expected a JSON value, got {describe(value)}")

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-__all__ = ["check_raw_path", "flatten_pairs", "scalar_text"]
+__all__ = ["flatten_pairs", "scalar_text"]
 
 
 def scalar_text(value: Any) -> str:
@@ -48,11 +48,3 @@ def _flatten(prefix: str, value: Any, pairs: list[tuple[str, str]]) -> None:
     else:
         pairs.append((prefix, scalar_text(value)))
 
-
-def check_raw_path(path: str) -> None:
-    """Refuse a raw request path with ``.`` or ``..`` segments, which would reach another endpoint."""
-    from ._exceptions import ValidationError
-
-    segments = path.split("?", 1)[0].split("/")
-    if any(segment in (".", "..") for segment in segments):
-        raise ValidationError("path", f"has a '.' or '..' segment, which would address another endpoint: {path!r}")

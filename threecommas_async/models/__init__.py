@@ -10,6 +10,10 @@
 * JSON keys that are not Python names map to clean attributes (``"finished?"`` → ``finished``).
 * Every model keeps unknown keys in ``extra`` and notes absent keys in ``absent_keys``, so
   ``unstructure(structure_response(data, Model)) == data``.
+* No value poisons a page: ``"NaN"``, ``"Infinity"``, ``"-Infinity"`` (strings or JSON constants)
+  become Decimal special values, and a value that does not fit its field leaves the attribute None
+  and is kept, with the reason, in the model's ``field_errors`` (``structure_response(...,
+  strict=True)`` raises instead). A missing or mistyped entity id always raises.
 * Fields the API may omit or send as null are ``X | None = None``; only entity ids are required.
 * Counters the API sends as strings (``"grids_quantity": "81"``) are Decimals like any numeric text.
 
@@ -17,15 +21,70 @@
 ``make_converter(forbid_extra_keys=True)`` builds a strict one that rejects unknown keys.
 """
 
-from ._base import ResponseModel, epoch_seconds, wire_name
-from ._common import BotEvent, BotStrategy, CurrencyAmount
+from ._base import FieldError, ResponseModel, epoch_seconds, numeric_strings, wire_name
+from ._common import BotEvent, BotStrategy, CurrencyAmount, SafetyStep
 from ._converter import configure_converter, make_converter, structure_response, unstructure
 from ._values import WireDatetime, WireDecimal
+from .account_data import (
+    AccountTableRow,
+    AccountTypeToConnect,
+    AccountVolume,
+    ActiveTradingEntities,
+    ActiveTradingEntityCounts,
+    BalanceChartPoint,
+    CurrencyNetworks,
+    DepositData,
+    DustConversion,
+    DustTransfer,
+    LeverageOption,
+    LeverageRange,
+    Network,
+    PieChartItem,
+)
 from .accounts import Account
-from .bots import Bot, BotProfitsInUsd, BotStats, BotStatsByDate
-from .deals import Deal, DealBuyStep, DealCryptoWidget, DealCryptoWidgetMark, DealTakeProfitStep, MarketOrder
+from .bots import (
+    Bot,
+    BotCopyResult,
+    BotDayProfit,
+    BotDayProfitAmount,
+    BotDealsStats,
+    BotProfitByDay,
+    BotProfitsInUsd,
+    BotStats,
+    BotStatsByDate,
+    PairsBlacklist,
+)
+from .deals import (
+    Deal,
+    DealAddFundsInfo,
+    DealBuyStep,
+    DealCryptoWidget,
+    DealCryptoWidgetMark,
+    DealTakeProfitStep,
+    MarketOrder,
+)
 from .general import Ping, ServerTime
-from .grid_bots import GridBot, GridBotMarketOrders, GridLine
+from .grid_bots import (
+    CurrencyQuantity,
+    GridBot,
+    GridBotBalances,
+    GridBotMarketOrders,
+    GridBotProfit,
+    GridBotRequiredBalances,
+    GridLine,
+)
+from .market_data import (
+    CurrencyRates,
+    Market,
+    MarketFormField,
+    MarketFormFields,
+    MarketLimits,
+)
+from .portfolios import (
+    LooseAccount,
+    Portfolio,
+    PortfolioEntry,
+)
 from .smart_trades import (
     SmartTrade,
     SmartTradeAccount,
@@ -39,6 +98,7 @@ from .smart_trades import (
     SmartTradePrice,
     SmartTradeProfit,
     SmartTradeReduceFunds,
+    SmartTradeReduceFundsInfo,
     SmartTradeReduceFundsStep,
     SmartTradeStatus,
     SmartTradeStepData,
@@ -58,6 +118,7 @@ from .trades import (
     SimpleTradeEnvelope,
     SimpleTradeFilled,
     SimpleTradeLeverage,
+    SimpleTradeList,
     SimpleTradeOrder,
     SimpleTradeStatus,
     SimpleTradeTimeout,
@@ -67,24 +128,59 @@ from .trades import (
 
 __all__ = [
     "Account",
+    "AccountTableRow",
+    "AccountTypeToConnect",
+    "AccountVolume",
+    "ActiveTradingEntities",
+    "ActiveTradingEntityCounts",
+    "BalanceChartPoint",
     "Bot",
+    "BotCopyResult",
+    "BotDayProfit",
+    "BotDayProfitAmount",
+    "BotDealsStats",
     "BotEvent",
+    "BotProfitByDay",
     "BotProfitsInUsd",
     "BotStats",
     "BotStatsByDate",
     "BotStrategy",
     "CurrencyAmount",
+    "CurrencyNetworks",
+    "CurrencyQuantity",
+    "CurrencyRates",
     "Deal",
+    "DealAddFundsInfo",
     "DealBuyStep",
     "DealCryptoWidget",
     "DealCryptoWidgetMark",
     "DealTakeProfitStep",
+    "DepositData",
+    "DustConversion",
+    "DustTransfer",
+    "FieldError",
     "GridBot",
+    "GridBotBalances",
     "GridBotMarketOrders",
+    "GridBotProfit",
+    "GridBotRequiredBalances",
     "GridLine",
+    "LeverageOption",
+    "LeverageRange",
+    "LooseAccount",
+    "Market",
+    "MarketFormField",
+    "MarketFormFields",
+    "MarketLimits",
     "MarketOrder",
+    "Network",
+    "PairsBlacklist",
+    "PieChartItem",
     "Ping",
+    "Portfolio",
+    "PortfolioEntry",
     "ResponseModel",
+    "SafetyStep",
     "ServerTime",
     "SimpleTrade",
     "SimpleTradeConditional",
@@ -93,6 +189,7 @@ __all__ = [
     "SimpleTradeEnvelope",
     "SimpleTradeFilled",
     "SimpleTradeLeverage",
+    "SimpleTradeList",
     "SimpleTradeOrder",
     "SimpleTradeStatus",
     "SimpleTradeTimeout",
@@ -110,6 +207,7 @@ __all__ = [
     "SmartTradePrice",
     "SmartTradeProfit",
     "SmartTradeReduceFunds",
+    "SmartTradeReduceFundsInfo",
     "SmartTradeReduceFundsStep",
     "SmartTradeStatus",
     "SmartTradeStepData",
@@ -125,6 +223,7 @@ __all__ = [
     "configure_converter",
     "epoch_seconds",
     "make_converter",
+    "numeric_strings",
     "structure_response",
     "unstructure",
     "wire_name",

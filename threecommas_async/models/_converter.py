@@ -21,13 +21,16 @@ if TYPE_CHECKING:
 __all__ = ["configure_converter", "make_converter", "structure_response", "unstructure"]
 
 _default: cattrs.Converter | None = None
+_strict: cattrs.Converter | None = None
 
 
-def configure_converter(converter: cattrs.Converter, *, forbid_extra_keys: bool = False) -> None:
+def configure_converter(converter: cattrs.Converter, *, forbid_extra_keys: bool = False, strict: bool = False) -> None:
     """Teach ``converter`` the SDK's amounts, timestamps, strict scalars and response models.
 
     With ``forbid_extra_keys`` a response key no model declares raises
-    :class:`cattrs.errors.ForbiddenExtraKeysError` instead of landing in ``extra``.
+    :class:`cattrs.errors.ForbiddenExtraKeysError` instead of landing in ``extra``. Without ``strict``
+    a value that does not fit its field is recorded in the model's ``field_errors`` (the attribute
+    holds None); with it, the first such value raises.
     """
     from . import _collection_hooks, _model_hooks, _scalar_hooks
 
@@ -42,12 +45,12 @@ def configure_converter(converter: cattrs.Converter, *, forbid_extra_keys: bool 
         _scalar_hooks.is_scalar_union, _scalar_hooks.scalar_union_unstructure_hook
     )
     converter.register_structure_hook_factory(
-        _model_hooks.is_model, _model_hooks.model_structure_factory(forbid_extra_keys)
+        _model_hooks.is_model, _model_hooks.model_structure_factory(forbid_extra_keys, strict=strict)
     )
     converter.register_unstructure_hook_factory(_model_hooks.is_model, _model_hooks.model_unstructure_factory)
 
 
-def make_converter(*, forbid_extra_keys: bool = False) -> cattrs.Converter:
+def make_converter(*, forbid_extra_keys: bool = False, strict: bool = False) -> cattrs.Converter:
     """A new converter configured by :func:`configure_converter`.
 
     Heterogeneous tuples unstructure to lists, as they came from JSON arrays.
@@ -59,7 +62,7 @@ def make_converter(*, forbid_extra_keys: bool = False) -> cattrs.Converter:
         forbid_extra_keys=forbid_extra_keys,
         unstruct_collection_overrides={tuple: list},
     )
-    configure_converter(converter, forbid_extra_keys=forbid_extra_keys)
+    configure_converter(converter, forbid_extra_keys=forbid_extra_keys, strict=strict)
     return converter
 
 
@@ -70,12 +73,22 @@ def _default_converter() -> cattrs.Converter:
     return _default
 
 
-def structure_response(data: Any, cast_to: Any) -> Any:
+def _strict_converter() -> cattrs.Converter:
+    global _strict
+    if _strict is None:
+        _strict = make_converter(strict=True)
+    return _strict
+
+
+def structure_response(data: Any, cast_to: Any, *, strict: bool = False) -> Any:
     """Turn decoded JSON into ``cast_to``: a model class, ``list[Model]``, ``dict``, or Any/object.
 
     ``Any`` and ``object`` return ``data`` unchanged; ``dict`` and ``list`` check the JSON type and
-    return it unchanged. Raises (TypeError, ValueError, KeyError, cattrs errors, ...) when the data
-    does not fit; the client reports that as ``ResponseValidationError``.
+    return it unchanged. A field whose value does not fit holds None and is listed in its model's
+    ``field_errors`` (with the raw value), so one odd value never fails a row or a page; with
+    ``strict=True`` it raises instead. Either way a missing or mistyped entity id, or a body of the
+    wrong JSON type, raises (TypeError, ValueError, KeyError, cattrs errors, ...); the client reports
+    that as ``ResponseValidationError``.
     """
     if cast_to is Any or cast_to is object:
         return data
@@ -83,7 +96,8 @@ def structure_response(data: Any, cast_to: Any) -> Any:
         if type(data) is not cast_to:
             raise TypeError(f"expected a JSON {'object' if cast_to is dict else 'array'}, got {type(data).__name__}")
         return data
-    return _default_converter().structure(data, cast_to)
+    converter = _strict_converter() if strict else _default_converter()
+    return converter.structure(data, cast_to)
 
 
 def unstructure(obj: Any) -> Any:

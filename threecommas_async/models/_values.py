@@ -6,8 +6,10 @@ Amounts
     ``"-0.000033"``), the value is a :class:`WireDecimal`, which remembers the text and returns it from
     ``str()``. A JSON number arrives from :func:`threecommas_async._json.loads` as a
     :class:`~threecommas_async._json.JsonNumber` and is kept as it is; a JSON integer in an amount field
-    becomes a ``JsonNumber`` too, so both are written back as numbers. Booleans, floats and
-    non-finite values are refused.
+    becomes a ``JsonNumber`` too, so both are written back as numbers. ``"NaN"``, ``"Infinity"`` and
+    ``"-Infinity"`` (which real bodies carry) become the Decimal special values, as do the JSON
+    constants of the same names. Booleans, floats and other spellings (``"nan"``, ``"sNaN"``,
+    ``"inf"``) are refused.
 
 Timestamps
     An ISO 8601 string becomes a timezone-aware :class:`~datetime.datetime`. The API's own format,
@@ -16,6 +18,10 @@ Timestamps
     epoch-seconds integer in an ISO field gives a :class:`WireDatetime`, which remembers what was sent
     and is written back as that. Fields the API sends as epoch seconds are read from integers as
     plain UTC datetimes and written back as integers.
+
+    Spellings other than the API's own go through :func:`portable_parse_iso` on every Python: it
+    rewrites them into the one form Python 3.10's ``datetime.fromisoformat`` reads (3.10 takes no
+    ``Z`` and only 3- or 6-digit fractions), so 3.10 and 3.13 give the same datetimes.
 
 Everything here is plain functions over values; the cattrs wiring lives in ``_converter``.
 """
@@ -28,7 +34,7 @@ from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
-from .._json import JsonNumber
+from .._json import JSON_NUMBER_TEXT, JsonNumber
 
 __all__ = [
     "WireDatetime",
@@ -39,12 +45,16 @@ __all__ = [
     "datetime_to_wire",
     "decimal_from_wire",
     "decimal_to_wire",
+    "numeric_strings_from_wire",
+    "numeric_strings_to_wire",
+    "portable_parse_api_timestamp",
+    "portable_parse_iso",
 ]
 
 _UTC = timezone.utc
 _EPOCH = datetime(1970, 1, 1, tzinfo=_UTC)
 _ONE_SECOND = timedelta(seconds=1)
-_JSON_NUMBER_TEXT = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
+
 _API_TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]\.[0-9]{3}Z")
 
 
@@ -98,7 +108,10 @@ def decimal_from_wire(value: Any) -> Decimal:
     """An exact Decimal from a JSON string, JSON number or JSON integer (see module docstring)."""
     kind = type(value)
     if kind is str:
-        number = Decimal(value)
+        try:
+            number = Decimal(value)
+        except ArithmeticError:
+            raise ValueError(f"not a decimal number: {value[:80]!r}") from None
         if str(number) == value and number.is_finite():
             return number
         return _uncanonical_decimal(value)
@@ -106,15 +119,38 @@ def decimal_from_wire(value: Any) -> Decimal:
         return value  # type: ignore[no-any-return]
     if kind is int:
         return JsonNumber(value)
-    if isinstance(value, Decimal) and value.is_finite():
+    if isinstance(value, Decimal) and not value.is_snan():
         return value
     raise TypeError(f"expected a decimal string or JSON number, got {type(value).__name__}: {value!r}")
 
 
+_SPECIAL_VALUES = {text: Decimal(text) for text in ("NaN", "Infinity", "-Infinity")}
+
+
 def _uncanonical_decimal(text: str) -> Decimal:
-    if _JSON_NUMBER_TEXT.fullmatch(text) is None:
+    special = _SPECIAL_VALUES.get(text)
+    if special is not None:
+        return special
+    if JSON_NUMBER_TEXT.fullmatch(text) is None:
         raise ValueError(f"not a decimal number: {text!r}")
     return WireDecimal(text)
+
+
+def numeric_strings_from_wire(value: Any) -> dict[str, Any]:
+    """A JSON object (strategy options) whose decimal-string values become exact Decimals."""
+    if type(value) is not dict:
+        raise TypeError(f"expected a JSON object, got {type(value).__name__}")
+    return {
+        key: decimal_from_wire(item) if type(item) is str and JSON_NUMBER_TEXT.fullmatch(item) else item
+        for key, item in value.items()
+    }
+
+
+def numeric_strings_to_wire(value: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The JSON object back: Decimals as the text they came from (JSON numbers stay numbers)."""
+    if value is None:
+        return None
+    return {key: decimal_to_wire(item) if isinstance(item, Decimal) else item for key, item in value.items()}
 
 
 def decimal_to_wire(value: Decimal) -> Decimal | str:
@@ -181,15 +217,41 @@ def _remembered_iso(text: str) -> WireDatetime:
     return remembered
 
 
-if sys.version_info >= (3, 11):
-    _parse_iso = datetime.fromisoformat
-    _parse_utc_timestamp = datetime.fromisoformat
-else:  # pragma: no cover - Python 3.10 reads neither "Z" nor every ISO 8601 spelling
+_ISO_PARTS = re.compile(
+    r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})"
+    r"(?:[T ](?P<time>[0-9]{2}:[0-9]{2}(?::[0-9]{2})?)(?:[.,](?P<fraction>[0-9]+))?"
+    r"(?P<zone>[Zz]|[+-][0-9]{2}(?::?[0-9]{2})?)?)?"
+)
 
-    def _parse_iso(text: str) -> datetime:
-        if text.endswith(("Z", "z")):
-            return datetime.fromisoformat(text[:-1]).replace(tzinfo=_UTC)
+
+def portable_parse_iso(text: str) -> datetime:
+    """ISO 8601 as Python 3.11's ``fromisoformat`` reads it, on every supported Python.
+
+    Python 3.10's ``fromisoformat`` takes only its own output: no ``Z``, fractions of exactly 3 or 6
+    digits, ``+HH:MM`` offsets. This rewrites the common spellings (``Z``, any fraction length, ``,``
+    as the decimal sign, ``+HHMM`` and ``+HH``) into that form first.
+    """
+    parts = _ISO_PARTS.fullmatch(text)
+    if parts is None:
         return datetime.fromisoformat(text)
+    date, time, fraction, zone = parts.group("date", "time", "fraction", "zone")
+    if time is None:
+        return datetime.fromisoformat(date)
+    fraction = "" if fraction is None else "." + (fraction + "00000")[:6]
+    if zone is None:
+        zone = ""
+    elif zone in ("Z", "z"):
+        zone = "+00:00"
+    else:
+        digits = zone[1:].replace(":", "")
+        zone = f"{zone[0]}{digits[:2]}:{digits[2:] or '00'}"
+    return datetime.fromisoformat(f"{date}T{time}{fraction}{zone}")
 
-    def _parse_utc_timestamp(text: str) -> datetime:
-        return datetime.fromisoformat(text[:-1]).replace(tzinfo=_UTC)
+
+def portable_parse_api_timestamp(text: str) -> datetime:
+    """``2024-10-24T19:57:43.635Z`` (already matched by the API format) on every supported Python."""
+    return datetime.fromisoformat(text[:-1]).replace(tzinfo=_UTC)
+
+
+_parse_iso = portable_parse_iso
+_parse_utc_timestamp = datetime.fromisoformat if sys.version_info >= (3, 11) else portable_parse_api_timestamp

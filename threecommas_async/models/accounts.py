@@ -22,6 +22,7 @@ class Account(ResponseModel):
     name: str | None = None
     exchange_name: str | None = None
     market_code: str | None = None
+    nomics_id: str | None = None
     market_icon: str | None = None
     pretty_display_type: str | None = None
     api_key: str | None = None

@@ -7,11 +7,22 @@ from decimal import Decimal
 
 import attrs
 
-from ._base import ResponseModel, wire_name
-from ._common import BotEvent, BotStrategy
+from ._base import ResponseModel, epoch_seconds, wire_name
+from ._common import BotEvent, BotStrategy, SafetyStep
 from .deals import Deal, DealTakeProfitStep
 
-__all__ = ["Bot", "BotProfitsInUsd", "BotStats", "BotStatsByDate"]
+__all__ = [
+    "Bot",
+    "BotCopyResult",
+    "BotDayProfit",
+    "BotDayProfitAmount",
+    "BotDealsStats",
+    "BotProfitByDay",
+    "BotProfitsInUsd",
+    "BotStats",
+    "BotStatsByDate",
+    "PairsBlacklist",
+]
 
 
 @attrs.define(slots=True, kw_only=True)
@@ -52,6 +63,8 @@ class Bot(ResponseModel):
     safety_order_volume: Decimal | None = None
     safety_order_volume_type: str | None = None
     safety_order_step_percentage: Decimal | None = None
+    safety_order_calculation_mode: str | None = None
+    custom_safety_steps: list[SafetyStep] | None = None
     martingale_volume_coefficient: Decimal | None = None
     martingale_step_coefficient: Decimal | None = None
     leverage_type: str | None = None
@@ -118,3 +131,58 @@ class BotStatsByDate(ResponseModel):
     stats: dict[str, Decimal] | None = None
     usd_profit: Decimal | None = None
     btc_profit: Decimal | None = None
+
+
+@attrs.define(slots=True, kw_only=True)
+class BotCopyResult(ResponseModel):
+    """``POST /ver1/bots/{bot_id}/copy_and_create``: the new bot's id and the funds it needs to start."""
+
+    bot_id: int
+    bot_required_amount: Decimal | None = None
+
+
+@attrs.define(slots=True, kw_only=True)
+class BotDealsStats(ResponseModel):
+    """``GET /ver1/bots/{bot_id}/deals_stats``: deal counts and profits of one bot."""
+
+    active: int | None = None
+    completed: int | None = None
+    panic_sold: int | None = None
+    from_currency_is_dollars: bool | None = None
+    completed_deals_usd_profit: Decimal | None = None
+    completed_deals_btc_profit: Decimal | None = None
+    funds_locked_in_active_deals: Decimal | None = None
+    btc_funds_locked_in_active_deals: Decimal | None = None
+    active_deals_usd_profit: Decimal | None = None
+    active_deals_btc_profit: Decimal | None = None
+
+
+@attrs.define(slots=True, kw_only=True)
+class BotDayProfitAmount(ResponseModel):
+    """A day's profit in BTC and USD."""
+
+    btc: Decimal | None = None
+    usd: Decimal | None = None
+
+
+@attrs.define(slots=True, kw_only=True)
+class BotDayProfit(ResponseModel):
+    """One day of ``profit_by_day``: the date (``s_date``, ``YYYY-MM-DD``), its start, and the profit."""
+
+    s_date: str | None = None
+    unix_timestamp: datetime | None = attrs.field(default=None, metadata=epoch_seconds())
+    profit: BotDayProfitAmount | None = None
+
+
+@attrs.define(slots=True, kw_only=True)
+class BotProfitByDay(ResponseModel):
+    """``GET /ver1/bots/{bot_id}/profit_by_day``: ``{"data": [...days]}``."""
+
+    data: list[BotDayProfit] | None = None
+
+
+@attrs.define(slots=True, kw_only=True)
+class PairsBlacklist(ResponseModel):
+    """``GET /ver1/bots/pairs_black_list`` and its update: the pairs no bot may trade."""
+
+    pairs: list[str] | None = None

@@ -9,10 +9,12 @@ from typing import Any
 import attrs
 
 from ._base import ResponseModel, wire_name
-from ._common import BotEvent, BotStrategy
+from ._common import BotEvent, BotStrategy, SafetyStep
+from .market_data import MarketLimits
 
 __all__ = [
     "Deal",
+    "DealAddFundsInfo",
     "DealBuyStep",
     "DealCryptoWidget",
     "DealCryptoWidgetMark",
@@ -118,6 +120,8 @@ class Deal(ResponseModel):
     safety_order_volume: Decimal | None = None
     safety_order_volume_type: str | None = None
     safety_order_step_percentage: Decimal | None = None
+    safety_order_calculation_mode: str | None = None
+    custom_safety_steps: list[SafetyStep] | None = None
     martingale_coefficient: Decimal | None = None
     martingale_volume_coefficient: Decimal | None = None
     martingale_step_coefficient: Decimal | None = None
@@ -189,3 +193,30 @@ class MarketOrder(ResponseModel):
     total: Decimal | None = None
     rate: Decimal | None = None
     average_price: Decimal | None = None
+
+
+@attrs.define(slots=True, kw_only=True)
+class DealAddFundsInfo(ResponseModel):
+    """``GET /ver1/deals/{deal_id}/data_for_adding_funds``: prices, limits and funds for a manual safety order."""
+
+    account_id: int | None = None
+    account_type: str | None = None
+    deal_type: str | None = None
+    pair: str | None = None
+    quote_currency: str | None = None
+    base_currency: str | None = None
+    adding_funds_currency: str | None = None
+    orderbook_price: Decimal | None = None
+    orderbook_price_currency: str | None = None
+    price_per_one_unit_strategy_name: str | None = None
+    available_amount: Decimal | None = None
+    limits: MarketLimits | None = None
+    market_supported: bool | None = None
+    is_contract: bool | None = None
+    take_profit_price: Decimal | None = None
+    stop_loss_price: Decimal | None = None
+    limit: Decimal | None = None
+    market_buy_min_total: Decimal | None = None
+    min_lot_size: Decimal | None = None
+    leverage_type: str | None = None
+    leverage_custom_value: Decimal | None = None

@@ -15,7 +15,15 @@ import attrs
 from ._base import ResponseModel
 from .deals import MarketOrder
 
-__all__ = ["GridBot", "GridBotMarketOrders", "GridLine"]
+__all__ = [
+    "CurrencyQuantity",
+    "GridBot",
+    "GridBotBalances",
+    "GridBotMarketOrders",
+    "GridBotProfit",
+    "GridBotRequiredBalances",
+    "GridLine",
+]
 
 
 @attrs.define(slots=True, kw_only=True)
@@ -92,3 +100,41 @@ class GridBotMarketOrders(ResponseModel):
 
     grid_lines_orders: list[MarketOrder] | None = None
     balancing_orders: list[MarketOrder] | None = None
+
+
+@attrs.define(slots=True, kw_only=True)
+class GridBotProfit(ResponseModel):
+    """One closed grid cycle of ``GET /ver1/grid_bots/{id}/profits`` and the grid line it closed on."""
+
+    grid_line_id: int | None = None
+    profit: Decimal | None = None
+    usd_profit: Decimal | None = None
+    created_at: datetime | None = None
+    grid_line: GridLine | None = None
+
+
+@attrs.define(slots=True, kw_only=True)
+class CurrencyQuantity(ResponseModel):
+    """``{"quantity": "12.5", "currency": "USDT"}``."""
+
+    quantity: Decimal | None = None
+    currency: str | None = None
+
+
+@attrs.define(slots=True, kw_only=True)
+class GridBotBalances(ResponseModel):
+    """Base and quote amounts a grid bot needs (or lacks)."""
+
+    base: CurrencyQuantity | None = None
+    quote: CurrencyQuantity | None = None
+
+
+@attrs.define(slots=True, kw_only=True)
+class GridBotRequiredBalances(ResponseModel):
+    """``GET /ver1/grid_bots/{id}/required_balances``: what a grid bot needs to start and what is missing."""
+
+    required_balance: GridBotBalances | None = None
+    missing_balance: GridBotBalances | None = None
+    necessary_quantities: CurrencyQuantity | None = None
+    need_balancing: bool | None = None
+    balancing_available: bool | None = None

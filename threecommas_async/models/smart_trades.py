@@ -27,6 +27,7 @@ __all__ = [
     "SmartTradePrice",
     "SmartTradeProfit",
     "SmartTradeReduceFunds",
+    "SmartTradeReduceFundsInfo",
     "SmartTradeReduceFundsStep",
     "SmartTradeStatus",
     "SmartTradeStepData",
@@ -76,6 +77,7 @@ class SmartTradeValue(ResponseModel):
     """An amount (``units``, ``total``) and whether it may still be edited."""
 
     value: Decimal | None = None
+    value_without_commission: Decimal | None = None
     editable: bool | None = None
 
 
@@ -181,6 +183,7 @@ class SmartTradeStopLoss(ResponseModel):
     conditional: SmartTradeConditional | None = None
     timeout: SmartTradeTimeout | None = None
     status: SmartTradeStatus | None = None
+    closed_at: datetime | None = None
 
 
 @attrs.define(slots=True, kw_only=True)
@@ -258,6 +261,7 @@ class SmartTradeData(ResponseModel):
     commission: Decimal | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    closed_at: datetime | None = None
 
 
 @attrs.define(slots=True, kw_only=True)
@@ -340,3 +344,10 @@ class SmartTradeTrade(ResponseModel):
     trail_value: Decimal | None = None
     trailing_last_price: Decimal | None = None
     trailing_last_price_updated_at: datetime | None = None
+
+
+@attrs.define(slots=True, kw_only=True)
+class SmartTradeReduceFundsInfo(ResponseModel):
+    """``GET /v2/smart_trades/{id}/reduce_funds_info``: how much may be taken out."""
+
+    max_reduce_funds_amount: Decimal | None = None

@@ -17,6 +17,7 @@ __all__ = [
     "SimpleTradeEnvelope",
     "SimpleTradeFilled",
     "SimpleTradeLeverage",
+    "SimpleTradeList",
     "SimpleTradeOrder",
     "SimpleTradeStatus",
     "SimpleTradeTimeout",
@@ -90,6 +91,7 @@ class SimpleTradeStatus(ResponseModel):
     """Status (``value``) and the error text when it failed."""
 
     value: str | None = None
+    basic_type: str | None = None
     error: str | None = None
 
 
@@ -137,3 +139,10 @@ class SimpleTradeEnvelope(ResponseModel):
     """``{"trade": {...}}``, the shape the simple-trade endpoints answer with."""
 
     trade: SimpleTrade
+
+
+@attrs.define(slots=True, kw_only=True)
+class SimpleTradeList(ResponseModel):
+    """``{"trades": [...]}``, the shape ``GET /ver1/trades`` and ``/ver1/trades/history`` answer with."""
+
+    trades: list[SimpleTrade] | None = None

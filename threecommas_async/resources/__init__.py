@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._namespaces import ResourceNamespaces
+from ._namespaces import RawResponseNamespaces, ResourceNamespaces
 
 if TYPE_CHECKING:
     from ._catalog import BY_NAME, ENDPOINTS
 
-__all__ = ["BY_NAME", "ENDPOINTS", "ResourceNamespaces"]
+__all__ = ["BY_NAME", "ENDPOINTS", "RawResponseNamespaces", "ResourceNamespaces"]
 
 
 def __getattr__(name: str) -> Any:

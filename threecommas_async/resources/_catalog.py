@@ -13,17 +13,41 @@ from typing import Any
 from .._endpoint import Endpoint, Param
 from ..models import (
     Account,
+    AccountTableRow,
+    AccountTypeToConnect,
+    AccountVolume,
+    ActiveTradingEntities,
+    BalanceChartPoint,
     Bot,
+    BotCopyResult,
+    BotDealsStats,
+    BotEvent,
+    BotProfitByDay,
     BotStats,
     BotStatsByDate,
+    CurrencyNetworks,
+    CurrencyRates,
     Deal,
+    DealAddFundsInfo,
+    DepositData,
+    DustConversion,
     GridBot,
     GridBotMarketOrders,
+    GridBotProfit,
+    GridBotRequiredBalances,
+    LeverageOption,
+    LooseAccount,
+    Market,
     MarketOrder,
+    PairsBlacklist,
+    PieChartItem,
     Ping,
+    Portfolio,
     ServerTime,
     SimpleTradeEnvelope,
+    SimpleTradeList,
     SmartTrade,
+    SmartTradeReduceFundsInfo,
     SmartTradeTrade,
 )
 
@@ -90,8 +114,9 @@ ACCOUNTS_TRANSFER_HISTORY: Endpoint[Any] = Endpoint(
     ),
 )
 
-ACCOUNTS_TYPES_TO_CONNECT: Endpoint[Any] = Endpoint(
-    "accounts", "types_to_connect", "GET", "/ver1/accounts/types_to_connect", "NONE", Any,
+ACCOUNTS_TYPES_TO_CONNECT: Endpoint[list[AccountTypeToConnect]] = Endpoint(
+    "accounts", "types_to_connect", "GET", "/ver1/accounts/types_to_connect", "NONE",
+    list[AccountTypeToConnect],
     params=(
         Param("type", "type", "string", "query", required=True),
         Param("name", "name", "string", "query", required=True),
@@ -122,42 +147,44 @@ ACCOUNTS_SHOW: Endpoint[Account] = Endpoint(
     ),
 )
 
-ACCOUNTS_TABLE_DATA: Endpoint[Any] = Endpoint(
-    "accounts", "table_data", "POST", "/ver1/accounts/{account_id}/account_table_data", "ACCOUNTS_READ", Any,
+ACCOUNTS_TABLE_DATA: Endpoint[list[AccountTableRow]] = Endpoint(
+    "accounts", "table_data", "POST", "/ver1/accounts/{account_id}/account_table_data", "ACCOUNTS_READ",
+    list[AccountTableRow],
     params=(
         Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-ACCOUNTS_ACTIVE_TRADING_ENTITIES: Endpoint[Any] = Endpoint(
+ACCOUNTS_ACTIVE_TRADING_ENTITIES: Endpoint[ActiveTradingEntities] = Endpoint(
     "accounts", "active_trading_entities", "GET", "/ver1/accounts/{account_id}/active_trading_entities",
-    "ACCOUNTS_READ", Any,
+    "ACCOUNTS_READ", ActiveTradingEntities,
     params=(
         Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-ACCOUNTS_BALANCE_CHART_DATA: Endpoint[Any] = Endpoint(
+ACCOUNTS_BALANCE_CHART_DATA: Endpoint[list[BalanceChartPoint]] = Endpoint(
     "accounts", "balance_chart_data", "GET", "/ver1/accounts/{account_id}/balance_chart_data",
-    "ACCOUNTS_READ", Any,
+    "ACCOUNTS_READ", list[BalanceChartPoint],
     params=(
         Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
-        Param("date_from", "date_from", "string", "query", required=True),
-        Param("date_to", "date_to", "string", "query"),
+        Param("date_from", "date_from", "string", "query", required=True, format="date-time"),
+        Param("date_to", "date_to", "string", "query", format="date-time"),
     ),
 )
 
-ACCOUNTS_CONVERT_DUST_TO_BNB: Endpoint[Any] = Endpoint(
+ACCOUNTS_CONVERT_DUST_TO_BNB: Endpoint[DustConversion] = Endpoint(
     "accounts", "convert_dust_to_bnb", "POST", "/ver1/accounts/{account_id}/convert_dust_to_bnb",
-    "ACCOUNTS_WRITE", Any,
+    "ACCOUNTS_WRITE", DustConversion,
     params=(
         Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("codes", "codes", "array", "body", item_type="string"),
     ),
 )
 
-ACCOUNTS_DEPOSIT_DATA: Endpoint[Any] = Endpoint(
-    "accounts", "deposit_data", "GET", "/ver1/accounts/{account_id}/deposit_data", "ACCOUNTS_READ", Any,
+ACCOUNTS_DEPOSIT_DATA: Endpoint[DepositData] = Endpoint(
+    "accounts", "deposit_data", "GET", "/ver1/accounts/{account_id}/deposit_data", "ACCOUNTS_READ",
+    DepositData,
     params=(
         Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("currency", "currency", "string", "query", required=True),
@@ -166,8 +193,9 @@ ACCOUNTS_DEPOSIT_DATA: Endpoint[Any] = Endpoint(
     ),
 )
 
-ACCOUNTS_LEVERAGE_DATA: Endpoint[Any] = Endpoint(
-    "accounts", "leverage_data", "GET", "/ver1/accounts/{account_id}/leverage_data", "ACCOUNTS_READ", Any,
+ACCOUNTS_LEVERAGE_DATA: Endpoint[list[LeverageOption]] = Endpoint(
+    "accounts", "leverage_data", "GET", "/ver1/accounts/{account_id}/leverage_data", "ACCOUNTS_READ",
+    list[LeverageOption],
     params=(
         Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("pair", "pair", "string", "query", required=True),
@@ -182,16 +210,18 @@ ACCOUNTS_LOAD_BALANCES: Endpoint[Account] = Endpoint(
     ),
 )
 
-ACCOUNTS_NETWORKS_INFO: Endpoint[Any] = Endpoint(
-    "accounts", "networks_info", "GET", "/ver1/accounts/{account_id}/networks_info", "ACCOUNTS_READ", Any,
+ACCOUNTS_NETWORKS_INFO: Endpoint[CurrencyNetworks] = Endpoint(
+    "accounts", "networks_info", "GET", "/ver1/accounts/{account_id}/networks_info", "ACCOUNTS_READ",
+    CurrencyNetworks,
     params=(
         Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("purpose", "purpose", "string", "query", enum=("deposit", "withdraw")),
     ),
 )
 
-ACCOUNTS_PIE_CHART_DATA: Endpoint[Any] = Endpoint(
-    "accounts", "pie_chart_data", "POST", "/ver1/accounts/{account_id}/pie_chart_data", "ACCOUNTS_READ", Any,
+ACCOUNTS_PIE_CHART_DATA: Endpoint[list[PieChartItem]] = Endpoint(
+    "accounts", "pie_chart_data", "POST", "/ver1/accounts/{account_id}/pie_chart_data", "ACCOUNTS_READ",
+    list[PieChartItem],
     params=(
         Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
@@ -212,40 +242,43 @@ ACCOUNTS_RENAME: Endpoint[Account] = Endpoint(
     ),
 )
 
-ACCOUNTS_SELL_ALL_TO_BTC: Endpoint[Any] = Endpoint(
+ACCOUNTS_SELL_ALL_TO_BTC: Endpoint[Account] = Endpoint(
     "accounts", "sell_all_to_btc", "POST", "/ver1/accounts/{account_id}/sell_all_to_btc", "ACCOUNTS_WRITE",
-    Any,
+    Account,
     params=(
         Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-ACCOUNTS_SELL_ALL_TO_USD: Endpoint[Any] = Endpoint(
+ACCOUNTS_SELL_ALL_TO_USD: Endpoint[Account] = Endpoint(
     "accounts", "sell_all_to_usd", "POST", "/ver1/accounts/{account_id}/sell_all_to_usd", "ACCOUNTS_WRITE",
-    Any,
+    Account,
     params=(
         Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-ACCOUNTS_VOLUME_DAILY: Endpoint[Any] = Endpoint(
-    "accounts", "volume_daily", "GET", "/ver1/accounts/{account_id}/volume/daily", "ACCOUNTS_READ", Any,
+ACCOUNTS_VOLUME_DAILY: Endpoint[AccountVolume] = Endpoint(
+    "accounts", "volume_daily", "GET", "/ver1/accounts/{account_id}/volume/daily", "ACCOUNTS_READ",
+    AccountVolume,
     params=(
         Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
-        Param("date", "date", "string", "query"),
+        Param("date", "date", "string", "query", format="date"),
     ),
 )
 
-ACCOUNTS_VOLUME_MONTHLY: Endpoint[Any] = Endpoint(
-    "accounts", "volume_monthly", "GET", "/ver1/accounts/{account_id}/volume/monthly", "ACCOUNTS_READ", Any,
+ACCOUNTS_VOLUME_MONTHLY: Endpoint[AccountVolume] = Endpoint(
+    "accounts", "volume_monthly", "GET", "/ver1/accounts/{account_id}/volume/monthly", "ACCOUNTS_READ",
+    AccountVolume,
     params=(
         Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("month", "month", "string", "query"),
     ),
 )
 
-ACCOUNTS_VOLUME_TOTAL: Endpoint[Any] = Endpoint(
-    "accounts", "volume_total", "GET", "/ver1/accounts/{account_id}/volume/total", "ACCOUNTS_READ", Any,
+ACCOUNTS_VOLUME_TOTAL: Endpoint[AccountVolume] = Endpoint(
+    "accounts", "volume_total", "GET", "/ver1/accounts/{account_id}/volume/total", "ACCOUNTS_READ",
+    AccountVolume,
     params=(
         Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
@@ -258,8 +291,9 @@ MARKET_DATA_PAIRS: Endpoint[Any] = Endpoint(
     ),
 )
 
-MARKET_DATA_CURRENCY_RATES: Endpoint[Any] = Endpoint(
-    "market_data", "currency_rates", "GET", "/ver1/accounts/currency_rates", "NONE", Any, signed=False,
+MARKET_DATA_CURRENCY_RATES: Endpoint[CurrencyRates] = Endpoint(
+    "market_data", "currency_rates", "GET", "/ver1/accounts/currency_rates", "NONE", CurrencyRates,
+    signed=False,
     params=(
         Param("market_code", "market_code", "string", "query"),
         Param("pair", "pair", "string", "query", required=True),
@@ -268,17 +302,17 @@ MARKET_DATA_CURRENCY_RATES: Endpoint[Any] = Endpoint(
     ),
 )
 
-MARKET_DATA_CURRENCY_RATES_WITH_LEVERAGE: Endpoint[Any] = Endpoint(
+MARKET_DATA_CURRENCY_RATES_WITH_LEVERAGE: Endpoint[CurrencyRates] = Endpoint(
     "market_data", "currency_rates_with_leverage", "GET", "/ver1/accounts/currency_rates_with_leverage_data",
-    "NONE", Any, signed=False,
+    "NONE", CurrencyRates, signed=False,
     params=(
         Param("market_code", "market_code", "string", "query", required=True),
         Param("pair", "pair", "string", "query", required=True),
     ),
 )
 
-MARKET_DATA_MARKETS: Endpoint[Any] = Endpoint(
-    "market_data", "markets", "GET", "/ver1/accounts/market_list", "NONE", Any, signed=False,
+MARKET_DATA_MARKETS: Endpoint[list[Market]] = Endpoint(
+    "market_data", "markets", "GET", "/ver1/accounts/market_list", "NONE", list[Market], signed=False,
 )
 
 MARKET_DATA_PAIRS_V1: Endpoint[Any] = Endpoint(
@@ -294,10 +328,10 @@ BOTS_LIST: Endpoint[list[Bot]] = Endpoint(
     params=(
         Param("account_id", "account_id", "integer", "query", minimum=Decimal("1")),
         Param("strategy", "strategy", "string", "query", enum=("long", "short")),
-        Param("order_direction", "order_direction", "string", "query", enum=("ASC", "DESC")),
+        Param("order_direction", "order_direction", "string", "query", enum=("ASC", "DESC", "asc", "desc")),
         Param("limit", "limit", "integer", "query", minimum=Decimal("1"), maximum=Decimal("100")),
         Param("offset", "offset", "integer", "query", minimum=Decimal("0")),
-        Param("from_", "from", "integer", "query"),
+        Param("from_", "from", "string", "query", format="date-time"),
         Param("scope", "scope", "string", "query", enum=("enabled", "disabled")),
         Param("sort_by", "sort_by", "string", "query", enum=("created_at", "updated_at", "profit")),
         Param("quote", "quote", "string", "query"),
@@ -325,7 +359,7 @@ BOTS_CREATE: Endpoint[Bot] = Endpoint(
     params=(
         Param("name", "name", "string", "body", required=True),
         Param("account_id", "account_id", "integer", "body", required=True, minimum=Decimal("1")),
-        Param("pairs", "pairs", "string", "body", required=True),
+        Param("pairs", "pairs", "array", "body", required=True, item_type="string", single=True),
         Param("max_active_deals", "max_active_deals", "integer", "body",
             minimum=Decimal("1"),
             maximum=Decimal("199"),
@@ -340,7 +374,9 @@ BOTS_CREATE: Endpoint[Bot] = Endpoint(
         Param("base_order_volume", "base_order_volume", "number", "body", required=True),
         Param("start_order_type", "start_order_type", "string", "body", enum=("limit", "market")),
         Param("strategy_list", "strategy_list", "array", "body", required=True, item_type="object"),
-        Param("leverage_type", "leverage_type", "string", "body", enum=("cross", "isolated")),
+        Param("leverage_type", "leverage_type", "string", "body",
+            enum=("custom", "cross", "not_specified", "isolated"),
+        ),
         Param("leverage_custom_value", "leverage_custom_value", "number", "body"),
         Param("trailing_enabled", "trailing_enabled", "boolean", "body"),
         Param("trailing_deviation", "trailing_deviation", "number", "body"),
@@ -417,8 +453,8 @@ BOTS_CREATE: Endpoint[Bot] = Endpoint(
     ),
 )
 
-BOTS_PAIRS_BLACKLIST: Endpoint[Any] = Endpoint(
-    "bots", "pairs_blacklist", "GET", "/ver1/bots/pairs_black_list", "BOTS_READ", Any,
+BOTS_PAIRS_BLACKLIST: Endpoint[PairsBlacklist] = Endpoint(
+    "bots", "pairs_blacklist", "GET", "/ver1/bots/pairs_black_list", "BOTS_READ", PairsBlacklist,
 )
 
 BOTS_STATS: Endpoint[BotStats] = Endpoint(
@@ -434,7 +470,7 @@ BOTS_STATS_BY_DATE: Endpoint[BotStatsByDate] = Endpoint(
     params=(
         Param("account_id", "account_id", "integer", "query", minimum=Decimal("1")),
         Param("bot_id", "bot_id", "integer", "query", minimum=Decimal("1")),
-        Param("date", "date", "string", "query", required=True),
+        Param("date", "date", "string", "query", required=True, format="date"),
     ),
 )
 
@@ -447,8 +483,9 @@ BOTS_STRATEGIES: Endpoint[Any] = Endpoint(
     ),
 )
 
-BOTS_UPDATE_PAIRS_BLACKLIST: Endpoint[Any] = Endpoint(
-    "bots", "update_pairs_blacklist", "POST", "/ver1/bots/update_pairs_black_list", "BOTS_WRITE", Any,
+BOTS_UPDATE_PAIRS_BLACKLIST: Endpoint[PairsBlacklist] = Endpoint(
+    "bots", "update_pairs_blacklist", "POST", "/ver1/bots/update_pairs_black_list", "BOTS_WRITE",
+    PairsBlacklist,
     params=(
         Param("pairs", "pairs", "string", "body", required=True),
     ),
@@ -461,8 +498,8 @@ BOTS_CANCEL_ALL_DEALS: Endpoint[Bot] = Endpoint(
     ),
 )
 
-BOTS_COPY: Endpoint[Bot] = Endpoint(
-    "bots", "copy", "POST", "/ver1/bots/{bot_id}/copy_and_create", "BOTS_WRITE", Bot,
+BOTS_COPY: Endpoint[BotCopyResult] = Endpoint(
+    "bots", "copy", "POST", "/ver1/bots/{bot_id}/copy_and_create", "BOTS_WRITE", BotCopyResult,
     params=(
         Param("bot_id", "bot_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("name", "name", "string", "body", required=True),
@@ -471,8 +508,8 @@ BOTS_COPY: Endpoint[Bot] = Endpoint(
     ),
 )
 
-BOTS_DEALS_STATS: Endpoint[Any] = Endpoint(
-    "bots", "deals_stats", "GET", "/ver1/bots/{bot_id}/deals_stats", "BOTS_READ", Any,
+BOTS_DEALS_STATS: Endpoint[BotDealsStats] = Endpoint(
+    "bots", "deals_stats", "GET", "/ver1/bots/{bot_id}/deals_stats", "BOTS_READ", BotDealsStats,
     params=(
         Param("bot_id", "bot_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
@@ -506,8 +543,8 @@ BOTS_PANIC_SELL_ALL_DEALS: Endpoint[Bot] = Endpoint(
     ),
 )
 
-BOTS_PROFIT_BY_DAY: Endpoint[Any] = Endpoint(
-    "bots", "profit_by_day", "GET", "/ver1/bots/{bot_id}/profit_by_day", "BOTS_READ", Any,
+BOTS_PROFIT_BY_DAY: Endpoint[BotProfitByDay] = Endpoint(
+    "bots", "profit_by_day", "GET", "/ver1/bots/{bot_id}/profit_by_day", "BOTS_READ", BotProfitByDay,
     params=(
         Param("bot_id", "bot_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("days", "days", "integer", "query"),
@@ -538,7 +575,7 @@ BOTS_UPDATE: Endpoint[Bot] = Endpoint(
     params=(
         Param("bot_id", "bot_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("name", "name", "string", "body", required=True),
-        Param("pairs", "pairs", "string", "body", required=True),
+        Param("pairs", "pairs", "array", "body", required=True, item_type="string", single=True),
         Param("take_profit", "take_profit", "number", "body", required=True),
         Param("max_active_deals", "max_active_deals", "integer", "body",
             minimum=Decimal("1"),
@@ -593,7 +630,9 @@ BOTS_UPDATE: Endpoint[Bot] = Endpoint(
             enum=("base", "total"),
         ),
         Param("strategy_list", "strategy_list", "array", "body", required=True, item_type="object"),
-        Param("leverage_type", "leverage_type", "string", "body", enum=("cross", "isolated")),
+        Param("leverage_type", "leverage_type", "string", "body",
+            enum=("custom", "cross", "not_specified", "isolated"),
+        ),
         Param("leverage_custom_value", "leverage_custom_value", "number", "body"),
         Param("stop_loss_timeout_enabled", "stop_loss_timeout_enabled", "boolean", "body"),
         Param("stop_loss_timeout_in_seconds", "stop_loss_timeout_in_seconds", "integer", "body"),
@@ -635,23 +674,23 @@ DEALS_LIST: Endpoint[list[Deal]] = Endpoint(
         Param("account_id", "account_id", "integer", "query", minimum=Decimal("1")),
         Param("limit", "limit", "integer", "query", minimum=Decimal("1"), maximum=Decimal("1000")),
         Param("offset", "offset", "integer", "query", minimum=Decimal("0")),
-        Param("from_", "from", "string", "query"),
-        Param("to", "to", "string", "query"),
+        Param("from_", "from", "string", "query", format="date-time"),
+        Param("to", "to", "string", "query", format="date-time"),
         Param("scope", "scope", "string", "query",
             enum=("active", "finished", "completed", "cancelled", "failed"),
         ),
         Param("order", "order", "string", "query",
             enum=("created_at", "updated_at", "closed_at", "profit", "profit_percentage"),
         ),
-        Param("order_direction", "order_direction", "string", "query", enum=("ASC", "DESC")),
+        Param("order_direction", "order_direction", "string", "query", enum=("ASC", "DESC", "asc", "desc")),
         Param("base", "base", "string", "query"),
         Param("quote", "quote", "string", "query"),
         Param("note", "note", "string", "query"),
     ),
 )
 
-DEALS_ADD_FUNDS: Endpoint[Any] = Endpoint(
-    "deals", "add_funds", "POST", "/ver1/deals/{deal_id}/add_funds", "BOTS_WRITE", Any,
+DEALS_ADD_FUNDS: Endpoint[MarketOrder] = Endpoint(
+    "deals", "add_funds", "POST", "/ver1/deals/{deal_id}/add_funds", "BOTS_WRITE", MarketOrder,
     params=(
         Param("deal_id", "deal_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("quantity", "quantity", "number", "body", required=True),
@@ -668,25 +707,26 @@ DEALS_CANCEL: Endpoint[Deal] = Endpoint(
     ),
 )
 
-DEALS_CANCEL_ORDER: Endpoint[Any] = Endpoint(
-    "deals", "cancel_order", "POST", "/ver1/deals/{deal_id}/cancel_order", "BOTS_WRITE", Any,
+DEALS_CANCEL_ORDER: Endpoint[list[MarketOrder]] = Endpoint(
+    "deals", "cancel_order", "POST", "/ver1/deals/{deal_id}/cancel_order", "BOTS_WRITE", list[MarketOrder],
     params=(
         Param("deal_id", "deal_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("order_id", "order_id", "integer", "body", required=True, minimum=Decimal("1")),
     ),
 )
 
-DEALS_CONVERT_TO_SMART_TRADE: Endpoint[Any] = Endpoint(
+DEALS_CONVERT_TO_SMART_TRADE: Endpoint[SmartTrade] = Endpoint(
     "deals", "convert_to_smart_trade", "POST", "/ver1/deals/{deal_id}/convert_to_smart_trade",
-    "SMART_TRADES_WRITE", Any,
+    "SMART_TRADES_WRITE", SmartTrade,
     params=(
         Param("deal_id", "deal_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("stop_bot", "stop_bot", "boolean", "body"),
     ),
 )
 
-DEALS_DATA_FOR_ADDING_FUNDS: Endpoint[Any] = Endpoint(
-    "deals", "data_for_adding_funds", "GET", "/ver1/deals/{deal_id}/data_for_adding_funds", "BOTS_READ", Any,
+DEALS_DATA_FOR_ADDING_FUNDS: Endpoint[DealAddFundsInfo] = Endpoint(
+    "deals", "data_for_adding_funds", "GET", "/ver1/deals/{deal_id}/data_for_adding_funds", "BOTS_READ",
+    DealAddFundsInfo,
     params=(
         Param("deal_id", "deal_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
@@ -706,8 +746,8 @@ DEALS_PANIC_SELL: Endpoint[Deal] = Endpoint(
     ),
 )
 
-DEALS_PANIC_SELL_STEP: Endpoint[Any] = Endpoint(
-    "deals", "panic_sell_step", "POST", "/ver1/deals/{deal_id}/panic_sell_step", "BOTS_WRITE", Any,
+DEALS_PANIC_SELL_STEP: Endpoint[Deal] = Endpoint(
+    "deals", "panic_sell_step", "POST", "/ver1/deals/{deal_id}/panic_sell_step", "BOTS_WRITE", Deal,
     params=(
         Param("deal_id", "deal_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("trade_id", "trade_id", "integer", "body", required=True, minimum=Decimal("1")),
@@ -793,10 +833,14 @@ GRID_BOTS_LIST: Endpoint[list[GridBot]] = Endpoint(
         Param("sort_direction", "sort_direction", "string", "query", enum=("ASC", "DESC")),
         Param("limit", "limit", "integer", "query", minimum=Decimal("1"), maximum=Decimal("1000")),
         Param("offset", "offset", "integer", "query", minimum=Decimal("0")),
-        Param("from_", "from", "string", "query"),
+        Param("from_", "from", "string", "query", format="date-time"),
         Param("base", "base", "string", "query"),
         Param("quote", "quote", "string", "query"),
-        Param("account_ids", "account_ids", "string", "query"),
+        Param("account_ids", "account_ids", "array", "query",
+            minimum=Decimal("1"),
+            item_type="integer",
+            single=True,
+        ),
         Param("account_types", "account_types", "string", "query"),
     ),
 )
@@ -870,8 +914,8 @@ GRID_BOTS_ENABLE: Endpoint[GridBot] = Endpoint(
     ),
 )
 
-GRID_BOTS_EVENTS: Endpoint[Any] = Endpoint(
-    "grid_bots", "events", "GET", "/ver1/grid_bots/{id}/events", "BOTS_READ", Any,
+GRID_BOTS_EVENTS: Endpoint[list[BotEvent]] = Endpoint(
+    "grid_bots", "events", "GET", "/ver1/grid_bots/{id}/events", "BOTS_READ", list[BotEvent],
     params=(
         Param("grid_bot_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("page", "page", "integer", "query", required=True, minimum=Decimal("1")),
@@ -903,7 +947,9 @@ GRID_BOTS_UPDATE: Endpoint[GridBot] = Endpoint(
             enum=("stop_bot", "stop_bot_and_sell", "stop_bot_and_close_position"),
         ),
         Param("lower_stop_loss_price", "lower_stop_loss_price", "number", "body"),
-        Param("leverage_type", "leverage_type", "string", "body", enum=("cross", "isolated")),
+        Param("leverage_type", "leverage_type", "string", "body",
+            enum=("cross", "isolated", "not_specified"),
+        ),
         Param("leverage_custom_value", "leverage_custom_value", "number", "body"),
         Param("max_active_sell_lines", "max_active_sell_lines", "integer", "body"),
         Param("trailing_up_enabled", "trailing_up_enabled", "boolean", "body"),
@@ -928,25 +974,26 @@ GRID_BOTS_MARKET_ORDERS: Endpoint[GridBotMarketOrders] = Endpoint(
     ),
 )
 
-GRID_BOTS_SET_NOTE: Endpoint[Any] = Endpoint(
-    "grid_bots", "set_note", "POST", "/ver1/grid_bots/{id}/note", "BOTS_WRITE", Any,
+GRID_BOTS_SET_NOTE: Endpoint[GridBot] = Endpoint(
+    "grid_bots", "set_note", "POST", "/ver1/grid_bots/{id}/note", "BOTS_WRITE", GridBot,
     params=(
         Param("grid_bot_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("note", "note", "string", "body", min_length=1, max_length=300),
     ),
 )
 
-GRID_BOTS_PROFITS: Endpoint[Any] = Endpoint(
-    "grid_bots", "profits", "GET", "/ver1/grid_bots/{id}/profits", "BOTS_READ", Any,
+GRID_BOTS_PROFITS: Endpoint[list[GridBotProfit]] = Endpoint(
+    "grid_bots", "profits", "GET", "/ver1/grid_bots/{id}/profits", "BOTS_READ", list[GridBotProfit],
     params=(
         Param("grid_bot_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
-        Param("from_", "from", "string", "query"),
-        Param("to", "to", "string", "query"),
+        Param("from_", "from", "string", "query", format="date-time"),
+        Param("to", "to", "string", "query", format="date-time"),
     ),
 )
 
-GRID_BOTS_REQUIRED_BALANCES: Endpoint[Any] = Endpoint(
-    "grid_bots", "required_balances", "GET", "/ver1/grid_bots/{id}/required_balances", "BOTS_READ", Any,
+GRID_BOTS_REQUIRED_BALANCES: Endpoint[GridBotRequiredBalances] = Endpoint(
+    "grid_bots", "required_balances", "GET", "/ver1/grid_bots/{id}/required_balances", "BOTS_READ",
+    GridBotRequiredBalances,
     params=(
         Param("grid_bot_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
@@ -969,9 +1016,9 @@ SMART_TRADES_LIST: Endpoint[list[SmartTrade]] = Endpoint(
         Param("order_by", "order_by", "string", "query",
             enum=("created_at", "updated_at", "closed_at", "status", "profit", "profit_percentage"),
         ),
-        Param("order_direction", "order_direction", "string", "query", enum=("ASC", "DESC")),
-        Param("from_", "from", "string", "query"),
-        Param("to", "to", "string", "query"),
+        Param("order_direction", "order_direction", "string", "query", enum=("ASC", "DESC", "asc", "desc")),
+        Param("from_", "from", "string", "query", format="date-time"),
+        Param("to", "to", "string", "query", format="date-time"),
         Param("base", "base", "string", "query"),
         Param("quote", "quote", "string", "query"),
     ),
@@ -1279,9 +1326,9 @@ SMART_TRADES_REDUCE_FUNDS: Endpoint[SmartTrade] = Endpoint(
     ),
 )
 
-SMART_TRADES_REDUCE_FUNDS_INFO: Endpoint[Any] = Endpoint(
+SMART_TRADES_REDUCE_FUNDS_INFO: Endpoint[SmartTradeReduceFundsInfo] = Endpoint(
     "smart_trades", "reduce_funds_info", "GET", "/v2/smart_trades/{id}/reduce_funds_info",
-    "SMART_TRADES_WRITE", Any,
+    "SMART_TRADES_WRITE", SmartTradeReduceFundsInfo,
     params=(
         Param("smart_trade_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
@@ -1303,31 +1350,31 @@ SMART_TRADES_TRADES: Endpoint[list[SmartTradeTrade]] = Endpoint(
     ),
 )
 
-SMART_TRADES_CANCEL_TRADE: Endpoint[Any] = Endpoint(
+SMART_TRADES_CANCEL_TRADE: Endpoint[SmartTrade] = Endpoint(
     "smart_trades", "cancel_trade", "DELETE", "/v2/smart_trades/{smart_trade_id}/trades/{trade_id}",
-    "SMART_TRADES_WRITE", Any,
+    "SMART_TRADES_WRITE", SmartTrade,
     params=(
         Param("smart_trade_id", "smart_trade_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("trade_id", "trade_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-SMART_TRADES_CLOSE_TRADE_BY_MARKET: Endpoint[Any] = Endpoint(
+SMART_TRADES_CLOSE_TRADE_BY_MARKET: Endpoint[SmartTrade] = Endpoint(
     "smart_trades", "close_trade_by_market", "POST",
-    "/v2/smart_trades/{smart_trade_id}/trades/{trade_id}/close_by_market", "SMART_TRADES_WRITE", Any,
+    "/v2/smart_trades/{smart_trade_id}/trades/{trade_id}/close_by_market", "SMART_TRADES_WRITE", SmartTrade,
     params=(
         Param("smart_trade_id", "smart_trade_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("trade_id", "trade_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
 )
 
-TRADES_LIST: Endpoint[Any] = Endpoint(
-    "trades", "list", "GET", "/ver1/trades", "SMART_TRADES_READ", Any,
+TRADES_LIST: Endpoint[SimpleTradeList] = Endpoint(
+    "trades", "list", "GET", "/ver1/trades", "SMART_TRADES_READ", SimpleTradeList,
     params=(
         Param("account_id", "account_id", "integer", "query", minimum=Decimal("1")),
         Param("pair", "pair", "string", "query"),
         Param("order_by", "order_by", "string", "query", enum=("pair", "created_at")),
-        Param("order_direction", "order_direction", "string", "query", enum=("asc", "desc")),
+        Param("order_direction", "order_direction", "string", "query", enum=("asc", "desc", "ASC", "DESC")),
         Param("limit", "limit", "integer", "query", minimum=Decimal("1")),
         Param("offset", "offset", "integer", "query", minimum=Decimal("0")),
     ),
@@ -1397,13 +1444,13 @@ TRADES_CREATE: Endpoint[SimpleTradeEnvelope] = Endpoint(
     ),
 )
 
-TRADES_HISTORY: Endpoint[Any] = Endpoint(
-    "trades", "history", "GET", "/ver1/trades/history", "SMART_TRADES_READ", Any,
+TRADES_HISTORY: Endpoint[SimpleTradeList] = Endpoint(
+    "trades", "history", "GET", "/ver1/trades/history", "SMART_TRADES_READ", SimpleTradeList,
     params=(
         Param("account_id", "account_id", "integer", "query", minimum=Decimal("1")),
         Param("pair", "pair", "string", "query"),
         Param("order_by", "order_by", "string", "query", enum=("pair", "created_at", "closed_at")),
-        Param("order_direction", "order_direction", "string", "query", enum=("asc", "desc")),
+        Param("order_direction", "order_direction", "string", "query", enum=("asc", "desc", "ASC", "DESC")),
         Param("limit", "limit", "integer", "query", minimum=Decimal("1")),
         Param("offset", "offset", "integer", "query", minimum=Decimal("0")),
     ),
@@ -1423,8 +1470,8 @@ TRADES_CANCEL: Endpoint[SimpleTradeEnvelope] = Endpoint(
     ),
 )
 
-LOOSE_ACCOUNTS_CREATE: Endpoint[Any] = Endpoint(
-    "loose_accounts", "create", "POST", "/ver1/loose_accounts", "ACCOUNTS_WRITE", Any,
+LOOSE_ACCOUNTS_CREATE: Endpoint[LooseAccount] = Endpoint(
+    "loose_accounts", "create", "POST", "/ver1/loose_accounts", "ACCOUNTS_WRITE", LooseAccount,
     params=(
         Param("name", "name", "string", "body", required=True),
         Param("tokens", "tokens", "object", "body",
@@ -1448,8 +1495,8 @@ LOOSE_ACCOUNTS_AVAILABLE_CURRENCIES: Endpoint[Any] = Endpoint(
     ),
 )
 
-LOOSE_ACCOUNTS_UPDATE: Endpoint[Any] = Endpoint(
-    "loose_accounts", "update", "PUT", "/ver1/loose_accounts/{account_id}", "ACCOUNTS_WRITE", Any,
+LOOSE_ACCOUNTS_UPDATE: Endpoint[LooseAccount] = Endpoint(
+    "loose_accounts", "update", "PUT", "/ver1/loose_accounts/{account_id}", "ACCOUNTS_WRITE", LooseAccount,
     params=(
         Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("name", "name", "string", "body"),
@@ -1508,31 +1555,31 @@ MARKETPLACE_SIGNALS: Endpoint[Any] = Endpoint(
         Param("limit", "limit", "integer", "query", minimum=Decimal("1")),
         Param("offset", "offset", "integer", "query", minimum=Decimal("0")),
         Param("order", "order", "string", "query", enum=("pair", "exchange", "signal_type", "date")),
-        Param("order_direction", "order_direction", "string", "query", enum=("asc", "desc")),
+        Param("order_direction", "order_direction", "string", "query", enum=("asc", "desc", "ASC", "DESC")),
         Param("locale", "locale", "string", "query",
             enum=("en", "ru", "zh", "zh-CN", "es", "pt", "ko", "fr", "cs", "tr", "de", "it"),
         ),
     ),
 )
 
-PORTFOLIOS_LIST: Endpoint[Any] = Endpoint(
-    "portfolios", "list", "GET", "/ver1/portfolios", "NONE", Any,
+PORTFOLIOS_LIST: Endpoint[list[Portfolio]] = Endpoint(
+    "portfolios", "list", "GET", "/ver1/portfolios", "NONE", list[Portfolio],
     params=(
         Param("page", "page", "integer", "query", minimum=Decimal("1")),
         Param("per_page", "per_page", "integer", "query", minimum=Decimal("1")),
     ),
 )
 
-PORTFOLIOS_LIST_LEGACY: Endpoint[Any] = Endpoint(
-    "portfolios", "list_legacy", "GET", "/ver1/portfolios/portfolios", None, Any, deprecated=True,
+PORTFOLIOS_LIST_LEGACY: Endpoint[list[Portfolio]] = Endpoint(
+    "portfolios", "list_legacy", "GET", "/ver1/portfolios/portfolios", None, list[Portfolio], deprecated=True,
     params=(
         Param("limit", "limit", "integer", "query", minimum=Decimal("1")),
         Param("offset", "offset", "integer", "query", minimum=Decimal("0")),
     ),
 )
 
-PORTFOLIOS_SHOW: Endpoint[Any] = Endpoint(
-    "portfolios", "show", "GET", "/ver1/portfolios/{id}", "NONE", Any,
+PORTFOLIOS_SHOW: Endpoint[Portfolio] = Endpoint(
+    "portfolios", "show", "GET", "/ver1/portfolios/{id}", "NONE", Portfolio,
     params=(
         Param("portfolio_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
     ),

@@ -11,21 +11,21 @@ from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
     from .._client import ThreeCommas
-    from .accounts import Accounts
-    from .bots import Bots
-    from .deals import Deals
-    from .general import General
-    from .grid_bots import GridBots
-    from .loose_accounts import LooseAccounts
-    from .market_data import MarketData
-    from .marketplace import Marketplace
-    from .mini_apps import MiniApps
-    from .portfolios import Portfolios
-    from .smart_trades import SmartTrades
-    from .trades import Trades
-    from .users import Users
+    from .accounts import Accounts, AccountsWithRawResponse
+    from .bots import Bots, BotsWithRawResponse
+    from .deals import Deals, DealsWithRawResponse
+    from .general import General, GeneralWithRawResponse
+    from .grid_bots import GridBots, GridBotsWithRawResponse
+    from .loose_accounts import LooseAccounts, LooseAccountsWithRawResponse
+    from .market_data import MarketData, MarketDataWithRawResponse
+    from .marketplace import Marketplace, MarketplaceWithRawResponse
+    from .mini_apps import MiniApps, MiniAppsWithRawResponse
+    from .portfolios import Portfolios, PortfoliosWithRawResponse
+    from .smart_trades import SmartTrades, SmartTradesWithRawResponse
+    from .trades import Trades, TradesWithRawResponse
+    from .users import Users, UsersWithRawResponse
 
-__all__ = ["ResourceNamespaces"]
+__all__ = ["RawResponseNamespaces", "ResourceNamespaces"]
 
 
 class ResourceNamespaces:
@@ -121,3 +121,64 @@ class ResourceNamespaces:
         from .mini_apps import MiniApps
 
         return MiniApps(cast("ThreeCommas", self))
+
+
+class RawResponseNamespaces:
+    """``client.with_raw_response``: every namespace's raw twin, each call returning a ``RawResponse``."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: ThreeCommas) -> None:
+        self._client = client
+
+    @property
+    def general(self) -> GeneralWithRawResponse:
+        return self._client.general.with_raw_response
+
+    @property
+    def accounts(self) -> AccountsWithRawResponse:
+        return self._client.accounts.with_raw_response
+
+    @property
+    def market_data(self) -> MarketDataWithRawResponse:
+        return self._client.market_data.with_raw_response
+
+    @property
+    def bots(self) -> BotsWithRawResponse:
+        return self._client.bots.with_raw_response
+
+    @property
+    def deals(self) -> DealsWithRawResponse:
+        return self._client.deals.with_raw_response
+
+    @property
+    def grid_bots(self) -> GridBotsWithRawResponse:
+        return self._client.grid_bots.with_raw_response
+
+    @property
+    def smart_trades(self) -> SmartTradesWithRawResponse:
+        return self._client.smart_trades.with_raw_response
+
+    @property
+    def trades(self) -> TradesWithRawResponse:
+        return self._client.trades.with_raw_response
+
+    @property
+    def loose_accounts(self) -> LooseAccountsWithRawResponse:
+        return self._client.loose_accounts.with_raw_response
+
+    @property
+    def marketplace(self) -> MarketplaceWithRawResponse:
+        return self._client.marketplace.with_raw_response
+
+    @property
+    def portfolios(self) -> PortfoliosWithRawResponse:
+        return self._client.portfolios.with_raw_response
+
+    @property
+    def users(self) -> UsersWithRawResponse:
+        return self._client.users.with_raw_response
+
+    @property
+    def mini_apps(self) -> MiniAppsWithRawResponse:
+        return self._client.mini_apps.with_raw_response

@@ -4,12 +4,26 @@
 from __future__ import annotations
 
 import builtins
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any, Literal
 
+from .._endpoint import Priority
 from .._pagination import AsyncPaginator
 from .._resource import RawResource, Resource, raw_response
-from ..models import Account
+from ..models import (
+    Account,
+    AccountTableRow,
+    AccountTypeToConnect,
+    AccountVolume,
+    ActiveTradingEntities,
+    BalanceChartPoint,
+    CurrencyNetworks,
+    DepositData,
+    DustConversion,
+    LeverageOption,
+    PieChartItem,
+)
 from ..params import Number
 from . import _catalog
 
@@ -40,12 +54,21 @@ class Accounts(Resource):
             "api_key": api_key, "page": page, "per_page": per_page,
         })
 
-    def iterate(self, *, api_key: str | None = None, page_size: int | None = None) -> AsyncPaginator[Account]:
+    def iterate(
+        self,
+        *,
+        api_key: str | None = None,
+        page_size: int | None = None,
+        priority: Priority | None = None,
+    ) -> AsyncPaginator[Account]:
         """Every row of ``accounts.list``, page by page (at most 100 per page, ``per_page``/``page``).
 
         ``async for row in client.accounts.iterate(...)`` walks all pages until a short one;
-        ``await`` it for the first page only. ``page_size`` defaults to the maximum."""
-        return AsyncPaginator(self._client, _catalog.ACCOUNTS_LIST, {"api_key": api_key}, page_size=page_size)
+        ``await`` it for the first page only. ``page_size`` defaults to the maximum; ``priority`` is the
+        limiter lane of the page requests (``"bulk"`` for a collector; None: the client's default)."""
+        return AsyncPaginator(self._client, _catalog.ACCOUNTS_LIST, {
+            "api_key": api_key,
+        }, page_size=page_size, priority=priority)
 
     async def create(
         self,
@@ -118,11 +141,10 @@ class Accounts(Resource):
         name: str,
         api_key: str | None = None,
         secret: str | None = None,
-    ) -> Any:
+    ) -> builtins.list[AccountTypeToConnect]:
         """List the related account types that can be connected with these credentials.
 
-        ``GET /ver1/accounts/types_to_connect``: permission NONE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/accounts/types_to_connect``: permission NONE, signed."""
         return await self._client._call_endpoint(_catalog.ACCOUNTS_TYPES_TO_CONNECT, {
             "type": type, "name": name, "api_key": api_key, "secret": secret,
         })
@@ -155,36 +177,43 @@ class Accounts(Resource):
         ``GET /ver1/accounts/{account_id}``: permission ACCOUNTS_READ, signed."""
         return await self._client._call_endpoint(_catalog.ACCOUNTS_SHOW, {"account_id": account_id})
 
-    async def table_data(self, account_id: int) -> Any:
+    async def table_data(self, account_id: int) -> builtins.list[AccountTableRow]:
         """Get the per-currency balance table of an account.
 
-        ``POST /ver1/accounts/{account_id}/account_table_data``: permission ACCOUNTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``POST /ver1/accounts/{account_id}/account_table_data``: permission ACCOUNTS_READ, signed."""
         return await self._client._call_endpoint(_catalog.ACCOUNTS_TABLE_DATA, {"account_id": account_id})
 
-    async def active_trading_entities(self, account_id: int) -> Any:
+    async def active_trading_entities(self, account_id: int) -> ActiveTradingEntities:
         """Count the active bots, deals and smart trades on an account.
 
-        ``GET /ver1/accounts/{account_id}/active_trading_entities``: permission ACCOUNTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/accounts/{account_id}/active_trading_entities``: permission ACCOUNTS_READ, signed."""
         return await self._client._call_endpoint(_catalog.ACCOUNTS_ACTIVE_TRADING_ENTITIES, {
             "account_id": account_id,
         })
 
-    async def balance_chart_data(self, account_id: int, *, date_from: str, date_to: str | None = None) -> Any:
+    async def balance_chart_data(
+        self,
+        account_id: int,
+        *,
+        date_from: dt.datetime | str,
+        date_to: dt.datetime | str | None = None,
+    ) -> builtins.list[BalanceChartPoint]:
         """Get the balance history chart of an account.
 
-        ``GET /ver1/accounts/{account_id}/balance_chart_data``: permission ACCOUNTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/accounts/{account_id}/balance_chart_data``: permission ACCOUNTS_READ, signed."""
         return await self._client._call_endpoint(_catalog.ACCOUNTS_BALANCE_CHART_DATA, {
             "account_id": account_id, "date_from": date_from, "date_to": date_to,
         })
 
-    async def convert_dust_to_bnb(self, account_id: int, *, codes: Sequence[str] | None = None) -> Any:
+    async def convert_dust_to_bnb(
+        self,
+        account_id: int,
+        *,
+        codes: Sequence[str] | None = None,
+    ) -> DustConversion:
         """Convert small balances to BNB (Binance).
 
-        ``POST /ver1/accounts/{account_id}/convert_dust_to_bnb``: permission ACCOUNTS_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``POST /ver1/accounts/{account_id}/convert_dust_to_bnb``: permission ACCOUNTS_WRITE, signed."""
         return await self._client._call_endpoint(_catalog.ACCOUNTS_CONVERT_DUST_TO_BNB, {
             "account_id": account_id, "codes": codes,
         })
@@ -196,20 +225,18 @@ class Accounts(Resource):
         currency: str,
         address_tag: str | None = None,
         network: str | None = None,
-    ) -> Any:
+    ) -> DepositData:
         """Get a deposit address for a currency and network.
 
-        ``GET /ver1/accounts/{account_id}/deposit_data``: permission ACCOUNTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/accounts/{account_id}/deposit_data``: permission ACCOUNTS_READ, signed."""
         return await self._client._call_endpoint(_catalog.ACCOUNTS_DEPOSIT_DATA, {
             "account_id": account_id, "currency": currency, "address_tag": address_tag, "network": network,
         })
 
-    async def leverage_data(self, account_id: int, *, pair: str) -> Any:
+    async def leverage_data(self, account_id: int, *, pair: str) -> builtins.list[LeverageOption]:
         """Get the leverage settings of a pair on a futures account.
 
-        ``GET /ver1/accounts/{account_id}/leverage_data``: permission ACCOUNTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/accounts/{account_id}/leverage_data``: permission ACCOUNTS_READ, signed."""
         return await self._client._call_endpoint(_catalog.ACCOUNTS_LEVERAGE_DATA, {
             "account_id": account_id, "pair": pair,
         })
@@ -225,20 +252,18 @@ class Accounts(Resource):
         account_id: int,
         *,
         purpose: Literal["deposit", "withdraw"] | None = None,
-    ) -> Any:
+    ) -> CurrencyNetworks:
         """List the deposit or withdrawal networks of an account.
 
-        ``GET /ver1/accounts/{account_id}/networks_info``: permission ACCOUNTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/accounts/{account_id}/networks_info``: permission ACCOUNTS_READ, signed."""
         return await self._client._call_endpoint(_catalog.ACCOUNTS_NETWORKS_INFO, {
             "account_id": account_id, "purpose": purpose,
         })
 
-    async def pie_chart_data(self, account_id: int) -> Any:
+    async def pie_chart_data(self, account_id: int) -> builtins.list[PieChartItem]:
         """Get the balance distribution (pie chart) of an account.
 
-        ``POST /ver1/accounts/{account_id}/pie_chart_data``: permission ACCOUNTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``POST /ver1/accounts/{account_id}/pie_chart_data``: permission ACCOUNTS_READ, signed."""
         return await self._client._call_endpoint(_catalog.ACCOUNTS_PIE_CHART_DATA, {"account_id": account_id})
 
     async def remove(self, account_id: int) -> Any:
@@ -256,47 +281,42 @@ class Accounts(Resource):
             "account_id": account_id, "name": name,
         })
 
-    async def sell_all_to_btc(self, account_id: int) -> Any:
+    async def sell_all_to_btc(self, account_id: int) -> Account:
         """Sell every balance of an account to BTC.
 
-        ``POST /ver1/accounts/{account_id}/sell_all_to_btc``: permission ACCOUNTS_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``POST /ver1/accounts/{account_id}/sell_all_to_btc``: permission ACCOUNTS_WRITE, signed."""
         return await self._client._call_endpoint(_catalog.ACCOUNTS_SELL_ALL_TO_BTC, {
             "account_id": account_id,
         })
 
-    async def sell_all_to_usd(self, account_id: int) -> Any:
+    async def sell_all_to_usd(self, account_id: int) -> Account:
         """Sell every balance of an account to USD(T).
 
-        ``POST /ver1/accounts/{account_id}/sell_all_to_usd``: permission ACCOUNTS_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``POST /ver1/accounts/{account_id}/sell_all_to_usd``: permission ACCOUNTS_WRITE, signed."""
         return await self._client._call_endpoint(_catalog.ACCOUNTS_SELL_ALL_TO_USD, {
             "account_id": account_id,
         })
 
-    async def volume_daily(self, account_id: int, *, date: str | None = None) -> Any:
+    async def volume_daily(self, account_id: int, *, date: dt.date | str | None = None) -> AccountVolume:
         """Get the daily trading volume of an account.
 
-        ``GET /ver1/accounts/{account_id}/volume/daily``: permission ACCOUNTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/accounts/{account_id}/volume/daily``: permission ACCOUNTS_READ, signed."""
         return await self._client._call_endpoint(_catalog.ACCOUNTS_VOLUME_DAILY, {
             "account_id": account_id, "date": date,
         })
 
-    async def volume_monthly(self, account_id: int, *, month: str | None = None) -> Any:
+    async def volume_monthly(self, account_id: int, *, month: str | None = None) -> AccountVolume:
         """Get the monthly trading volume of an account.
 
-        ``GET /ver1/accounts/{account_id}/volume/monthly``: permission ACCOUNTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/accounts/{account_id}/volume/monthly``: permission ACCOUNTS_READ, signed."""
         return await self._client._call_endpoint(_catalog.ACCOUNTS_VOLUME_MONTHLY, {
             "account_id": account_id, "month": month,
         })
 
-    async def volume_total(self, account_id: int) -> Any:
+    async def volume_total(self, account_id: int) -> AccountVolume:
         """Get the total trading volume of an account.
 
-        ``GET /ver1/accounts/{account_id}/volume/total``: permission ACCOUNTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/accounts/{account_id}/volume/total``: permission ACCOUNTS_READ, signed."""
         return await self._client._call_endpoint(_catalog.ACCOUNTS_VOLUME_TOTAL, {"account_id": account_id})
 
 

@@ -4,12 +4,23 @@
 from __future__ import annotations
 
 import builtins
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
+from .._endpoint import Priority
 from .._pagination import AsyncPaginator
 from .._resource import RawResource, Resource, raw_response
-from ..models import Bot, BotStats, BotStatsByDate, Deal
+from ..models import (
+    Bot,
+    BotCopyResult,
+    BotDealsStats,
+    BotProfitByDay,
+    BotStats,
+    BotStatsByDate,
+    Deal,
+    PairsBlacklist,
+)
 from ..params import CustomSafetyStep, Number
 from . import _catalog
 
@@ -31,10 +42,10 @@ class Bots(Resource):
         *,
         account_id: int | None = None,
         strategy: Literal["long", "short"] | None = None,
-        order_direction: Literal["ASC", "DESC"] | None = None,
+        order_direction: Literal["ASC", "DESC", "asc", "desc"] | None = None,
         limit: int | None = None,
         offset: int | None = None,
-        from_: int | None = None,
+        from_: dt.datetime | str | None = None,
         scope: Literal["enabled", "disabled"] | None = None,
         sort_by: Literal["created_at", "updated_at", "profit"] | None = None,
         quote: str | None = None,
@@ -55,24 +66,26 @@ class Bots(Resource):
         *,
         account_id: int | None = None,
         strategy: Literal["long", "short"] | None = None,
-        order_direction: Literal["ASC", "DESC"] | None = None,
-        from_: int | None = None,
+        order_direction: Literal["ASC", "DESC", "asc", "desc"] | None = None,
+        from_: dt.datetime | str | None = None,
         scope: Literal["enabled", "disabled"] | None = None,
         sort_by: Literal["created_at", "updated_at", "profit"] | None = None,
         quote: str | None = None,
         sort_direction: Literal["asc", "desc"] | None = None,
         form_type: Literal["gordon", "advanced"] | None = None,
         page_size: int | None = None,
+        priority: Priority | None = None,
     ) -> AsyncPaginator[Bot]:
         """Every row of ``bots.list``, page by page (at most 100 per page, ``limit``/``offset``).
 
         ``async for row in client.bots.iterate(...)`` walks all pages until a short one;
-        ``await`` it for the first page only. ``page_size`` defaults to the maximum."""
+        ``await`` it for the first page only. ``page_size`` defaults to the maximum; ``priority`` is the
+        limiter lane of the page requests (``"bulk"`` for a collector; None: the client's default)."""
         return AsyncPaginator(self._client, _catalog.BOTS_LIST, {
             "account_id": account_id, "strategy": strategy, "order_direction": order_direction,
             "from_": from_, "scope": scope, "sort_by": sort_by, "quote": quote,
             "sort_direction": sort_direction, "form_type": form_type,
-        }, page_size=page_size)
+        }, page_size=page_size, priority=priority)
 
     async def account_trade_info(self, *, account_id: int) -> Any:
         """Get the trading info of an account for DCA bots.
@@ -95,7 +108,7 @@ class Bots(Resource):
         *,
         name: str,
         account_id: int,
-        pairs: str,
+        pairs: str | Sequence[str],
         base_order_volume: Number,
         strategy_list: Sequence[Mapping[str, Any]],
         take_profit_type: Literal["base", "total"],
@@ -111,7 +124,7 @@ class Bots(Resource):
         profit_currency: Literal["base_currency", "quote_currency"] | None = None,
         base_order_volume_type: Literal["quote_currency", "base_currency", "percent"] | None = None,
         start_order_type: Literal["limit", "market"] | None = None,
-        leverage_type: Literal["cross", "isolated"] | None = None,
+        leverage_type: Literal["custom", "cross", "not_specified", "isolated"] | None = None,
         leverage_custom_value: Number | None = None,
         trailing_enabled: bool | None = None,
         trailing_deviation: Number | None = None,
@@ -176,11 +189,10 @@ class Bots(Resource):
             "close_deals_timeout": close_deals_timeout, "btc_price_limit": btc_price_limit,
         })
 
-    async def pairs_blacklist(self) -> Any:
+    async def pairs_blacklist(self) -> PairsBlacklist:
         """Get the pairs blacklisted for every bot.
 
-        ``GET /ver1/bots/pairs_black_list``: permission BOTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/bots/pairs_black_list``: permission BOTS_READ, signed."""
         return await self._client._call_endpoint(_catalog.BOTS_PAIRS_BLACKLIST, {})
 
     async def stats(self, *, account_id: int | None = None, bot_id: int | None = None) -> BotStats:
@@ -194,7 +206,7 @@ class Bots(Resource):
     async def stats_by_date(
         self,
         *,
-        date: str,
+        date: dt.date | str,
         account_id: int | None = None,
         bot_id: int | None = None,
     ) -> BotStatsByDate:
@@ -220,11 +232,10 @@ class Bots(Resource):
             "account_id": account_id, "type": type, "strategy": strategy,
         })
 
-    async def update_pairs_blacklist(self, *, pairs: str) -> Any:
+    async def update_pairs_blacklist(self, *, pairs: str) -> PairsBlacklist:
         """Replace the pairs blacklist.
 
-        ``POST /ver1/bots/update_pairs_black_list``: permission BOTS_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``POST /ver1/bots/update_pairs_black_list``: permission BOTS_WRITE, signed."""
         return await self._client._call_endpoint(_catalog.BOTS_UPDATE_PAIRS_BLACKLIST, {"pairs": pairs})
 
     async def cancel_all_deals(self, bot_id: int) -> Bot:
@@ -233,7 +244,14 @@ class Bots(Resource):
         ``POST /ver1/bots/{bot_id}/cancel_all_deals``: permission BOTS_WRITE, signed."""
         return await self._client._call_endpoint(_catalog.BOTS_CANCEL_ALL_DEALS, {"bot_id": bot_id})
 
-    async def copy(self, bot_id: int, *, name: str, secret: str, amount: Number | None = None) -> Bot:
+    async def copy(
+        self,
+        bot_id: int,
+        *,
+        name: str,
+        secret: str,
+        amount: Number | None = None,
+    ) -> BotCopyResult:
         """Copy a shared bot into a new bot.
 
         ``POST /ver1/bots/{bot_id}/copy_and_create``: permission BOTS_WRITE, signed."""
@@ -241,11 +259,10 @@ class Bots(Resource):
             "bot_id": bot_id, "name": name, "secret": secret, "amount": amount,
         })
 
-    async def deals_stats(self, bot_id: int) -> Any:
+    async def deals_stats(self, bot_id: int) -> BotDealsStats:
         """Get the deal statistics of a bot.
 
-        ``GET /ver1/bots/{bot_id}/deals_stats``: permission BOTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/bots/{bot_id}/deals_stats``: permission BOTS_READ, signed."""
         return await self._client._call_endpoint(_catalog.BOTS_DEALS_STATS, {"bot_id": bot_id})
 
     async def delete(self, bot_id: int) -> Any:
@@ -273,11 +290,10 @@ class Bots(Resource):
         ``POST /ver1/bots/{bot_id}/panic_sell_all_deals``: permission BOTS_WRITE, signed."""
         return await self._client._call_endpoint(_catalog.BOTS_PANIC_SELL_ALL_DEALS, {"bot_id": bot_id})
 
-    async def profit_by_day(self, bot_id: int, *, days: int | None = None) -> Any:
+    async def profit_by_day(self, bot_id: int, *, days: int | None = None) -> BotProfitByDay:
         """Get the daily profit of a bot.
 
-        ``GET /ver1/bots/{bot_id}/profit_by_day``: permission BOTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/bots/{bot_id}/profit_by_day``: permission BOTS_READ, signed."""
         return await self._client._call_endpoint(_catalog.BOTS_PROFIT_BY_DAY, {
             "bot_id": bot_id, "days": days,
         })
@@ -312,7 +328,7 @@ class Bots(Resource):
         bot_id: int,
         *,
         name: str,
-        pairs: str,
+        pairs: str | Sequence[str],
         take_profit: Number,
         base_order_volume: Number,
         safety_order_volume: Number,
@@ -334,7 +350,7 @@ class Bots(Resource):
         cooldown: Number | None = None,
         trailing_enabled: bool | None = None,
         trailing_deviation: Number | None = None,
-        leverage_type: Literal["cross", "isolated"] | None = None,
+        leverage_type: Literal["custom", "cross", "not_specified", "isolated"] | None = None,
         leverage_custom_value: Number | None = None,
         stop_loss_timeout_enabled: bool | None = None,
         stop_loss_timeout_in_seconds: int | None = None,

@@ -4,13 +4,15 @@
 from __future__ import annotations
 
 import builtins
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
+from .._endpoint import Priority
 from .._exceptions import warn_deprecated
 from .._pagination import AsyncPaginator
 from .._resource import RawResource, Resource, raw_response
-from ..models import Deal, MarketOrder
+from ..models import Deal, DealAddFundsInfo, MarketOrder, SmartTrade
 from ..params import CustomSafetyStep, Number
 from . import _catalog
 
@@ -34,11 +36,11 @@ class Deals(Resource):
         account_id: int | None = None,
         limit: int | None = None,
         offset: int | None = None,
-        from_: str | None = None,
-        to: str | None = None,
+        from_: dt.datetime | str | None = None,
+        to: dt.datetime | str | None = None,
         scope: Literal["active", "finished", "completed", "cancelled", "failed"] | None = None,
         order: Literal["created_at", "updated_at", "closed_at", "profit", "profit_percentage"] | None = None,
-        order_direction: Literal["ASC", "DESC"] | None = None,
+        order_direction: Literal["ASC", "DESC", "asc", "desc"] | None = None,
         base: str | None = None,
         quote: str | None = None,
         note: str | None = None,
@@ -57,24 +59,26 @@ class Deals(Resource):
         *,
         bot_id: int | None = None,
         account_id: int | None = None,
-        from_: str | None = None,
-        to: str | None = None,
+        from_: dt.datetime | str | None = None,
+        to: dt.datetime | str | None = None,
         scope: Literal["active", "finished", "completed", "cancelled", "failed"] | None = None,
         order: Literal["created_at", "updated_at", "closed_at", "profit", "profit_percentage"] | None = None,
-        order_direction: Literal["ASC", "DESC"] | None = None,
+        order_direction: Literal["ASC", "DESC", "asc", "desc"] | None = None,
         base: str | None = None,
         quote: str | None = None,
         note: str | None = None,
         page_size: int | None = None,
+        priority: Priority | None = None,
     ) -> AsyncPaginator[Deal]:
         """Every row of ``deals.list``, page by page (at most 1000 per page, ``limit``/``offset``).
 
         ``async for row in client.deals.iterate(...)`` walks all pages until a short one;
-        ``await`` it for the first page only. ``page_size`` defaults to the maximum."""
+        ``await`` it for the first page only. ``page_size`` defaults to the maximum; ``priority`` is the
+        limiter lane of the page requests (``"bulk"`` for a collector; None: the client's default)."""
         return AsyncPaginator(self._client, _catalog.DEALS_LIST, {
             "bot_id": bot_id, "account_id": account_id, "from_": from_, "to": to, "scope": scope,
             "order": order, "order_direction": order_direction, "base": base, "quote": quote, "note": note,
-        }, page_size=page_size)
+        }, page_size=page_size, priority=priority)
 
     async def add_funds(
         self,
@@ -84,11 +88,10 @@ class Deals(Resource):
         is_market: bool,
         rate: Number,
         response_type: Literal["deal", "market_order", "empty"] | None = None,
-    ) -> Any:
+    ) -> MarketOrder:
         """Add funds to a deal with a manual safety order.
 
-        ``POST /ver1/deals/{deal_id}/add_funds``: permission BOTS_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``POST /ver1/deals/{deal_id}/add_funds``: permission BOTS_WRITE, signed."""
         return await self._client._call_endpoint(_catalog.DEALS_ADD_FUNDS, {
             "deal_id": deal_id, "quantity": quantity, "is_market": is_market, "rate": rate,
             "response_type": response_type,
@@ -100,29 +103,26 @@ class Deals(Resource):
         ``POST /ver1/deals/{deal_id}/cancel``: permission BOTS_WRITE, signed."""
         return await self._client._call_endpoint(_catalog.DEALS_CANCEL, {"deal_id": deal_id})
 
-    async def cancel_order(self, deal_id: int, *, order_id: int) -> Any:
+    async def cancel_order(self, deal_id: int, *, order_id: int) -> builtins.list[MarketOrder]:
         """Cancel one manual safety order of a deal.
 
-        ``POST /ver1/deals/{deal_id}/cancel_order``: permission BOTS_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``POST /ver1/deals/{deal_id}/cancel_order``: permission BOTS_WRITE, signed."""
         return await self._client._call_endpoint(_catalog.DEALS_CANCEL_ORDER, {
             "deal_id": deal_id, "order_id": order_id,
         })
 
-    async def convert_to_smart_trade(self, deal_id: int, *, stop_bot: bool | None = None) -> Any:
+    async def convert_to_smart_trade(self, deal_id: int, *, stop_bot: bool | None = None) -> SmartTrade:
         """Convert a deal into a smart trade.
 
-        ``POST /ver1/deals/{deal_id}/convert_to_smart_trade``: permission SMART_TRADES_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``POST /ver1/deals/{deal_id}/convert_to_smart_trade``: permission SMART_TRADES_WRITE, signed."""
         return await self._client._call_endpoint(_catalog.DEALS_CONVERT_TO_SMART_TRADE, {
             "deal_id": deal_id, "stop_bot": stop_bot,
         })
 
-    async def data_for_adding_funds(self, deal_id: int) -> Any:
+    async def data_for_adding_funds(self, deal_id: int) -> DealAddFundsInfo:
         """Get the limits and balances for adding funds to a deal.
 
-        ``GET /ver1/deals/{deal_id}/data_for_adding_funds``: permission BOTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/deals/{deal_id}/data_for_adding_funds``: permission BOTS_READ, signed."""
         return await self._client._call_endpoint(_catalog.DEALS_DATA_FOR_ADDING_FUNDS, {"deal_id": deal_id})
 
     async def market_orders(self, deal_id: int) -> builtins.list[MarketOrder]:
@@ -137,11 +137,10 @@ class Deals(Resource):
         ``POST /ver1/deals/{deal_id}/panic_sell``: permission BOTS_WRITE, signed."""
         return await self._client._call_endpoint(_catalog.DEALS_PANIC_SELL, {"deal_id": deal_id})
 
-    async def panic_sell_step(self, deal_id: int, *, trade_id: int) -> Any:
+    async def panic_sell_step(self, deal_id: int, *, trade_id: int) -> Deal:
         """Close one take-profit step of a deal at market price.
 
-        ``POST /ver1/deals/{deal_id}/panic_sell_step``: permission BOTS_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``POST /ver1/deals/{deal_id}/panic_sell_step``: permission BOTS_WRITE, signed."""
         return await self._client._call_endpoint(_catalog.DEALS_PANIC_SELL_STEP, {
             "deal_id": deal_id, "trade_id": trade_id,
         })
@@ -205,7 +204,7 @@ class Deals(Resource):
 
         ``POST /ver1/deals/{deal_id}/update_tp``: permission BOTS_WRITE, signed.
         Deprecated by 3Commas: calling it issues a ``DeprecatedEndpointWarning``."""
-        warn_deprecated("deals.update_tp")
+        warn_deprecated("deals.update_tp", stacklevel=self._warning_stacklevel)
         return await self._client._call_endpoint(_catalog.DEALS_UPDATE_TP, {
             "deal_id": deal_id, "new_take_profit_percentage": new_take_profit_percentage,
         })

@@ -4,11 +4,14 @@
 from __future__ import annotations
 
 import builtins
+import datetime as dt
+from collections.abc import Sequence
 from typing import Any, Literal
 
+from .._endpoint import Priority
 from .._pagination import AsyncPaginator
 from .._resource import RawResource, Resource, raw_response
-from ..models import GridBot, GridBotMarketOrders
+from ..models import BotEvent, GridBot, GridBotMarketOrders, GridBotProfit, GridBotRequiredBalances
 from ..params import Number
 from . import _catalog
 
@@ -34,10 +37,10 @@ class GridBots(Resource):
         sort_direction: Literal["ASC", "DESC"] | None = None,
         limit: int | None = None,
         offset: int | None = None,
-        from_: str | None = None,
+        from_: dt.datetime | str | None = None,
         base: str | None = None,
         quote: str | None = None,
-        account_ids: str | None = None,
+        account_ids: int | Sequence[int] | None = None,
         account_types: str | None = None,
     ) -> builtins.list[GridBot]:
         """List grid bots.
@@ -56,22 +59,24 @@ class GridBots(Resource):
         state: Literal["enabled", "disabled"] | None = None,
         sort_by: Literal["current_profit", "profit", "bot_id", "pair", "created_at", "updated_at", "name"] | None = None,
         sort_direction: Literal["ASC", "DESC"] | None = None,
-        from_: str | None = None,
+        from_: dt.datetime | str | None = None,
         base: str | None = None,
         quote: str | None = None,
-        account_ids: str | None = None,
+        account_ids: int | Sequence[int] | None = None,
         account_types: str | None = None,
         page_size: int | None = None,
+        priority: Priority | None = None,
     ) -> AsyncPaginator[GridBot]:
         """Every row of ``grid_bots.list``, page by page (at most 1000 per page, ``limit``/``offset``).
 
         ``async for row in client.grid_bots.iterate(...)`` walks all pages until a short one;
-        ``await`` it for the first page only. ``page_size`` defaults to the maximum."""
+        ``await`` it for the first page only. ``page_size`` defaults to the maximum; ``priority`` is the
+        limiter lane of the page requests (``"bulk"`` for a collector; None: the client's default)."""
         return AsyncPaginator(self._client, _catalog.GRID_BOTS_LIST, {
             "account_id": account_id, "state": state, "sort_by": sort_by, "sort_direction": sort_direction,
             "from_": from_, "base": base, "quote": quote, "account_ids": account_ids,
             "account_types": account_types,
-        }, page_size=page_size)
+        }, page_size=page_size, priority=priority)
 
     async def create(
         self,
@@ -150,11 +155,10 @@ class GridBots(Resource):
         ``POST /ver1/grid_bots/{id}/enable``: permission BOTS_WRITE, signed."""
         return await self._client._call_endpoint(_catalog.GRID_BOTS_ENABLE, {"grid_bot_id": grid_bot_id})
 
-    async def events(self, grid_bot_id: int, *, page: int, per_page: int) -> Any:
+    async def events(self, grid_bot_id: int, *, page: int, per_page: int) -> builtins.list[BotEvent]:
         """List the events of a grid bot.
 
-        ``GET /ver1/grid_bots/{id}/events``: permission BOTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/grid_bots/{id}/events``: permission BOTS_READ, signed."""
         return await self._client._call_endpoint(_catalog.GRID_BOTS_EVENTS, {
             "grid_bot_id": grid_bot_id, "page": page, "per_page": per_page,
         })
@@ -175,7 +179,7 @@ class GridBots(Resource):
         lower_stop_loss_enabled: bool | None = None,
         lower_stop_loss_action: Literal["stop_bot", "stop_bot_and_sell", "stop_bot_and_close_position"] | None = None,
         lower_stop_loss_price: Number | None = None,
-        leverage_type: Literal["cross", "isolated"] | None = None,
+        leverage_type: Literal["cross", "isolated", "not_specified"] | None = None,
         leverage_custom_value: Number | None = None,
         max_active_sell_lines: int | None = None,
         trailing_up_enabled: bool | None = None,
@@ -220,29 +224,32 @@ class GridBots(Resource):
             "grid_bot_id": grid_bot_id, "limit": limit, "offset": offset,
         })
 
-    async def set_note(self, grid_bot_id: int, *, note: str | None = None) -> Any:
+    async def set_note(self, grid_bot_id: int, *, note: str | None = None) -> GridBot:
         """Set the note of a grid bot.
 
-        ``POST /ver1/grid_bots/{id}/note``: permission BOTS_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``POST /ver1/grid_bots/{id}/note``: permission BOTS_WRITE, signed."""
         return await self._client._call_endpoint(_catalog.GRID_BOTS_SET_NOTE, {
             "grid_bot_id": grid_bot_id, "note": note,
         })
 
-    async def profits(self, grid_bot_id: int, *, from_: str | None = None, to: str | None = None) -> Any:
+    async def profits(
+        self,
+        grid_bot_id: int,
+        *,
+        from_: dt.datetime | str | None = None,
+        to: dt.datetime | str | None = None,
+    ) -> builtins.list[GridBotProfit]:
         """List the profits of a grid bot.
 
-        ``GET /ver1/grid_bots/{id}/profits``: permission BOTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/grid_bots/{id}/profits``: permission BOTS_READ, signed."""
         return await self._client._call_endpoint(_catalog.GRID_BOTS_PROFITS, {
             "grid_bot_id": grid_bot_id, "from_": from_, "to": to,
         })
 
-    async def required_balances(self, grid_bot_id: int) -> Any:
+    async def required_balances(self, grid_bot_id: int) -> GridBotRequiredBalances:
         """Get the balances a grid bot needs to run.
 
-        ``GET /ver1/grid_bots/{id}/required_balances``: permission BOTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/grid_bots/{id}/required_balances``: permission BOTS_READ, signed."""
         return await self._client._call_endpoint(_catalog.GRID_BOTS_REQUIRED_BALANCES, {
             "grid_bot_id": grid_bot_id,
         })

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .._resource import RawResource, Resource, raw_response
+from ..models import LooseAccount
 from ..params import LooseAccountTokens
 from . import _catalog
 
@@ -29,11 +30,10 @@ class LooseAccounts(Resource):
         name: str,
         tokens: LooseAccountTokens | Mapping[str, Any],
         include_in_summary: bool | None = None,
-    ) -> Any:
+    ) -> LooseAccount:
         """Create a manual (loose) account holding the given tokens.
 
-        ``POST /ver1/loose_accounts``: permission ACCOUNTS_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``POST /ver1/loose_accounts``: permission ACCOUNTS_WRITE, signed."""
         return await self._client._call_endpoint(_catalog.LOOSE_ACCOUNTS_CREATE, {
             "name": name, "tokens": tokens, "include_in_summary": include_in_summary,
         })
@@ -60,11 +60,10 @@ class LooseAccounts(Resource):
         tokens: LooseAccountTokens | Mapping[str, Any],
         name: str | None = None,
         include_in_summary: bool | None = None,
-    ) -> Any:
+    ) -> LooseAccount:
         """Edit a loose account's name, tokens or summary flag.
 
-        ``PUT /ver1/loose_accounts/{account_id}``: permission ACCOUNTS_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``PUT /ver1/loose_accounts/{account_id}``: permission ACCOUNTS_WRITE, signed."""
         return await self._client._call_endpoint(_catalog.LOOSE_ACCOUNTS_UPDATE, {
             "account_id": account_id, "tokens": tokens, "name": name,
             "include_in_summary": include_in_summary,

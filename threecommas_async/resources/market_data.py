@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import builtins
 from typing import Any, Literal
 
 from .._resource import RawResource, Resource, raw_response
+from ..models import CurrencyRates, Market
 from . import _catalog
 
 __all__ = ["MarketData", "MarketDataWithRawResponse"]
@@ -35,30 +37,27 @@ class MarketData(Resource):
         market_code: str | None = None,
         limit_type: Literal["bot", "smart_trade"] | None = None,
         pretty_display_type: str | None = None,
-    ) -> Any:
+    ) -> CurrencyRates:
         """Get the current rates and limits of a pair.
 
-        ``GET /ver1/accounts/currency_rates``: permission NONE, unsigned.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/accounts/currency_rates``: permission NONE, unsigned."""
         return await self._client._call_endpoint(_catalog.MARKET_DATA_CURRENCY_RATES, {
             "pair": pair, "market_code": market_code, "limit_type": limit_type,
             "pretty_display_type": pretty_display_type,
         })
 
-    async def currency_rates_with_leverage(self, *, market_code: str, pair: str) -> Any:
+    async def currency_rates_with_leverage(self, *, market_code: str, pair: str) -> CurrencyRates:
         """Get the current rates of a pair with its leverage limits.
 
-        ``GET /ver1/accounts/currency_rates_with_leverage_data``: permission NONE, unsigned.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/accounts/currency_rates_with_leverage_data``: permission NONE, unsigned."""
         return await self._client._call_endpoint(_catalog.MARKET_DATA_CURRENCY_RATES_WITH_LEVERAGE, {
             "market_code": market_code, "pair": pair,
         })
 
-    async def markets(self) -> Any:
+    async def markets(self) -> builtins.list[Market]:
         """List the supported markets (exchanges).
 
-        ``GET /ver1/accounts/market_list``: permission NONE, unsigned.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/accounts/market_list``: permission NONE, unsigned."""
         return await self._client._call_endpoint(_catalog.MARKET_DATA_MARKETS, {})
 
     async def pairs_v1(

@@ -84,7 +84,7 @@ class Marketplace(Resource):
         limit: int | None = None,
         offset: int | None = None,
         order: Literal["pair", "exchange", "signal_type", "date"] | None = None,
-        order_direction: Literal["asc", "desc"] | None = None,
+        order_direction: Literal["asc", "desc", "ASC", "DESC"] | None = None,
         locale: Literal["en", "ru", "zh", "zh-CN", "es", "pt", "ko", "fr", "cs", "tr", "de", "it"] | None = None,
     ) -> Any:
         """List the signals of a marketplace item.

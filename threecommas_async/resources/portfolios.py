@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+import builtins
 
 from .._exceptions import warn_deprecated
 from .._resource import RawResource, Resource, raw_response
+from ..models import Portfolio
 from . import _catalog
 
 __all__ = ["Portfolios", "PortfoliosWithRawResponse"]
@@ -22,31 +23,33 @@ class Portfolios(Resource):
         """The same methods, each returning a :class:`RawResponse` (status, headers, parsed result)."""
         return PortfoliosWithRawResponse(self._client)
 
-    async def list(self, *, page: int | None = None, per_page: int | None = None) -> Any:
+    async def list(self, *, page: int | None = None, per_page: int | None = None) -> builtins.list[Portfolio]:
         """List portfolios.
 
-        ``GET /ver1/portfolios``: permission NONE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/portfolios``: permission NONE, signed."""
         return await self._client._call_endpoint(_catalog.PORTFOLIOS_LIST, {
             "page": page, "per_page": per_page,
         })
 
-    async def list_legacy(self, *, limit: int | None = None, offset: int | None = None) -> Any:
+    async def list_legacy(
+        self,
+        *,
+        limit: int | None = None,
+        offset: int | None = None,
+    ) -> builtins.list[Portfolio]:
         """List portfolios (deprecated: use portfolios.list).
 
         ``GET /ver1/portfolios/portfolios``: permission not documented, signed.
-        Deprecated by 3Commas: calling it issues a ``DeprecatedEndpointWarning``.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
-        warn_deprecated("portfolios.list_legacy")
+        Deprecated by 3Commas: calling it issues a ``DeprecatedEndpointWarning``."""
+        warn_deprecated("portfolios.list_legacy", stacklevel=self._warning_stacklevel)
         return await self._client._call_endpoint(_catalog.PORTFOLIOS_LIST_LEGACY, {
             "limit": limit, "offset": offset,
         })
 
-    async def show(self, portfolio_id: int) -> Any:
+    async def show(self, portfolio_id: int) -> Portfolio:
         """Get one portfolio.
 
-        ``GET /ver1/portfolios/{id}``: permission NONE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/portfolios/{id}``: permission NONE, signed."""
         return await self._client._call_endpoint(_catalog.PORTFOLIOS_SHOW, {"portfolio_id": portfolio_id})
 
 

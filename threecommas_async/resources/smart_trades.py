@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import builtins
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any, Literal
 
+from .._endpoint import Priority
 from .._pagination import AsyncPaginator
 from .._resource import RawResource, Resource, raw_response
-from ..models import SmartTrade, SmartTradeTrade
+from ..models import SmartTrade, SmartTradeReduceFundsInfo, SmartTradeTrade
 from ..params import Leverage, Position, Price, StopLoss, TakeProfit, Units
 from . import _catalog
 
@@ -36,9 +38,9 @@ class SmartTrades(Resource):
         per_page: int | None = None,
         status: Literal["all", "active", "finished", "successfully_finished", "cancelled", "failed"] | None = None,
         order_by: Literal["created_at", "updated_at", "closed_at", "status", "profit", "profit_percentage"] | None = None,
-        order_direction: Literal["ASC", "DESC"] | None = None,
-        from_: str | None = None,
-        to: str | None = None,
+        order_direction: Literal["ASC", "DESC", "asc", "desc"] | None = None,
+        from_: dt.datetime | str | None = None,
+        to: dt.datetime | str | None = None,
         base: str | None = None,
         quote: str | None = None,
     ) -> builtins.list[SmartTrade]:
@@ -59,21 +61,23 @@ class SmartTrades(Resource):
         type: Literal["simple_buy", "simple_sell", "smart_sell", "smart_trade", "smart_cover", "smart_buy"] | None = None,
         status: Literal["all", "active", "finished", "successfully_finished", "cancelled", "failed"] | None = None,
         order_by: Literal["created_at", "updated_at", "closed_at", "status", "profit", "profit_percentage"] | None = None,
-        order_direction: Literal["ASC", "DESC"] | None = None,
-        from_: str | None = None,
-        to: str | None = None,
+        order_direction: Literal["ASC", "DESC", "asc", "desc"] | None = None,
+        from_: dt.datetime | str | None = None,
+        to: dt.datetime | str | None = None,
         base: str | None = None,
         quote: str | None = None,
         page_size: int | None = None,
+        priority: Priority | None = None,
     ) -> AsyncPaginator[SmartTrade]:
         """Every row of ``smart_trades.list``, page by page (at most 100 per page, ``per_page``/``page``).
 
         ``async for row in client.smart_trades.iterate(...)`` walks all pages until a short one;
-        ``await`` it for the first page only. ``page_size`` defaults to the maximum."""
+        ``await`` it for the first page only. ``page_size`` defaults to the maximum; ``priority`` is the
+        limiter lane of the page requests (``"bulk"`` for a collector; None: the client's default)."""
         return AsyncPaginator(self._client, _catalog.SMART_TRADES_LIST, {
             "account_id": account_id, "pair": pair, "type": type, "status": status, "order_by": order_by,
             "order_direction": order_direction, "from_": from_, "to": to, "base": base, "quote": quote,
-        }, page_size=page_size)
+        }, page_size=page_size, priority=priority)
 
     async def create(
         self,
@@ -184,11 +188,10 @@ class SmartTrades(Resource):
             "smart_trade_id": smart_trade_id, "order_type": order_type, "units": units, "price": price,
         })
 
-    async def reduce_funds_info(self, smart_trade_id: int) -> Any:
+    async def reduce_funds_info(self, smart_trade_id: int) -> SmartTradeReduceFundsInfo:
         """Get the limits for reducing a smart trade's position.
 
-        ``GET /v2/smart_trades/{id}/reduce_funds_info``: permission SMART_TRADES_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /v2/smart_trades/{id}/reduce_funds_info``: permission SMART_TRADES_WRITE, signed."""
         return await self._client._call_endpoint(_catalog.SMART_TRADES_REDUCE_FUNDS_INFO, {
             "smart_trade_id": smart_trade_id,
         })
@@ -209,20 +212,18 @@ class SmartTrades(Resource):
             "smart_trade_id": smart_trade_id,
         })
 
-    async def cancel_trade(self, smart_trade_id: int, trade_id: int) -> Any:
+    async def cancel_trade(self, smart_trade_id: int, trade_id: int) -> SmartTrade:
         """Cancel one trade of a smart trade.
 
-        ``DELETE /v2/smart_trades/{smart_trade_id}/trades/{trade_id}``: permission SMART_TRADES_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``DELETE /v2/smart_trades/{smart_trade_id}/trades/{trade_id}``: permission SMART_TRADES_WRITE, signed."""
         return await self._client._call_endpoint(_catalog.SMART_TRADES_CANCEL_TRADE, {
             "smart_trade_id": smart_trade_id, "trade_id": trade_id,
         })
 
-    async def close_trade_by_market(self, smart_trade_id: int, trade_id: int) -> Any:
+    async def close_trade_by_market(self, smart_trade_id: int, trade_id: int) -> SmartTrade:
         """Close one trade of a smart trade at market price.
 
-        ``POST /v2/smart_trades/{smart_trade_id}/trades/{trade_id}/close_by_market``: permission SMART_TRADES_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``POST /v2/smart_trades/{smart_trade_id}/trades/{trade_id}/close_by_market``: permission SMART_TRADES_WRITE, signed."""
         return await self._client._call_endpoint(_catalog.SMART_TRADES_CLOSE_TRADE_BY_MARKET, {
             "smart_trade_id": smart_trade_id, "trade_id": trade_id,
         })

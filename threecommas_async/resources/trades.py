@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any, Literal
 
 from .._resource import RawResource, Resource, raw_response
-from ..models import SimpleTradeEnvelope
+from ..models import SimpleTradeEnvelope, SimpleTradeList
 from ..params import Price, Timeout, TradeConditional, TradeLeverage, TradeOrder, TradeTrailing, Units
 from . import _catalog
 
@@ -30,14 +30,13 @@ class Trades(Resource):
         account_id: int | None = None,
         pair: str | None = None,
         order_by: Literal["pair", "created_at"] | None = None,
-        order_direction: Literal["asc", "desc"] | None = None,
+        order_direction: Literal["asc", "desc", "ASC", "DESC"] | None = None,
         limit: int | None = None,
         offset: int | None = None,
-    ) -> Any:
+    ) -> SimpleTradeList:
         """List active simple trades.
 
-        ``GET /ver1/trades``: permission SMART_TRADES_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/trades``: permission SMART_TRADES_READ, signed."""
         return await self._client._call_endpoint(_catalog.TRADES_LIST, {
             "account_id": account_id, "pair": pair, "order_by": order_by, "order_direction": order_direction,
             "limit": limit, "offset": offset,
@@ -71,14 +70,13 @@ class Trades(Resource):
         account_id: int | None = None,
         pair: str | None = None,
         order_by: Literal["pair", "created_at", "closed_at"] | None = None,
-        order_direction: Literal["asc", "desc"] | None = None,
+        order_direction: Literal["asc", "desc", "ASC", "DESC"] | None = None,
         limit: int | None = None,
         offset: int | None = None,
-    ) -> Any:
+    ) -> SimpleTradeList:
         """List finished simple trades.
 
-        ``GET /ver1/trades/history``: permission SMART_TRADES_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/trades/history``: permission SMART_TRADES_READ, signed."""
         return await self._client._call_endpoint(_catalog.TRADES_HISTORY, {
             "account_id": account_id, "pair": pair, "order_by": order_by, "order_direction": order_direction,
             "limit": limit, "offset": offset,

@@ -154,7 +154,7 @@ class Pipeline:
             return route_not_found(request.method, request.path).reply()
         try:
             key = self._authenticate(match.route, request, api_key)
-            mode = self._mode(request, key)
+            mode = self._mode(request, key, honor_header=not host.forced_mode_ignored)
         except ApiFailure as failure:
             return failure.reply()
         outcome.mode = mode
@@ -179,8 +179,8 @@ class Pipeline:
             raise _NO_PERMISSION
         return key
 
-    def _mode(self, request: IncomingRequest, key: FakeKey | None) -> Mode:
-        forced = request.header("forced-mode")
+    def _mode(self, request: IncomingRequest, key: FakeKey | None, *, honor_header: bool) -> Mode:
+        forced = request.header("forced-mode") if honor_header else None
         if forced:
             try:
                 return Mode(forced.strip().lower())
@@ -273,6 +273,7 @@ class _Host:
         self.request = request
         self.rng = pipeline.faults.rng
         self.ban_imposed = False
+        self.forced_mode_ignored = False
 
     def sleep(self, seconds: float) -> Awaitable[None]:
         return self._pipeline.sleep(seconds)
@@ -283,6 +284,9 @@ class _Host:
 
     def rate_limited(self) -> Reply:
         return self._pipeline.rate_limited(None, self._pipeline.clock())
+
+    def ignore_forced_mode(self) -> None:
+        self.forced_mode_ignored = True
 
     def banned(self, until: float) -> Reply:
         now = self._pipeline.clock()

@@ -40,9 +40,9 @@ class FakeThreeCommas:
     ``sleep`` (API seconds) paces latency faults unless ``sleep`` is given. ``body_joins`` are the
     accepted joins of path and body for body-only requests: ``"?"`` (documented vectors) and ``""``
     (the docs' alternative) by default; ``("?",)`` is strict. ``repeat_window`` is how long an
-    applied non-idempotent operation is remembered. ``odd_values=True`` makes :meth:`seed` add values
-    real bodies have carried (``"NaN"`` fills in some deals' ``buy_steps``, an ``"Infinity"`` account
-    percentage); off by default for now.
+    applied non-idempotent operation is remembered. :meth:`seed` adds values real bodies have carried
+    (``"NaN"`` fills in some deals' ``buy_steps``, an ``"Infinity"`` account percentage) unless
+    ``odd_values=False``.
     """
 
     def __init__(
@@ -56,7 +56,7 @@ class FakeThreeCommas:
         repeat_window: float = 60.0,
         mode: Mode = Mode.REAL,
         seed: int = 0,
-        odd_values: bool = False,
+        odd_values: bool = True,
     ) -> None:
         if not time_scale > 0:
             raise ValueError("time_scale must be positive")

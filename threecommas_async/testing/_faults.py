@@ -28,6 +28,7 @@ __all__ = [
     "Fault",
     "FaultInjector",
     "FaultRule",
+    "IgnoreForcedMode",
     "Latency",
     "MalformedJson",
     "Phase",
@@ -78,6 +79,8 @@ class FaultHost(Protocol):
 
     def banned(self, until: float) -> Reply: ...
 
+    def ignore_forced_mode(self) -> None: ...
+
 
 class Fault(Protocol):
     """Something that goes wrong with a request. ``reply`` is None before the handler ran.
@@ -89,6 +92,17 @@ class Fault(Protocol):
     def phase(self) -> Phase: ...
 
     async def apply(self, host: FaultHost, reply: Reply | None) -> Reply | None: ...
+
+
+@attrs.frozen(slots=True)
+class IgnoreForcedMode:
+    """The server ignores ``Forced-Mode`` (it has happened): the request uses the key's or the user's mode."""
+
+    phase: Phase = Phase.ON_ARRIVAL
+
+    async def apply(self, host: FaultHost, reply: Reply | None) -> Reply | None:
+        host.ignore_forced_mode()
+        return None
 
 
 @attrs.frozen(slots=True)
@@ -276,6 +290,10 @@ class FaultInjector:
     def select(self, key: str | None, method: str, template: str | None, now: float) -> list[Fault]:
         """The faults that hit this request (every rule is asked, so counts stay per rule)."""
         return [rule.fault for rule in self.rules if rule.decide(key, method, template, now, self.rng)]
+
+    def ignore_forced_mode(self, **when: Unpack[RuleOptions]) -> FaultRule:
+        """Requests act on the key's or the user's mode whatever their ``Forced-Mode`` header says."""
+        return self.add(IgnoreForcedMode(), **when)
 
     def latency(
         self, seconds: float, *, jitter: float = 0.0, phase: Phase = Phase.BEFORE_HANDLER, **when: Unpack[RuleOptions]

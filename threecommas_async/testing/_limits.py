@@ -6,7 +6,8 @@ arrives while a matching budget is blocked is a *violation* and gets 429; ``viol
 violations within one block ban the client IP (418) for ``ban_initial`` seconds, doubling with every
 new ban of that IP up to ``ban_max``. Arrivals are counted in a sliding window by default (the
 strictest server a client can meet); :class:`FixedWindow` counts per aligned period instead.
-A request matching several budgets must fit all of them, and is counted in all of them.
+A request matching several budgets must fit all of them, and is counted in all of them. A key may
+carry its own budgets (another plan); bans stay per IP, so one ban stops every key behind that IP.
 """
 
 from __future__ import annotations

@@ -75,44 +75,78 @@ def seed_book(book: Book, sizes: SeedSizes, seed: int, *, odd_values: bool = Fal
     ``odd_values`` adds what real bodies have carried: ``"NaN"`` fills in some deals' ``buy_steps``
     and ``"Infinity"`` in an account's percentage field (see :func:`add_odd_values`).
     """
-    rng = random.Random(f"{seed}:{book.mode.value}")
-    book.clear()
     if sizes.accounts < 1 and (sizes.bots or sizes.deals or sizes.smart_trades or sizes.grid_bots or sizes.trades):
         raise ValueError("seeding entities needs at least one account")
-    moment = SEED_START
-    pairs = sorted(PAIR_PRICES)
-    accounts = []
-    for index in range(sizes.accounts):
-        exchange = exchange_for(book.mode, rng)
-        account_id = book.new_id(EntityKind.ACCOUNT)
-        name = f"Paper Account {account_id}" if book.mode is Mode.PAPER else f"{exchange.exchange_name} #{index + 1}"
-        account = account_payload(
-            rng, account_id=account_id, name=name, exchange=exchange, created=moment, updated=moment + 86_400 * 30
-        )
-        book.accounts[account_id] = account
-        accounts.append(account)
-        moment += rng.uniform(3_600, 86_400)
-    bots = []
-    for index in range(sizes.bots):
-        account = rng.choice(accounts)
-        bot_pairs = rng.sample(pairs, rng.choice((1, 1, 2, 3)))
-        bot = bot_payload(
-            rng,
-            bot_id=book.new_id(EntityKind.BOT),
-            account=account,
-            name=f"{_BOT_NAMES[index % len(_BOT_NAMES)]} {bot_pairs[0].split('_')[1]}",
-            pairs=bot_pairs,
-            strategy=rng.choice(("long", "long", "short")),
-            enabled=rng.random() < 0.7,
-            created=moment,
-        )
-        if index == 1:
-            bot["custom_safety_steps"] = _custom_steps(bot)
-        book.bots[bot["id"]] = bot
-        bots.append(bot)
-        moment += rng.uniform(600, 7_200)
+    book.clear()
+    seeder = _Seeder(book, random.Random(f"{seed}:{book.mode.value}"))
+    accounts = seeder.accounts(sizes.accounts)
+    bots = seeder.bots(sizes.bots, accounts)
     if bots:
-        for _ in range(sizes.deals):
+        seeder.deals(sizes.deals, bots)
+    seeder.smart_trades(sizes.smart_trades, accounts)
+    seeder.grid_bots(sizes.grid_bots, accounts)
+    seeder.trades(sizes.trades, accounts)
+    if odd_values:
+        add_odd_values(book)
+    seeder.portfolios(sizes.portfolios, accounts)
+
+
+class _Seeder:
+    """Adds entities to one book in a fixed order, each one a little later than the one before."""
+
+    def __init__(self, book: Book, rng: random.Random) -> None:
+        self.book = book
+        self.rng = rng
+        self.moment = SEED_START
+        self.pairs = sorted(PAIR_PRICES)
+
+    def accounts(self, count: int) -> list[Entity]:
+        book, rng = self.book, self.rng
+        accounts = []
+        for index in range(count):
+            exchange = exchange_for(book.mode, rng)
+            account_id = book.new_id(EntityKind.ACCOUNT)
+            paper = book.mode is Mode.PAPER
+            name = f"Paper Account {account_id}" if paper else f"{exchange.exchange_name} #{index + 1}"
+            account = account_payload(
+                rng,
+                account_id=account_id,
+                name=name,
+                exchange=exchange,
+                created=self.moment,
+                updated=self.moment + 86_400 * 30,
+            )
+            book.accounts[account_id] = account
+            accounts.append(account)
+            self.moment += rng.uniform(3_600, 86_400)
+        return accounts
+
+    def bots(self, count: int, accounts: list[Entity]) -> list[Entity]:
+        book, rng = self.book, self.rng
+        bots = []
+        for index in range(count):
+            account = rng.choice(accounts)
+            bot_pairs = rng.sample(self.pairs, rng.choice((1, 1, 2, 3)))
+            bot = bot_payload(
+                rng,
+                bot_id=book.new_id(EntityKind.BOT),
+                account=account,
+                name=f"{_BOT_NAMES[index % len(_BOT_NAMES)]} {bot_pairs[0].split('_')[1]}",
+                pairs=bot_pairs,
+                strategy=rng.choice(("long", "long", "short")),
+                enabled=rng.random() < 0.7,
+                created=self.moment,
+            )
+            if index == 1:
+                bot["custom_safety_steps"] = _custom_steps(bot)
+            book.bots[bot["id"]] = bot
+            bots.append(bot)
+            self.moment += rng.uniform(600, 7_200)
+        return bots
+
+    def deals(self, count: int, bots: list[Entity]) -> None:
+        book, rng = self.book, self.rng
+        for _ in range(count):
             bot = rng.choice(bots)
             status = _weighted(rng, _DEAL_STATUSES)
             duration = rng.uniform(900, 6 * 86_400)
@@ -124,87 +158,96 @@ def seed_book(book: Book, sizes: SeedSizes, seed: int, *, odd_values: bool = Fal
                 account=book.accounts[bot["account_id"]],
                 pair=rng.choice(bot["pairs"]),
                 status=status,
-                created=moment,
-                closed=None if status in _ACTIVE_DEAL_STATUSES else moment + duration,
+                created=self.moment,
+                closed=None if status in _ACTIVE_DEAL_STATUSES else self.moment + duration,
                 trade_ids=[book.new_id(EntityKind.SUB_TRADE) for _ in range(rng.choice((0, 1, 2)))],
             )
             if rng.random() < 0.15:
                 deal["note"] = rng.choice(("manual check", "rebalance", "news spike"))
             book.deals[deal_id] = deal
-            moment += rng.uniform(300, 14_400)
+            self.moment += rng.uniform(300, 14_400)
         for bot in bots:
             refresh_bot(book, bot)
-    for _ in range(sizes.smart_trades):
-        account = rng.choice(accounts)
-        smart_trade_id = book.new_id(EntityKind.SMART_TRADE)
-        step_ids = [book.new_id(EntityKind.SUB_TRADE) for _ in range(rng.choice((0, 1, 1, 2)))]
-        smart_trade = smart_trade_payload(
-            rng,
-            smart_trade_id=smart_trade_id,
-            account=account,
-            pair=rng.choice(pairs),
-            status=_weighted(rng, _SMART_TRADE_STATUSES),
-            created=moment,
-            position_type=rng.choice(("buy", "buy", "sell")),
-            order_type=rng.choice(("limit", "market")),
-            take_profit_step_ids=step_ids,
-            note=rng.choice(("", "", "Place for your note.")),
-        )
-        if smart_trade["data"]["finished"]:
-            smart_trade["data"]["closed_at"] = iso(moment + rng.uniform(600, 86_400))
-        book.smart_trades[smart_trade_id] = smart_trade
-        book.smart_trade_trades[smart_trade_id] = smart_trade_sub_trades(
-            smart_trade, [book.new_id(EntityKind.SUB_TRADE), *step_ids]
-        )
-        moment += rng.uniform(300, 7_200)
-    for index in range(sizes.grid_bots):
-        account = rng.choice(accounts)
-        grids = rng.choice((20, 40, 81))
-        pair = rng.choice(pairs)
-        grid_bot = grid_bot_payload(
-            rng,
-            grid_bot_id=book.new_id(EntityKind.GRID_BOT),
-            account=account,
-            name=f"{pair.split('_')[1]}/{pair.split('_')[0]} grid {index + 1}",
-            pair=pair,
-            enabled=rng.random() < 0.6,
-            created=moment,
-            grids=grids,
-            line_ids=[book.new_id(EntityKind.SUB_TRADE) for _ in range(6)],
-        )
-        book.grid_bots[grid_bot["id"]] = grid_bot
-        book.grid_bot_events[grid_bot["id"]] = [
-            {"id": book.new_id(EntityKind.EVENT), "message": "Grid bot started", "created_at": iso(moment)}
-        ]
-        moment += rng.uniform(600, 20_000)
-    for _ in range(sizes.trades):
-        pair = rng.choice(pairs)
-        order_type = rng.choice(("market", "limit"))
-        price = None if order_type == "market" else PAIR_PRICES[pair] * Decimal("0.97")
-        trade = simple_trade_payload(
-            rng,
-            account_id=rng.choice(accounts)["id"],
-            pair=pair,
-            created=moment,
-            order_type=order_type,
-            side=rng.choice(("buy", "sell")),
-            units=(Decimal(rng.randint(15, 250)) / PAIR_PRICES[pair]).quantize(Decimal("1e-4")),
-            price=price,
-            finished=order_type == "market",
-        )
-        book.trades[trade["uuid"]] = {"trade": trade}
-        moment += rng.uniform(300, 3_600)
-    if odd_values:
-        add_odd_values(book)
-    for index in range(sizes.portfolios):
-        portfolio_id = book.new_id(EntityKind.PORTFOLIO)
-        book.portfolios[portfolio_id] = {
-            "id": portfolio_id,
-            "name": f"Core portfolio {index + 1}",
-            "account_ids": [account["id"] for account in accounts],
-            "created_at": iso(SEED_START),
-            "usd_amount": "1873.54210938447102934718820047",
-        }
+
+    def smart_trades(self, count: int, accounts: list[Entity]) -> None:
+        book, rng = self.book, self.rng
+        for _ in range(count):
+            account = rng.choice(accounts)
+            smart_trade_id = book.new_id(EntityKind.SMART_TRADE)
+            step_ids = [book.new_id(EntityKind.SUB_TRADE) for _ in range(rng.choice((0, 1, 1, 2)))]
+            smart_trade = smart_trade_payload(
+                rng,
+                smart_trade_id=smart_trade_id,
+                account=account,
+                pair=rng.choice(self.pairs),
+                status=_weighted(rng, _SMART_TRADE_STATUSES),
+                created=self.moment,
+                position_type=rng.choice(("buy", "buy", "sell")),
+                order_type=rng.choice(("limit", "market")),
+                take_profit_step_ids=step_ids,
+                note=rng.choice(("", "", "Place for your note.")),
+            )
+            if smart_trade["data"]["finished"]:
+                smart_trade["data"]["closed_at"] = iso(self.moment + rng.uniform(600, 86_400))
+            book.smart_trades[smart_trade_id] = smart_trade
+            book.smart_trade_trades[smart_trade_id] = smart_trade_sub_trades(
+                smart_trade, [book.new_id(EntityKind.SUB_TRADE), *step_ids]
+            )
+            self.moment += rng.uniform(300, 7_200)
+
+    def grid_bots(self, count: int, accounts: list[Entity]) -> None:
+        book, rng = self.book, self.rng
+        for index in range(count):
+            account = rng.choice(accounts)
+            grids = rng.choice((20, 40, 81))
+            pair = rng.choice(self.pairs)
+            grid_bot = grid_bot_payload(
+                rng,
+                grid_bot_id=book.new_id(EntityKind.GRID_BOT),
+                account=account,
+                name=f"{pair.split('_')[1]}/{pair.split('_')[0]} grid {index + 1}",
+                pair=pair,
+                enabled=rng.random() < 0.6,
+                created=self.moment,
+                grids=grids,
+                line_ids=[book.new_id(EntityKind.SUB_TRADE) for _ in range(6)],
+            )
+            book.grid_bots[grid_bot["id"]] = grid_bot
+            book.grid_bot_events[grid_bot["id"]] = [
+                {"id": book.new_id(EntityKind.EVENT), "message": "Grid bot started", "created_at": iso(self.moment)}
+            ]
+            self.moment += rng.uniform(600, 20_000)
+
+    def trades(self, count: int, accounts: list[Entity]) -> None:
+        rng = self.rng
+        for _ in range(count):
+            pair = rng.choice(self.pairs)
+            order_type = rng.choice(("market", "limit"))
+            price = None if order_type == "market" else PAIR_PRICES[pair] * Decimal("0.97")
+            trade = simple_trade_payload(
+                rng,
+                account_id=rng.choice(accounts)["id"],
+                pair=pair,
+                created=self.moment,
+                order_type=order_type,
+                side=rng.choice(("buy", "sell")),
+                units=(Decimal(rng.randint(15, 250)) / PAIR_PRICES[pair]).quantize(Decimal("1e-4")),
+                price=price,
+                finished=order_type == "market",
+            )
+            self.book.trades[trade["uuid"]] = {"trade": trade}
+            self.moment += rng.uniform(300, 3_600)
+
+    def portfolios(self, count: int, accounts: list[Entity]) -> None:
+        for index in range(count):
+            portfolio_id = self.book.new_id(EntityKind.PORTFOLIO)
+            self.book.portfolios[portfolio_id] = {
+                "id": portfolio_id,
+                "name": f"Core portfolio {index + 1}",
+                "account_ids": [account["id"] for account in accounts],
+                "created_at": iso(SEED_START),
+                "usd_amount": "1873.54210938447102934718820047",
+            }
 
 
 def _custom_steps(bot: Entity) -> list[Entity]:

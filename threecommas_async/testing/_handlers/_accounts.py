@@ -179,19 +179,22 @@ def active_trading_entities(request: HandlerRequest) -> dict[str, Any]:
     account = _account(request)
     book = request.book
     return {
-        "active_deals_count": sum(
-            deal["account_id"] == account["id"] and not deal["finished?"] for deal in book.deals.values()
-        ),
-        "active_smart_trades_count": sum(
-            trade["account"]["id"] == account["id"] and not trade["data"]["finished"]
-            for trade in book.smart_trades.values()
-        ),
-        "active_grid_bots_count": sum(
-            grid["account_id"] == account["id"] and grid["is_enabled"] for grid in book.grid_bots.values()
-        ),
-        "enabled_bots_count": sum(
-            bot["account_id"] == account["id"] and bot["is_enabled"] for bot in book.bots.values()
-        ),
+        "data": {
+            "active_deals_count": sum(
+                deal["account_id"] == account["id"] and not deal["finished?"] for deal in book.deals.values()
+            ),
+            "active_smart_trades_count": sum(
+                trade["account"]["id"] == account["id"] and not trade["data"]["finished"]
+                for trade in book.smart_trades.values()
+            ),
+            "active_grid_bots_count": sum(
+                grid["account_id"] == account["id"] and grid["is_enabled"] for grid in book.grid_bots.values()
+            ),
+            "active_bots_count": sum(
+                bot["account_id"] == account["id"] and bot["is_enabled"] for bot in book.bots.values()
+            ),
+            "active_orders_count": 0,
+        }
     }
 
 
@@ -222,16 +225,47 @@ def deposit_data(request: HandlerRequest) -> dict[str, Any]:
 def leverage_data(request: HandlerRequest) -> dict[str, Any]:
     _account(request)
     pair = request.params.require_text("pair")
-    return {"pair": pair, "leverage_type": "cross", "leverage_custom_value": "3.0", "max_leverage": "20.0"}
+    limits = {"min": "1.0", "max": "20.0"} if pair else {}
+    return [  # type: ignore[return-value]
+        {
+            "code": code,
+            "name": code.title(),
+            "can_set_leverage_value": True,
+            "available_leverage_values": [],
+            "max_leverage": "20.0",
+            "valid": limits,
+        }
+        for code in ("cross", "isolated")
+    ]
 
 
 @routes.get("/ver1/accounts/{account_id}/networks_info", _READ)
-def networks_info(request: HandlerRequest) -> list[dict[str, Any]]:
+def networks_info(request: HandlerRequest) -> dict[str, Any]:
     _account(request)
-    return [
-        {"network": "ERC20", "name": "Ethereum (ERC20)", "fee": "0.00042", "min_withdraw": "0.001", "is_default": True},
-        {"network": "TRC20", "name": "Tron (TRC20)", "fee": "1.0", "min_withdraw": "10.0", "is_default": False},
+    networks = [
+        {
+            "network": "ERC20",
+            "network_name": "Ethereum (ERC20)",
+            "withdraw_fee": "0.00042",
+            "withdraw_min": "0.001",
+            "default": True,
+        },
+        {
+            "network": "TRC20",
+            "network_name": "Tron (TRC20)",
+            "withdraw_fee": "1.0",
+            "withdraw_min": "10.0",
+            "default": False,
+        },
     ]
+    currency = request.params.text("currency", "USDT")
+    return {
+        "currency": currency,
+        "name": currency,
+        "deposit_enable": True,
+        "withdraw_enable": True,
+        "network_list": networks,
+    }
 
 
 @routes.get("/ver1/accounts/{account_id}/volume/daily", _READ)

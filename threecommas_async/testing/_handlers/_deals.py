@@ -129,10 +129,11 @@ def add_funds(request: HandlerRequest) -> Entity:
 
 
 @routes.post("/ver1/deals/{deal_id}/cancel_order", _WRITE)
-def cancel_order(request: HandlerRequest) -> dict[str, Any]:
+def cancel_order(request: HandlerRequest) -> list[Entity]:
     _active_deal(request, "changed")
     request.params.require_text("order_id")
-    return {}
+    orders: list[Entity] = deal_market_orders(request)
+    return orders
 
 
 @routes.post(

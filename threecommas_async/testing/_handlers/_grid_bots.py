@@ -215,12 +215,13 @@ def grid_bot_profits(request: HandlerRequest) -> list[Entity]:
 
 
 @routes.get("/ver1/grid_bots/{id}/required_balances", _READ)
-def grid_bot_required_balances(request: HandlerRequest) -> list[Entity]:
+def grid_bot_required_balances(request: HandlerRequest) -> Entity:
     grid_bot = _grid_bot(request)
     quote, base = split_pair(grid_bot["pair"])
     grids = int(grid_bot["grids_quantity"])
     quantity = numeric(grid_bot["quantity_per_grid"])
-    return [
-        {"currency_code": quote, "amount": str(quantity * grids / 2)},
-        {"currency_code": base, "amount": str(quantity * grids / 2 / numeric(grid_bot["current_price"]))},
-    ]
+    required = {
+        "quote": {"currency": quote, "quantity": str(quantity * grids / 2)},
+        "base": {"currency": base, "quantity": str(quantity * grids / 2 / numeric(grid_bot["current_price"]))},
+    }
+    return {"required_balance": required, "missing_balance": required, "need_balancing": False}

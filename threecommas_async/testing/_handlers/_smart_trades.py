@@ -280,6 +280,7 @@ def reduce_funds_info(request: HandlerRequest) -> dict[str, Any]:
     units = smart_trade["position"]["units"]["value"]
     return {
         "id": smart_trade["id"],
+        "max_reduce_funds_amount": units,
         "available_amount": units,
         "max_amount": units,
         "min_amount": "0.0001",

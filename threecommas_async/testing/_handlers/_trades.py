@@ -46,13 +46,13 @@ def _listing(request: HandlerRequest, finished: bool, orders: tuple[str, ...]) -
 
 
 @routes.get("/ver1/trades", _READ)
-def active_trades(request: HandlerRequest) -> list[Entity]:
-    return _listing(request, False, ("pair", "created_at"))
+def active_trades(request: HandlerRequest) -> Entity:
+    return {"trades": _listing(request, False, ("pair", "created_at"))}
 
 
 @routes.get("/ver1/trades/history", _READ)
-def trades_history(request: HandlerRequest) -> list[Entity]:
-    return _listing(request, True, ("pair", "created_at", "closed_at"))
+def trades_history(request: HandlerRequest) -> Entity:
+    return {"trades": _listing(request, True, ("pair", "created_at", "closed_at"))}
 
 
 @routes.post("/ver1/trades", _WRITE)
