@@ -56,11 +56,11 @@ def documented_endpoints_fixture() -> frozenset[tuple[str, str]]:
 
 @pytest.fixture
 def make_fake() -> MakeFake:
-    def make(*, seed: int = 0, **options: Any) -> FakeThreeCommas:
+    def make(*, seed: int = 0, fake_seed: int = 0, **options: Any) -> FakeThreeCommas:
         sizes = {name: options.pop(name) for name in _BOOK_SIZES & options.keys()}
         if "clock" not in options and "time_scale" not in options:
             options["clock"] = ManualClock()
-        fake = FakeThreeCommas(seed=seed, **options)
+        fake = FakeThreeCommas(seed=fake_seed, **options)
         fake.seed(seed=seed, **sizes)
         return fake
 
@@ -104,15 +104,18 @@ def _key_of(fake: FakeThreeCommas) -> FakeKey:
 
 @pytest.fixture
 def fake(request: pytest.FixtureRequest, make_fake: MakeFake) -> FakeThreeCommas:
-    """A seeded fake on a ManualClock, sized by the closest ``pytest.mark.fake(...)`` (default: seed 0)."""
+    """A seeded fake on a ManualClock with one full-permission HMAC key (``fake.default_key``), sized by the
+    closest ``pytest.mark.fake(...)`` (default: seed 0, ``FakeThreeCommas.seed``'s default sizes)."""
     marker = request.node.get_closest_marker("fake")
-    return make_fake(**(marker.kwargs if marker else {}))
+    fake = make_fake(**(marker.kwargs if marker else {}))
+    fake.add_key()
+    return fake
 
 
 @pytest.fixture
 def key(fake: FakeThreeCommas) -> FakeKey:
-    """A new full-permission HMAC key on ``fake``."""
-    return fake.add_key()
+    """``fake``'s default key."""
+    return fake.default_key
 
 
 @pytest.fixture

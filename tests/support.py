@@ -59,13 +59,14 @@ def documented_endpoints() -> frozenset[tuple[str, str]]:
 
 
 class MakeFake(Protocol):
-    """Builds a seeded ``FakeThreeCommas``; ``seed`` seeds both its key ring and its books.
+    """Builds a ``FakeThreeCommas`` with seeded books: ``seed`` seeds the books, ``fake_seed`` the fake itself
+    (its key ring, fault and handler randomness).
 
     Keyword arguments named like ``FakeThreeCommas.seed``'s sizes (``deals=20``...) size the books; the
     rest go to the constructor. Without ``clock`` or ``time_scale`` the fake runs on a ``ManualClock``.
     """
 
-    def __call__(self, *, seed: int = 0, **options: Any) -> FakeThreeCommas: ...
+    def __call__(self, *, seed: int = 0, fake_seed: int = 0, **options: Any) -> FakeThreeCommas: ...
 
 
 class MakeClient(Protocol):

@@ -20,6 +20,7 @@ from threecommas_async import (
     AuthenticationError,
     BadRequestError,
     Bucket,
+    HmacAuth,
     IPBannedError,
     MissingCredentialsError,
     NotFoundError,
@@ -136,8 +137,6 @@ async def test_query_params_are_signed_with_the_query(make_client: MakeClient) -
     await make_client().request("GET", "/ver1/deals", params={"scope": "active", "limit": 5, "ok": True})
     request = route.calls.last.request
     assert request.url.query == b"scope=active&limit=5&ok=true"
-    from threecommas_async import HmacAuth
-
     assert request.headers["Signature"] == HmacAuth("x", SECRET).sign(
         b"/public/api/ver1/deals?scope=active&limit=5&ok=true"
     )
@@ -337,20 +336,32 @@ async def test_get_gives_up_after_max_retries_with_a_transport_error(make_client
 
 
 @respx.mock
-async def test_every_attempt_is_signed_afresh_and_passes_the_limiter(make_client: MakeClient) -> None:
+async def test_every_attempt_is_signed_afresh_and_passes_the_limiter(
+    make_client: MakeClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
     clock = VirtualClock()
     policy = RateLimitPolicy(buckets=(Bucket("global", limit=1, period=10.0),))
     arrivals: list[float] = []
+    payload = b"/public/api/ver1/bots?limit=5"
+    expected = HmacAuth("x", SECRET).sign(payload)
+    signed: list[bytes] = []
+    sign = HmacAuth.sign
+
+    def spy(self: HmacAuth, payload: bytes) -> str:
+        signed.append(payload)
+        return sign(self, payload)
 
     def answer(count: int, request: httpx.Request) -> httpx.Response:
         arrivals.append(clock())
         return httpx.Response(500 if count == 1 else 200, json=[])
 
+    monkeypatch.setattr(HmacAuth, "sign", spy)
     route = respx.get(f"{BASE}/ver1/bots").mock(side_effect=counting(answer)[1])
     client = make_client(clock=clock, rate_limit=policy)
-    await drive(clock, client.request("GET", "/ver1/bots"))
+    await drive(clock, client.request("GET", "/ver1/bots", params={"limit": 5}))
     assert arrivals[1] - arrivals[0] >= 10.0
-    assert all("Signature" in call.request.headers for call in route.calls)
+    assert signed == [payload, payload]
+    assert [call.request.headers["Signature"] for call in route.calls] == [expected, expected]
 
 
 @respx.mock

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-from collections.abc import AsyncIterator, Coroutine
+from collections.abc import Coroutine
 from decimal import Decimal
 from typing import Any
 
@@ -27,7 +27,6 @@ from threecommas_async import (
     ThreeCommas,
     TransportError,
     VirtualClock,
-    default_policy,
 )
 from threecommas_async.models import Bot, Deal
 from threecommas_async.testing import FakeThreeCommas, Mode, Phase
@@ -65,6 +64,7 @@ async def test_dropped_connection_on_a_read_is_retried(
 
     bots = await threecommas_client.bots.list()
 
+    assert bots
     assert all(isinstance(bot, Bot) for bot in bots)
     assert _statuses(fake_3commas, "/ver1/bots") == [None, 200]
     assert fake_3commas.counters.connections_dropped == 1
@@ -191,7 +191,7 @@ async def test_a_burst_through_the_default_policy_draws_no_429(make_fake: MakeFa
         if kind == 0:
             calls.append(client.bots.list())
         elif kind == 1:
-            calls.append(client.deals.list(limit=20))
+            calls.append(client.deals.list(limit=5))
         elif kind == 2:
             calls.append(client.deals.show(next(deal_ids)))
         else:
@@ -208,23 +208,13 @@ async def test_a_burst_through_the_default_policy_draws_no_429(make_fake: MakeFa
 
 
 @pytest.fixture
-def fast_fake() -> FakeThreeCommas:
-    fake = FakeThreeCommas(time_scale=0.001, seed=5)
-    fake.seed(seed=5, deals=30)
-    fake.add_key()
-    return fake
+def fast_fake(make_fake: MakeFake) -> FakeThreeCommas:
+    return make_fake(seed=5, fake_seed=5, deals=30, time_scale=0.001)
 
 
 @pytest.fixture
-async def fast_client(fast_fake: FakeThreeCommas) -> AsyncIterator[ThreeCommas]:
-    key = fast_fake.default_key
-    async with ThreeCommas(
-        api_key=key.api_key,
-        api_secret=key.secret,
-        transport=fast_fake.transport(),
-        rate_limit=default_policy().scaled(fast_fake.time_scale),
-    ) as client:
-        yield client
+def fast_client(fast_fake: FakeThreeCommas, make_client: MakeClient) -> ThreeCommas:
+    return make_client(fast_fake)
 
 
 async def test_one_429_blocks_every_task_until_the_window_reopens(

@@ -272,6 +272,7 @@ async def test_deals(threecommas_client: ThreeCommas, fake_3commas: FakeThreeCom
     listed = await client.deals.list(scope="active", limit=1000)
     assert {row.id for row in listed} == set(active)
     finished = await client.deals.list(scope="finished", limit=1000)
+    assert finished
     assert all(row.finished for row in finished)
 
     updated = await client.deals.update(active[0], take_profit=Decimal("2.35"), max_safety_orders=7, note="e2e")

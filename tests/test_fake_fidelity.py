@@ -12,13 +12,7 @@ from threecommas_async._json import loads
 from threecommas_async.testing import FakeThreeCommas, ManualClock, Mode
 from threecommas_async.testing._handlers._times import iso_epoch
 
-
-@pytest.fixture
-def fake() -> FakeThreeCommas:
-    fake = FakeThreeCommas(clock=ManualClock())
-    fake.seed(seed=5, bots=6, deals=40, smart_trades=8, trades=4)
-    fake.add_key()
-    return fake
+pytestmark = pytest.mark.fake(seed=5, bots=6, deals=40, smart_trades=8, trades=4)
 
 
 async def _call(fake: FakeThreeCommas, method: str, path: str, **kwargs: Any) -> httpx.Response:

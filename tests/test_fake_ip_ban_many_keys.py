@@ -12,16 +12,15 @@ from threecommas_async.testing import Budget, FakeKey, FakeThreeCommas, LimitSet
 SMALL = (Budget("small_plan", limit=3, period=10.0, block=5.0),)
 
 
-@pytest.fixture
-def clock() -> ManualClock:
-    return ManualClock()
+pytestmark = pytest.mark.fake(
+    seed=2, deals=5, smart_trades=1, limits=LimitSettings(violations_to_ban=2, ban_initial=30.0)
+)
 
 
 @pytest.fixture
-def fake(clock: ManualClock) -> FakeThreeCommas:
-    fake = FakeThreeCommas(clock=clock, limits=LimitSettings(violations_to_ban=2, ban_initial=30.0))
-    fake.seed(seed=2, deals=5, smart_trades=1)
-    return fake
+def clock(fake: FakeThreeCommas) -> ManualClock:
+    assert isinstance(fake.clock, ManualClock)
+    return fake.clock
 
 
 async def _statuses(fake: FakeThreeCommas, key: FakeKey, count: int, path: str = "/ver1/accounts") -> list[int]:

@@ -14,12 +14,7 @@ from threecommas_async._auth import RsaAuth
 from threecommas_async._json import loads
 from threecommas_async.testing import IN_PROCESS_BASE_URL, FakeThreeCommas, ManualClock, Permission
 
-
-@pytest.fixture
-def fake() -> FakeThreeCommas:
-    fake = FakeThreeCommas(clock=ManualClock())
-    fake.seed(seed=11, deals=12, smart_trades=4)
-    return fake
+pytestmark = pytest.mark.fake(seed=11, deals=12, smart_trades=4)
 
 
 def _raw_client(fake: FakeThreeCommas) -> httpx.AsyncClient:

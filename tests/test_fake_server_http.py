@@ -9,16 +9,12 @@ import pytest
 
 from threecommas_async._auth import HmacAuth
 from threecommas_async._json import loads
-from threecommas_async.testing import FakeThreeCommas, ManualClock, Phase
+from threecommas_async.testing import FakeThreeCommas, Phase
 
 pytest.importorskip("uvicorn")
 
 
-@pytest.fixture
-def fake() -> FakeThreeCommas:
-    fake = FakeThreeCommas(clock=ManualClock())
-    fake.seed(seed=4, deals=6, smart_trades=2)
-    return fake
+pytestmark = pytest.mark.fake(seed=4, deals=6, smart_trades=2)
 
 
 async def test_serve_answers_signed_requests_over_http(fake: FakeThreeCommas, ssl_context: ssl.SSLContext) -> None:

@@ -2,35 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import httpx
 import pytest
 
 from threecommas_async.testing import FakeKey, FakeThreeCommas, ManualClock, Mode
 
-
-@pytest.fixture
-def clock() -> ManualClock:
-    return ManualClock()
+pytestmark = pytest.mark.fake(seed=8, deals=20, smart_trades=5, repeat_window=30.0)
 
 
 @pytest.fixture
-def fake(clock: ManualClock) -> FakeThreeCommas:
-    fake = FakeThreeCommas(clock=clock, repeat_window=30.0)
-    fake.seed(seed=8, deals=20, smart_trades=5)
-    return fake
-
-
-@pytest.fixture
-def key(fake: FakeThreeCommas) -> FakeKey:
-    return fake.add_key()
-
-
-@pytest.fixture
-async def client(fake: FakeThreeCommas, key: FakeKey) -> AsyncIterator[httpx.AsyncClient]:
-    async with fake.http_client(key) as client:
-        yield client
+def clock(fake: FakeThreeCommas) -> ManualClock:
+    assert isinstance(fake.clock, ManualClock)
+    return fake.clock
 
 
 def _active_deals(fake: FakeThreeCommas) -> list[int]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import AsyncIterator
 from decimal import Decimal
 from typing import Any
 
@@ -18,22 +17,7 @@ from threecommas_async.testing import FakeKey, FakeThreeCommas, ManualClock, Mod
 Client = httpx.AsyncClient
 
 
-@pytest.fixture
-def fake() -> FakeThreeCommas:
-    fake = FakeThreeCommas(clock=ManualClock())
-    fake.seed(seed=5, accounts=2, bots=3, deals=57, smart_trades=23, grid_bots=3, trades=6)
-    return fake
-
-
-@pytest.fixture
-def key(fake: FakeThreeCommas) -> FakeKey:
-    return fake.add_key()
-
-
-@pytest.fixture
-async def client(fake: FakeThreeCommas, key: FakeKey) -> AsyncIterator[Client]:
-    async with fake.http_client(key) as client:
-        yield client
+pytestmark = pytest.mark.fake(seed=5, accounts=2, bots=3, deals=57, smart_trades=23, grid_bots=3, trades=6)
 
 
 async def _json(client: Client, method: str, path: str, **kwargs: Any) -> Any:

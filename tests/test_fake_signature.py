@@ -23,11 +23,7 @@ PATH = b"/public/api/ver1/deals"
 CHANGE_MODE = b"/public/api/ver1/users/change_mode"
 
 
-@pytest.fixture
-def fake() -> FakeThreeCommas:
-    fake = FakeThreeCommas(clock=ManualClock())
-    fake.seed(seed=3, deals=6, smart_trades=1)
-    return fake
+pytestmark = pytest.mark.fake(seed=3, deals=6, smart_trades=1)
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
+from support import MakeClient
 
 from threecommas_async import ThreeCommas, VirtualClock
 from threecommas_async._exceptions import (
@@ -117,10 +118,10 @@ async def test_extra_options_accumulate_across_views() -> None:
     assert seen[0].headers["B"] == "2"
 
 
-def test_base_url_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_base_url_from_the_environment(monkeypatch: pytest.MonkeyPatch, make_client: MakeClient) -> None:
     monkeypatch.setenv("THREECOMMAS_BASE_URL", "http://127.0.0.1:9/public/api")
-    assert ThreeCommas().base_url == "http://127.0.0.1:9/public/api"
-    assert ThreeCommas(base_url="http://127.0.0.1:8/x").base_url == "http://127.0.0.1:8/x"
+    assert make_client(api_key=None, api_secret=None).base_url == "http://127.0.0.1:9/public/api"
+    assert make_client(api_key=None, api_secret=None, base_url="http://127.0.0.1:8/x").base_url == "http://127.0.0.1:8/x"
 
 
 async def test_each_retry_is_one_info_line(caplog: pytest.LogCaptureFixture) -> None:
