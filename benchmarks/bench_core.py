@@ -2,7 +2,8 @@
 
 (a) per-request overhead of ``ThreeCommas.request`` (signing, send loop, decoding; limiting off) against
     raw ``httpx.AsyncClient.get`` on a loopback uvicorn server in another process, sequential and at
-    concurrency 100, and with an in-process ``httpx.MockTransport`` (no network: the SDK's own cost);
+    concurrency 100, for both HTTP backends (``http_backend="aiohttp"`` against raw ``aiohttp``), and with
+    an in-process ``httpx.MockTransport`` (no network: the SDK's own cost);
 (b) the limiter's cost per uncontended acquire+release;
 (c) the CPU time the process uses while 1,000 tasks wait 10 s for budget (goal: near zero).
 """
@@ -73,9 +74,12 @@ async def overhead(port: int, total: int, repeats: int) -> dict[str, float]:
     await _wait_up(base + "/ver1/ping")
     results: dict[str, float] = {}
     limits = httpx.Limits(max_connections=100, max_keepalive_connections=100)
-    async with httpx.AsyncClient(limits=limits) as raw, ThreeCommas(
-        "bench-key", "bench-secret", base_url=base, rate_limit=None, http_client=httpx.AsyncClient(limits=limits)
-    ) as client:
+    async with (
+        httpx.AsyncClient(limits=limits) as raw,
+        ThreeCommas(
+            "bench-key", "bench-secret", base_url=base, rate_limit=None, http_client=httpx.AsyncClient(limits=limits)
+        ) as client,
+    ):
 
         async def raw_call() -> None:
             response = await raw.get(base + "/ver1/bots", params={"limit": 3})
@@ -92,6 +96,34 @@ async def overhead(port: int, total: int, repeats: int) -> dict[str, float]:
             results[f"raw_httpx_c{concurrency}_us"] = min(raw_times) * 1e6
             results[f"sdk_c{concurrency}_us"] = min(sdk_times) * 1e6
             results[f"ratio_c{concurrency}"] = min(sdk_times) / min(raw_times)
+    results.update(await overhead_aiohttp(base, total, repeats))
+    return results
+
+
+async def overhead_aiohttp(base: str, total: int, repeats: int) -> dict[str, float]:
+    import aiohttp
+
+    results: dict[str, float] = {}
+    async with (
+        aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=100)) as raw,
+        ThreeCommas("bench-key", "bench-secret", base_url=base, rate_limit=None, http_backend="aiohttp") as client,
+    ):
+
+        async def raw_call() -> None:
+            async with raw.get(base + "/ver1/bots", params={"limit": 3}) as response:
+                await response.json(content_type=None)
+
+        async def sdk_call() -> None:
+            await client.request("GET", "/ver1/bots", params={"limit": 3})
+
+        for concurrency in (1, 100):
+            raw_times, sdk_times = [], []
+            for _ in range(repeats):
+                raw_times.append(await _timed(concurrency, total, raw_call))
+                sdk_times.append(await _timed(concurrency, total, sdk_call))
+            results[f"raw_aiohttp_c{concurrency}_us"] = min(raw_times) * 1e6
+            results[f"sdk_aiohttp_c{concurrency}_us"] = min(sdk_times) * 1e6
+            results[f"ratio_aiohttp_c{concurrency}"] = min(sdk_times) / min(raw_times)
     return results
 
 
@@ -103,9 +135,10 @@ async def in_process(total: int, repeats: int) -> dict[str, float]:
 
     url = "https://api.3commas.io/public/api/ver1/bots"
     raw_times, sdk_times = [], []
-    async with httpx.AsyncClient(transport=httpx.MockTransport(answer)) as raw, ThreeCommas(
-        "bench-key", "bench-secret", rate_limit=None, transport=httpx.MockTransport(answer)
-    ) as client:
+    async with (
+        httpx.AsyncClient(transport=httpx.MockTransport(answer)) as raw,
+        ThreeCommas("bench-key", "bench-secret", rate_limit=None, transport=httpx.MockTransport(answer)) as client,
+    ):
 
         async def raw_call() -> None:
             (await raw.get(url, params={"limit": 3})).json()

@@ -10,6 +10,9 @@ fake load when a test first asks for one of these fixtures. Fixtures:
 ``fake_3commas``
     A fresh :class:`~threecommas_async.testing.FakeThreeCommas` with a seeded book (paper and real)
     and one HMAC key with every permission (``fake_3commas.default_key``).
+``fake_cable``
+    The fake's ActionCable server (:class:`~threecommas_async.testing.FakeCable`) over
+    ``fake_3commas``, pinging every 0.05 s; ``StreamOptions(connector=fake_cable.connector())``.
 ``threecommas_client``
     A ready :class:`~threecommas_async.ThreeCommas` using that key, wired in-process to the fake,
     with the default rate-limit policy scaled to the fake's time. It is an async fixture: with
@@ -29,9 +32,9 @@ import pytest
 
 if TYPE_CHECKING:
     from threecommas_async import ThreeCommas
-    from threecommas_async.testing import FakeThreeCommas
+    from threecommas_async.testing import FakeCable, FakeThreeCommas
 
-__all__ = ["fake_3commas", "threecommas_client", "threecommas_time_scale"]
+__all__ = ["fake_3commas", "fake_cable", "threecommas_client", "threecommas_time_scale"]
 
 
 def _async_fixture(function: Callable[..., Any]) -> Any:
@@ -74,3 +77,13 @@ async def threecommas_client(fake_3commas: FakeThreeCommas) -> AsyncIterator[Thr
     )
     async with client:
         yield client
+
+
+@_async_fixture
+async def fake_cable(fake_3commas: FakeThreeCommas) -> AsyncIterator[FakeCable]:
+    """The fake's ActionCable server for realtime streams, closed after the test."""
+    from threecommas_async.testing import FakeCable
+
+    cable = FakeCable(fake_3commas, ping_interval=0.05)
+    yield cable
+    await cable.aclose()

@@ -150,3 +150,10 @@ async def test_client_level_raw_response() -> None:
     raw = await client.with_raw_response.general.ping()
     assert raw.status_code == 200
     assert raw.http_response.headers["content-type"] == "application/json"
+
+
+def test_client_streams_namespace() -> None:
+    from threecommas_async.streams import Streams
+
+    client = client_for(never)
+    assert isinstance(client.streams, Streams)

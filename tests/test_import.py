@@ -16,6 +16,9 @@ LAZY = [
     "redis",
     "cryptography",
     "uvicorn",
+    "threecommas_async.streams",
+    "threecommas_async.cli",
+    "websockets",
 ]
 
 

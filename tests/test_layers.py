@@ -31,11 +31,14 @@ RANKS: dict[str, int] = {
     "_ratelimit": 2,
     "_interpret": 3,
     "_sender": 4,
+    "_http": 4,
+    "_http_aiohttp": 4,
     "_validation": 5,
     "_pagination": 5,
     "_resource": 5,
     "_client": 6,
     "resources": 6,
+    "streams": 6,
 }
 TOP = 7
 

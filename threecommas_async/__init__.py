@@ -33,6 +33,7 @@ from ._exceptions import (
 from ._json import JsonNumber
 from ._json import dumps as encode_json
 from ._json import loads as decode_json
+from ._pool import ClientPool, shared_http_client
 from ._ratelimit import (
     Bucket,
     BucketSnapshot,
@@ -54,6 +55,7 @@ __all__ = [
     "BadRequestError",
     "Bucket",
     "BucketSnapshot",
+    "ClientPool",
     "DeprecatedEndpointWarning",
     "FleetStats",
     "HmacAuth",
@@ -89,6 +91,7 @@ __all__ = [
     "decode_json",
     "default_policy",
     "encode_json",
+    "shared_http_client",
     "signature_payload",
 ]
 

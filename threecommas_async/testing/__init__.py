@@ -36,6 +36,12 @@ if TYPE_CHECKING:
         BASE_PATH,
         AsgiApp,
     )
+    from ._cable import (
+        CableChannel,
+        CableFaults,
+        FakeCable,
+        PushRecord,
+    )
     from ._clock import (
         Clock,
         ManualClock,
@@ -105,9 +111,12 @@ __all__ = [
     "Ban",
     "Book",
     "Budget",
+    "CableChannel",
+    "CableFaults",
     "Clock",
     "ConnectionReset",
     "Counters",
+    "FakeCable",
     "FakeKey",
     "FakeSigner",
     "FakeThreeCommas",
@@ -127,6 +136,7 @@ __all__ = [
     "Permission",
     "Phase",
     "PlanLimit",
+    "PushRecord",
     "RateLimitStorm",
     "RateLimiter",
     "RepeatRecord",
@@ -145,6 +155,10 @@ __all__ = [
 _MODULES: dict[str, str] = {
     "BASE_PATH": "_app",
     "AsgiApp": "_app",
+    "CableChannel": "_cable",
+    "CableFaults": "_cable",
+    "FakeCable": "_cable",
+    "PushRecord": "_cable",
     "Clock": "_clock",
     "ManualClock": "_clock",
     "ScaledClock": "_clock",

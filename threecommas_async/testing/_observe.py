@@ -83,6 +83,8 @@ class Observer:
         self.repeats: list[RepeatRecord] = []
         self.counters = Counters()
         self._applied: dict[tuple[object, ...], float] = {}
+        self.listeners: list[Callable[[RequestRecord], None]] = []
+        """Called with every record (the stream fake pushes what a request changed)."""
 
     def reset(self) -> None:
         self.requests.clear()
@@ -114,6 +116,8 @@ class Observer:
         counters.bans_imposed += ban_imposed
         for name in record.faults:
             counters.faults[name] += 1
+        for listener in self.listeners:
+            listener(record)
 
     def check_repeat(
         self, fingerprint: tuple[object, ...], *, now: float, key: str | None, method: str, path: str, mode: Mode
