@@ -48,7 +48,13 @@ async def test_twenty_concurrent_418s_leave_the_base_ban() -> None:
     async with respx.mock(base_url=BASE) as router:
         router.get("/ver1/accounts").mock(side_effect=banned)
         client = ThreeCommas(
-            "k", "s3cret", rate_limit=default_policy(), max_ban_wait=60.0, clock=clock, sleep=clock.sleep
+            "k",
+            "s3cret",
+            rate_limit=default_policy(),
+            max_ban_wait=60.0,
+            max_in_flight=20,
+            clock=clock,
+            sleep=clock.sleep,
         )
         async with client:
             results = await asyncio.gather(
