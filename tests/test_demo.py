@@ -23,6 +23,8 @@ def test_demo_uses_the_budget_without_429s(tmp_path: Path) -> None:
     used = float(re.search(r"budget used \(global\)\s+([\d.]+)%", text).group(1))  # type: ignore[union-attr]
     assert used > 0.0  # how much depends on the machine's load (a benchmark figure); the summary says which
     assert ("could not send requests fast enough" in text) == (used < 97.0)
+    note = text[text.find("  note:") :].splitlines() if "  note:" in text else []
+    assert all(len(line) < 80 for line in note)
     assert export.read_text().count("\n") > 0
     assert not export.with_name(export.name + ".tmp").exists()
     status_lines = [line for line in text.splitlines() if line.startswith("[")]

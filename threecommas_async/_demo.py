@@ -176,7 +176,7 @@ def _summary(
         print(
             f"  note: this machine could not send requests fast enough to use the whole\n"
             f"  budget at time scale {time_scale:g} (CPU-bound, not the limiter);\n"
-            f"  --time-scale 0.05 gives it time",
+            f"  a larger --time-scale, such as 0.05, gives it time",
             file=out,
         )
     return 1 if statuses.get(429, 0) or statuses.get(418, 0) else 0
