@@ -54,7 +54,9 @@ async def _worker(config: dict[str, Any]) -> dict[str, Any]:
     from threecommas_async._ratelimit._redis import RedisBackend
 
     policy = default_policy().scaled(config["time_scale"])
-    backend = RedisBackend.from_url(config["redis_url"], api_key=config["api_key"], namespace=config["namespace"])
+    backend = RedisBackend.from_url(
+        config["redis_url"], api_key=config["api_key"], namespace=config["namespace"], trust_fresh_start=True
+    )
     start_at: float = config["start_at"]
     stop_at = start_at + config["duration"] + config["tail"]
     granted = 0

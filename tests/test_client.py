@@ -21,6 +21,7 @@ from threecommas_async import (
     BadRequestError,
     Bucket,
     HmacAuth,
+    InMemoryBackend,
     IPBannedError,
     MissingCredentialsError,
     NotFoundError,
@@ -468,11 +469,12 @@ async def test_aclose_stops_the_limiter_even_with_a_user_http_client(
     waiter = asyncio.create_task(limiter.acquire("GET", "/x"))
     await clock.settle()
     backend = limiter.backend
-    assert getattr(backend, "_timer", None) is not None
+    assert isinstance(backend, InMemoryBackend)
+    assert backend._alarm.pending
     await client.with_options(timeout=1.0).aclose()
-    assert getattr(backend, "_timer", None) is not None
+    assert backend._alarm.pending
     await client.aclose()
-    assert getattr(backend, "_timer", None) is None
+    assert not backend._alarm.pending
     assert not http.is_closed
     waiter.cancel()
     await http.aclose()

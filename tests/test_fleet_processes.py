@@ -35,7 +35,7 @@ async def _worker(url: str, namespace: str, index: int, start_at: float, signal_
     from threecommas_async._ratelimit._redis import RedisBackend
 
     bucket = Bucket("global", limit=LIMIT, period=PERIOD, block_seconds=BLOCK_SECONDS)
-    backend = RedisBackend.from_url(url, api_key="fleet-process-test-key", namespace=namespace)
+    backend = RedisBackend.from_url(url, api_key="fleet-process-test-key", namespace=namespace, trust_fresh_start=True)
     rng = random.Random(index)
     calls: list[tuple[float, float]] = []
 

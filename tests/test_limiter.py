@@ -164,7 +164,7 @@ async def test_retry_after_overrides_the_policy_block() -> None:
 async def test_ban_gate_holds_everything_and_short_bans_are_waited_out() -> None:
     clock = VirtualClock()
     limiter = make_limiter(clock, max_ban_wait=200.0)
-    assert await limiter.banned(retry_after=None) == 120.0
+    assert await limiter.banned(None, retry_after=None) == 120.0
     waiter = asyncio.create_task(limiter.acquire("GET", "/x"))
     await clock.advance(119.0)
     assert not waiter.done()
@@ -175,10 +175,10 @@ async def test_ban_gate_holds_everything_and_short_bans_are_waited_out() -> None
 async def test_long_ban_raises_with_retry_at_and_escalates() -> None:
     clock = VirtualClock()
     limiter = make_limiter(clock, max_ban_wait=150.0)
-    await limiter.banned(retry_after=None)
+    await limiter.banned(None, retry_after=None)
     waiter = asyncio.create_task(limiter.acquire("GET", "/x"))
     await clock.settle()
-    assert await limiter.banned(retry_after=None) == 240.0
+    assert await limiter.banned(None, retry_after=None) == 240.0
     await clock.settle()
     with pytest.raises(IPBannedError) as caught:
         await waiter
@@ -188,7 +188,7 @@ async def test_long_ban_raises_with_retry_at_and_escalates() -> None:
         await limiter.acquire("GET", "/x")
     limiter.succeeded()
     await clock.advance(240.0)
-    assert await limiter.banned(retry_after=None) == 120.0
+    assert await limiter.banned(None, retry_after=None) == 120.0
 
 
 async def test_cancelled_waiter_leaves_no_trace() -> None:

@@ -294,3 +294,14 @@ async def test_a_failed_first_poll_does_not_turn_the_baseline_into_events(
             fake_cable.update_deal(deal_id, note="the first real change")
             event = await next_event(stream)
     assert (event.entity.id, event.entity.note, event.source) == (deal_id, "the first real change", Source.POLLING)
+
+
+async def test_the_client_exposes_streams(
+    fake_3commas: FakeThreeCommas, fake_cable: FakeCable, threecommas_client: ThreeCommas
+) -> None:
+    deal_id = an_active_deal(fake_3commas)
+    async with threecommas_client.streams.deals(connector=fake_cable.connector()) as stream:
+        await wait_for_mode(stream, StreamMode.SOCKET)
+        fake_cable.update_deal(deal_id, note="via client.streams")
+        event = await next_event(stream)
+    assert (event.entity.id, event.entity.note) == (deal_id, "via client.streams")

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ._backend import BucketSnapshot, LimiterBackend, LimiterSnapshot, Permit
+from ._fallback import FallbackBackend
 from ._limiter import Attempt, Outcome, RateLimiter
 from ._memory import InMemoryBackend
 from ._policy import Bucket, RateLimitPolicy, default_policy
@@ -16,6 +17,8 @@ __all__ = [
     "Attempt",
     "Bucket",
     "BucketSnapshot",
+    "FallbackBackend",
+    "FleetOptions",
     "FleetStats",
     "InMemoryBackend",
     "LimiterBackend",
@@ -29,10 +32,10 @@ __all__ = [
     "fleet_key_prefix",
 ]
 
-_FLEET_NAMES = frozenset({"FleetStats", "RedisBackend", "fleet_key_prefix"})
+_FLEET_NAMES = frozenset({"FleetOptions", "FleetStats", "RedisBackend", "fleet_key_prefix"})
 
 if TYPE_CHECKING:
-    from ._redis import FleetStats, RedisBackend, fleet_key_prefix
+    from ._redis import FleetOptions, FleetStats, RedisBackend, fleet_key_prefix
 
 
 def __getattr__(name: str) -> Any:

@@ -13,9 +13,11 @@ from typing import Any, Protocol, runtime_checkable
 import attrs
 
 from .._exceptions import IPBannedError
-from ._policy import Bucket
+from ._policy import BanRule, Bucket
 
-__all__ = ["BucketSnapshot", "LimiterBackend", "LimiterSnapshot", "Permit", "ban_error"]
+DEFAULT_BAN_RULE = BanRule()
+
+__all__ = ["BucketSnapshot", "HeldSlot", "LimiterBackend", "LimiterSnapshot", "Permit", "ban_error"]
 
 
 @attrs.define(slots=True, eq=False)
@@ -27,6 +29,17 @@ class Permit:
     waited: float = 0.0
     token: Any = None
     released: bool = False
+    ban_generation: int = 0
+    probe: bool = False
+
+
+@attrs.frozen(slots=True)
+class HeldSlot:
+    """A slot held outside a shared backend (by a fallback), to be counted by it: in flight or lingering."""
+
+    buckets: tuple[Bucket, ...]
+    weight: int
+    in_flight: bool
 
 
 @attrs.frozen(slots=True)
@@ -70,8 +83,16 @@ class LimiterBackend(Protocol):
         """Open a block window: nothing in these buckets is granted for ``seconds``."""
         ...
 
-    async def ban(self, seconds: float) -> None:
-        """Close the ban gate for ``seconds``: nothing at all is granted until it lifts."""
+    async def ban(
+        self, seconds: float | None, *, permit: Permit | None = None, rule: BanRule = DEFAULT_BAN_RULE
+    ) -> float:
+        """A 418 on ``permit``'s request (see ``_gate``): close the ban gate for ``seconds`` (None: the
+        rule's escalating length) unless the 418 belongs to the event that closed it already; nothing at
+        all is granted until it lifts. Returns the seconds the gate stays closed."""
+        ...
+
+    def succeeded(self, permit: Permit | None) -> None:
+        """A request got an answer that was not a ban: a half-open gate opens, escalation resets."""
         ...
 
     async def snapshot(self, buckets: tuple[Bucket, ...]) -> LimiterSnapshot: ...

@@ -8,7 +8,12 @@
 --         at TIME - age + period; sent=0: freed now
 --   i     imports: [[member, [bucket...], in_flight], ...] slots taken while Redis was unreachable
 --   k     block windows: [[bucket, ms], ...]
---   ban   ban gate length in ms (0: none)
+--   x     ban events (418s): [[generation, ms, base_ms, cap_ms], ...] generation: the gate's generation
+--         stamped on the permit the 418 answered (-1: unknown, always a new event); ms: Retry-After
+--         (-1: none, the escalating length)
+--   fresh 1: this process has never seen the fleet's epoch and trusts a missing one (first start)
+--   hp    the longest period (ms) the process knows of; ettl ms the epoch outlives the last grant
+--   ok    a success on a permit of this generation (-1: any): the gate opens, escalation resets
 --   t     this process's ticket id; seq its queue position (arrival time, "" when it has none)
 --   q     local waiters, oldest first: [[weight, [bucket...], member], ...]; more: others wait behind them.
 --         Present: the ticket is maintained (an empty q with more=false leaves the queue); absent
@@ -22,7 +27,9 @@
 -- Slots live in one sorted set per bucket: member "<weight>:<id>", score the time the slot frees (ms on
 -- the Redis clock): grant + period + lease while in flight, release + period once answered.
 -- Reply (JSON): g the granted indices of q; w ms until the earliest waiter left could fit (-1: none
--- left); ban ms left of a ban; held the buckets someone lacks room in; seq the ticket's queue position
+-- left); ban ms left of a ban; gen, lvl, open the ban gate; probe the index in g of the half-open
+-- probe (0: none); ep the fleet's epoch; hold ms left before anything is granted after state loss;
+-- held the buckets someone lacks room in; seq the ticket's queue position
 -- as text ("" once it left the queue); s per reported bucket [used, in flight, ms blocked]; fleet the
 -- waiters of every process. Durations only, never absolute times, except seq (echoed back as text).
 
@@ -34,6 +41,7 @@ local clock = redis.call('TIME')
 local now = tonumber(clock[1]) * 1000 + tonumber(clock[2]) / 1000
 local margin = step.margin
 local lease = step.lease
+local probe_poll = 100
 
 local blocks_key = prefix .. 'blk'
 local ban_key = prefix .. 'ban'
@@ -74,7 +82,9 @@ local function put_slot(def, member, in_flight, age)
   keep_for(key, def.period + lease + margin)
 end
 
+local probe_ends = {}
 for _, row in ipairs(step.r or {}) do
+  probe_ends[#probe_ends + 1] = row[1]
   local age = math.min(math.max(tonumber(row[4]) or 0, 0), lease)
   for _, index in ipairs(row[2]) do
     local def = defs[index]
@@ -102,12 +112,72 @@ for _, row in ipairs(step.k or {}) do
   keep_for(blocks_key, row[2] + margin)
 end
 
-local ban_until = tonumber(redis.call('GET', ban_key)) or 0
-if (step.ban or 0) > 0 and now + step.ban > ban_until then
-  ban_until = now + step.ban
-  redis.call('SET', ban_key, ms(ban_until), 'PX', math.ceil(step.ban + margin))
+-- The ban gate, a circuit breaker (see _gate.py): one escalation per ban event, then half-open for
+-- exactly one probe; a success opens it and resets the level.
+local raw_gate = redis.call('HMGET', ban_key, 'gen', 'lvl', 'until', 'open', 'probe')
+local gate = {
+  gen = tonumber(raw_gate[1]) or 0,
+  lvl = tonumber(raw_gate[2]) or 0,
+  ['until'] = tonumber(raw_gate[3]) or 0,
+  open = raw_gate[4] ~= '0',
+  probe = raw_gate[5] or '',
+}
+local gate_dirty = false
+for _, member in ipairs(probe_ends) do
+  if member == gate.probe then
+    gate.probe = ''
+    gate_dirty = true
+  end
 end
+if step.ok and (step.ok < 0 or step.ok >= gate.gen) then
+  gate.lvl, gate.open, gate.probe, gate_dirty = 0, true, '', true
+end
+for _, event in ipairs(step.x or {}) do
+  if event[1] >= 0 and event[1] < gate.gen then
+    if event[2] >= 0 then
+      gate['until'] = math.max(gate['until'], now + event[2])
+    end
+  else
+    local length = event[2]
+    if length < 0 then
+      length = math.min(event[3] * 2 ^ math.min(gate.lvl, 64), event[4])
+    end
+    gate.gen, gate.lvl, gate.open, gate.probe = gate.gen + 1, gate.lvl + 1, false, ''
+    gate['until'] = math.max(gate['until'], now + length)
+  end
+  gate_dirty = true
+end
+-- The epoch: missing means the fleet's state was lost (a flush, a restart) or never existed, so the
+-- budget may have been spent a moment ago: nothing is granted for one full period, unless the caller
+-- is a first start that trusts a fresh fleet.
+local epoch_key = prefix .. 'ep'
+local raw_epoch = redis.call('HMGET', epoch_key, 'id', 'hold')
+local epoch_id, hold_until = raw_epoch[1], tonumber(raw_epoch[2]) or 0
+if not epoch_id then
+  epoch_id = ms(now)
+  hold_until = now
+  if step.fresh ~= 1 then
+    local longest = step.hp or 0
+    for _, def in pairs(defs) do
+      longest = math.max(longest, def.period)
+    end
+    hold_until = now + longest
+  end
+  redis.call('HSET', epoch_key, 'id', epoch_id, 'hold', ms(hold_until))
+  redis.call('PEXPIRE', epoch_key, math.ceil(step.ettl or 86400000))
+end
+local held_for = math.max(hold_until - now, 0)
+
+local ban_until = gate['until']
 local banned_for = math.max(ban_until - now, 0)
+local half_open = not gate.open and banned_for <= 0
+local function save_gate()
+  if gate_dirty then
+    redis.call('HSET', ban_key, 'gen', gate.gen, 'lvl', gate.lvl, 'until', ms(gate['until']),
+      'open', gate.open and '1' or '0', 'probe', gate.probe)
+    redis.call('PEXPIRE', ban_key, math.ceil(banned_for + lease + margin))
+  end
+end
 
 -- Bucket state, loaded once per step: expired slots purged, weight in use, and when each slot may free.
 local states = {}
@@ -264,7 +334,7 @@ local function earliest(weight, bucket_states)
   return at
 end
 
-local reply = {g = {}, w = -1, ban = banned_for, held = {}, seq = ''}
+local reply = {g = {}, w = -1, ban = banned_for, held = {}, seq = '', probe = 0, ep = epoch_id, hold = held_for}
 local batch = step.q or {}
 local me = step.t
 
@@ -303,8 +373,18 @@ if me and me ~= '' and step.q then
       return false
     end
 
-    if banned_for > 0 then
-      wait_until = ban_until
+    if banned_for > 0 or held_for > 0 then
+      wait_until = math.max(ban_until, hold_until)
+    elseif half_open then
+      -- One probe for the whole fleet: the head of the first waiting process, once no probe is out.
+      local first = tickets[1]
+      if gate.probe == '' and (not first or first.id == me or first.score >= seq_value) and offer(1) then
+        head_granted = true
+        gate.probe, gate_dirty = batch[1][3], true
+        reply.probe = 1
+      else
+        wait_until = now + probe_poll
+      end
     else
       -- Round robin: round k offers the k-th waiting request of every ticket, in queue order. Other
       -- processes' requests are assumed shaped like their head; ours are the batch itself.
@@ -341,6 +421,9 @@ if me and me ~= '' and step.q then
     end
 
     reply.g = granted
+    if #granted > 0 then
+      redis.call('PEXPIRE', epoch_key, math.ceil(step.ettl or 86400000))
+    end
     local remaining = #batch - #granted
     if remaining > 0 or step.more then
       if head_granted then
@@ -376,6 +459,9 @@ if me and me ~= '' and step.q then
     end
   end
 end
+
+save_gate()
+reply.gen, reply.lvl, reply.open = gate.gen, gate.lvl, gate.open and 1 or 0
 
 if step.s and #step.s > 0 then
   local rows = {}

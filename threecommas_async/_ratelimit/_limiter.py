@@ -3,7 +3,8 @@
 It resolves which buckets a request falls in, asks the backend for the weight, and turns server
 signals into limiter state: a 429 opens the block window of every bucket the request falls in (the
 server does not say which limit tripped, so all of them: the safe side of a ban), a 418 closes the ban
-gate for an escalating time unless the server says how long.
+gate, a circuit breaker kept by the backend (``_gate``): once per ban event, for an escalating time
+unless the server says how long, then half-open for one probe.
 """
 
 from __future__ import annotations
@@ -66,7 +67,6 @@ class RateLimiter:
         self.policy = policy
         self.backend: LimiterBackend = backend if backend is not None else InMemoryBackend(clock=clock, sleep=sleep)
         self.max_ban_wait = max_ban_wait
-        self._consecutive_bans = 0
 
     async def acquire(self, method: str, path: str, *, weight: int | None = None) -> Permit:
         buckets, default_weight = self.policy.resolve(method, path)
@@ -83,11 +83,11 @@ class RateLimiter:
         finally:
             await self.release(attempt.permit, sent=attempt.sent)
         if attempt.outcome is Outcome.OK:
-            self.succeeded()
+            self.succeeded(attempt.permit)
         elif attempt.outcome is Outcome.RATE_LIMITED:
             attempt.blocked_for = await self.rate_limited(attempt.permit, attempt.retry_after)
         elif attempt.outcome is Outcome.BANNED:
-            attempt.ban_seconds = await self.banned(attempt.retry_after)
+            attempt.ban_seconds = await self.banned(attempt.permit, attempt.retry_after)
 
     async def release(self, permit: Permit, *, sent: bool = True) -> None:
         await self.backend.release(permit, sent=sent)
@@ -101,21 +101,15 @@ class RateLimiter:
             await self.backend.block((bucket,), bucket.block_seconds)
         return max((bucket.block_seconds for bucket in permit.buckets), default=0.0)
 
-    async def banned(self, retry_after: float | None) -> float:
-        """Close the ban gate after a 418; returns the assumed ban length."""
-        if retry_after is not None:
-            seconds = retry_after
-        else:
-            seconds = min(
-                self.policy.ban_seconds * 2.0**self._consecutive_bans, self.policy.ban_max_seconds
-            )
-        self._consecutive_bans += 1
-        await self.backend.ban(seconds)
-        return seconds
+    async def banned(self, permit: Permit | None = None, retry_after: float | None = None) -> float:
+        """A 418 on ``permit``'s request: close the ban gate unless this 418 belongs to the ban event that
+        closed it already (``permit`` None: always a new event); returns the seconds it stays closed."""
+        return await self.backend.ban(retry_after, permit=permit, rule=self.policy.ban_rule)
 
-    def succeeded(self) -> None:
-        """A request got through: the next ban, if any, starts from the shortest length again."""
-        self._consecutive_bans = 0
+    def succeeded(self, permit: Permit | None = None) -> None:
+        """A request got through: a half-open ban gate opens and the next ban starts from the shortest
+        length again (a permit granted before the gate last closed changes nothing)."""
+        self.backend.succeeded(permit)
 
     async def snapshot(self) -> LimiterSnapshot:
         return await self.backend.snapshot(self.policy.buckets)

@@ -12,46 +12,15 @@ from __future__ import annotations
 
 import asyncio
 import math
-from collections import deque
-
-import attrs
 
 from .._clock import ClockFn, SleepFn, system_clock, system_sleep
-from ._backend import BucketSnapshot, LimiterSnapshot, Permit, ban_error
-from ._policy import Bucket
+from ._alarm import Alarm
+from ._backend import DEFAULT_BAN_RULE, BucketSnapshot, LimiterSnapshot, Permit, ban_error
+from ._gate import BanGate
+from ._policy import BanRule, Bucket
+from ._waiters import BucketState, ShapeQueue, Waiter, WaitQueues
 
 __all__ = ["InMemoryBackend"]
-
-
-@attrs.define(slots=True, eq=False)
-class _BucketState:
-    bucket: Bucket
-    used: int = 0
-    in_flight: int = 0
-    expiries: deque[tuple[float, int]] = attrs.field(factory=deque)
-    blocked_until: float = -math.inf
-
-    def purge(self, now: float) -> None:
-        expiries = self.expiries
-        while expiries and expiries[0][0] <= now:
-            self.used -= expiries.popleft()[1]
-
-    def fits(self, weight: int, now: float) -> bool:
-        return now >= self.blocked_until and self.used + weight <= self.bucket.limit
-
-    def next_change(self, now: float) -> float:
-        if now < self.blocked_until:
-            return self.blocked_until
-        return self.expiries[0][0] if self.expiries else math.inf
-
-
-@attrs.define(slots=True, eq=False)
-class _Waiter:
-    states: tuple[_BucketState, ...]
-    permit: Permit
-    future: asyncio.Future[Permit]
-    since: float
-    max_ban_wait: float
 
 
 class InMemoryBackend:
@@ -60,39 +29,38 @@ class InMemoryBackend:
     def __init__(self, *, clock: ClockFn = system_clock, sleep: SleepFn = system_sleep) -> None:
         self._clock = clock
         self._sleep = sleep
-        self._states: dict[str, _BucketState] = {}
-        self._waiters: deque[_Waiter] = deque()
-        self._banned_until = -math.inf
-        self._timer: asyncio.Task[None] | None = None
-        self._timer_deadline = math.inf
+        self._states: dict[str, BucketState] = {}
+        self._waiters = WaitQueues()
+        self._gate = BanGate()
+        self._alarm = Alarm(self._drain, clock=clock, sleep=sleep)
         self._loop: asyncio.AbstractEventLoop | None = None
 
-    def _state(self, bucket: Bucket) -> _BucketState:
+    def _state(self, bucket: Bucket) -> BucketState:
         state = self._states.get(bucket.name)
         if state is None:
-            state = self._states[bucket.name] = _BucketState(bucket)
+            state = self._states[bucket.name] = BucketState(bucket)
         elif state.bucket is not bucket:
             state.bucket = bucket
         return state
 
     async def acquire(self, buckets: tuple[Bucket, ...], weight: int, *, max_ban_wait: float) -> Permit:
         now = self._clock()
-        if self._banned_until > now and self._banned_until - now > max_ban_wait:
-            raise ban_error(self._banned_until - now)
+        if self._gate.remaining(now) > max_ban_wait:
+            raise ban_error(self._gate.remaining(now))
         states = tuple(self._state(b) for b in buckets)
         for bucket, state in zip(buckets, states, strict=True):
             if weight > bucket.limit:
                 raise ValueError(f"weight {weight} exceeds the limit {bucket.limit} of bucket {bucket.name!r}")
             state.purge(now)
         permit = Permit(buckets=buckets, weight=weight)
-        if not self._waiters and now >= self._banned_until and all(s.fits(weight, now) for s in states):
-            self._take(states, weight)
+        if not self._waiters and self._gate.admits(now) and all(s.fits(weight, now) for s in states):
+            self._take(states, permit, now)
             return permit
-        self._bind_loop()
-        assert self._loop is not None
-        future: asyncio.Future[Permit] = self._loop.create_future()
-        self._waiters.append(_Waiter(states, permit, future, now, max_ban_wait))
-        self._drain()
+        loop = self._bind_loop()
+        future: asyncio.Future[Permit] = loop.create_future()
+        _, head = self._waiters.push(states, lambda seq: Waiter(permit, future, now, max_ban_wait, seq))
+        if head:
+            self._drain()
         try:
             return await future
         except asyncio.CancelledError:
@@ -113,6 +81,8 @@ class InMemoryBackend:
                 state.expiries.append((now + bucket.period, permit.weight))
             else:
                 state.used -= permit.weight
+        if permit.probe:
+            self._probe_released(permit, sent=sent)
         if self._waiters:
             self._drain()
 
@@ -124,14 +94,34 @@ class InMemoryBackend:
         if self._waiters:
             self._drain()
 
-    async def ban(self, seconds: float) -> None:
+    async def ban(
+        self, seconds: float | None, *, permit: Permit | None = None, rule: BanRule = DEFAULT_BAN_RULE
+    ) -> float:
         now = self._clock()
-        self._banned_until = max(self._banned_until, now + seconds)
-        remaining = self._banned_until - now
+        remaining = self._gate.ban(permit, seconds, rule, now)
         for waiter in self._waiters:
             if remaining > waiter.max_ban_wait and not waiter.future.done():
                 waiter.future.set_exception(ban_error(remaining))
         self._drain()
+        return remaining
+
+    def succeeded(self, permit: Permit | None) -> None:
+        if self._gate.succeeded(permit) and self._waiters:
+            self._drain()
+
+    def _probe_released(self, permit: Permit, *, sent: bool) -> None:
+        """A probe that was not sent frees the probe at once; an answered one waits for its verdict
+        (``succeeded`` or ``ban``, called right after the release) until the loop turns."""
+        if not sent:
+            self._gate.probe_ended(permit)
+            return
+        self._bind_loop()
+        assert self._loop is not None
+        self._loop.call_soon(self._settle_probe, permit)
+
+    def _settle_probe(self, permit: Permit) -> None:
+        if self._gate.probe_ended(permit) and self._waiters:
+            self._drain()
 
     async def snapshot(self, buckets: tuple[Bucket, ...]) -> LimiterSnapshot:
         now = self._clock()
@@ -150,77 +140,66 @@ class InMemoryBackend:
                     blocked_for=max(state.blocked_until - now, 0.0),
                 )
             )
-        waiting = sum(1 for w in self._waiters if not w.future.done())
-        return LimiterSnapshot(tuple(rows), waiting, max(self._banned_until - now, 0.0))
+        return LimiterSnapshot(tuple(rows), self._waiters.live_count(), self._gate.remaining(now))
 
     async def aclose(self) -> None:
-        if self._timer is not None:
-            self._timer.cancel()
-            self._timer = None
-        self._timer_deadline = math.inf
+        self._alarm.cancel()
 
-    def _take(self, states: tuple[_BucketState, ...], weight: int) -> None:
+    def _take(self, states: tuple[BucketState, ...], permit: Permit, now: float) -> None:
         for state in states:
-            state.used += weight
-            state.in_flight += weight
+            state.used += permit.weight
+            state.in_flight += permit.weight
+        self._gate.stamp(permit, now)
 
-    def _bind_loop(self) -> None:
+    def _bind_loop(self) -> asyncio.AbstractEventLoop:
         loop = asyncio.get_running_loop()
         if self._loop is not loop:
             self._loop = loop
-            self._timer = None
-            self._timer_deadline = math.inf
+            self._alarm.forget()
+        return loop
 
     def _drain(self) -> None:
+        """Grant what can run now, oldest head first; arm the timer for the earliest change."""
         now = self._clock()
-        waiters = self._waiters
-        if now < self._banned_until:
-            self._drop_finished()
-            if waiters:
-                self._arm(self._banned_until)
+        gate = self._gate
+        if not gate.admits(now):
+            if now < gate.until and self._waiters:
+                self._arm(gate.until)
             return
         for state in self._states.values():
             state.purge(now)
         held: set[int] = set()
         next_change = math.inf
-        remaining: deque[_Waiter] = deque()
-        while waiters:
-            waiter = waiters.popleft()
-            if waiter.future.done():
-                continue
+        candidates = self._waiters.live_heads()
+        while candidates:
+            queue = min(candidates, key=_head_seq)
+            waiter = queue.waiters[0]
             weight = waiter.permit.weight
-            if any(id(s) in held for s in waiter.states):
-                remaining.append(waiter)
+            if any(id(s) in held for s in queue.states):
+                candidates.remove(queue)
                 continue
-            lacking = [s for s in waiter.states if not s.fits(weight, now)]
+            lacking = [s for s in queue.states if not s.fits(weight, now)]
             if lacking:
                 for state in lacking:
                     held.add(id(state))
                     next_change = min(next_change, state.next_change(now))
-                remaining.append(waiter)
+                candidates.remove(queue)
                 continue
-            self._take(waiter.states, weight)
+            queue.waiters.popleft()
+            self._take(queue.states, waiter.permit, now)
             waiter.permit.waited = now - waiter.since
             waiter.future.set_result(waiter.permit)
-        self._waiters = remaining
-        if remaining and next_change < math.inf:
+            if not gate.admits(now):
+                break
+            if queue.head() is None:
+                candidates.remove(queue)
+        if next_change < math.inf and self._waiters:
             self._arm(next_change)
 
-    def _drop_finished(self) -> None:
-        self._waiters = deque(w for w in self._waiters if not w.future.done())
-
     def _arm(self, deadline: float) -> None:
-        if self._timer is not None and not self._timer.done() and self._timer_deadline <= deadline:
-            return
-        if self._timer is not None:
-            self._timer.cancel()
         self._bind_loop()
-        assert self._loop is not None
-        self._timer_deadline = deadline
-        self._timer = self._loop.create_task(self._wake_at(deadline))
+        self._alarm.arm(deadline)
 
-    async def _wake_at(self, deadline: float) -> None:
-        await self._sleep(max(deadline - self._clock(), 0.0))
-        self._timer = None
-        self._timer_deadline = math.inf
-        self._drain()
+
+def _head_seq(queue: ShapeQueue) -> int:
+    return queue.waiters[0].seq

@@ -14,7 +14,7 @@ from types import MappingProxyType
 
 import attrs
 
-__all__ = ["Bucket", "RateLimitPolicy", "default_policy"]
+__all__ = ["BanRule", "Bucket", "RateLimitPolicy", "default_policy"]
 
 
 def _segment_regex(part: str) -> str:
@@ -72,6 +72,17 @@ class Bucket:
         return attrs.evolve(self, period=self.period * factor, block_seconds=self.block_seconds * factor)
 
 
+@attrs.frozen(slots=True)
+class BanRule:
+    """How long a ban is assumed to last without Retry-After: ``base * 2**level``, at most ``cap``."""
+
+    base: float = 120.0
+    cap: float = 259_200.0
+
+    def length(self, level: int) -> float:
+        return min(self.base * 2.0 ** min(level, 64), self.cap)
+
+
 def _freeze_weights(value: Mapping[str, int]) -> Mapping[str, int]:
     return MappingProxyType(dict(value))
 
@@ -80,8 +91,8 @@ def _freeze_weights(value: Mapping[str, int]) -> Mapping[str, int]:
 class RateLimitPolicy:
     """Buckets plus per-endpoint weights (pattern -> weight; unlisted endpoints weigh ``default_weight``).
 
-    ``ban_seconds`` is the ban length assumed after a 418 without Retry-After; each further 418 before a
-    successful response doubles it, up to ``ban_max_seconds``.
+    ``ban_seconds`` is the ban length assumed after a 418 without Retry-After; each further ban event
+    before a successful response doubles it, up to ``ban_max_seconds`` (see ``_gate``).
     """
 
     buckets: tuple[Bucket, ...] = attrs.field(converter=_bucket_tuple)
@@ -89,9 +100,7 @@ class RateLimitPolicy:
     default_weight: int = 1
     ban_seconds: float = 120.0
     ban_max_seconds: float = 259_200.0
-    _weight_regexes: tuple[tuple[re.Pattern[str], int], ...] = attrs.field(
-        init=False, repr=False, eq=False, hash=False
-    )
+    _weight_regexes: tuple[tuple[re.Pattern[str], int], ...] = attrs.field(init=False, repr=False, eq=False, hash=False)
     _cached_resolve: Callable[[str, str], tuple[tuple[Bucket, ...], int]] = attrs.field(
         init=False, repr=False, eq=False, hash=False
     )
@@ -103,6 +112,10 @@ class RateLimitPolicy:
         regexes = tuple((_pattern_regex(p), w) for p, w in self.weights.items())
         object.__setattr__(self, "_weight_regexes", regexes)
         object.__setattr__(self, "_cached_resolve", functools.lru_cache(maxsize=4096)(self._resolve))
+
+    @property
+    def ban_rule(self) -> BanRule:
+        return BanRule(self.ban_seconds, self.ban_max_seconds)
 
     def resolve(self, method: str, path: str) -> tuple[tuple[Bucket, ...], int]:
         """The buckets a request falls in and its weight (cached per method and path)."""

@@ -1,0 +1,79 @@
+"""The fleet ban gate against a real redis-server: one escalation per ban event across processes, and
+exactly one probe for the whole fleet when the assumed ban ends (two backends stand for two processes)."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import AsyncIterator, Callable
+from typing import Any
+
+import pytest
+from redis_server import RedisServer, running_redis_server  # noqa: F401 (the redis_server fixture)
+
+from threecommas_async import Bucket
+from threecommas_async._ratelimit import Permit
+from threecommas_async._ratelimit._policy import BanRule
+from threecommas_async._ratelimit._redis import RedisBackend
+
+pytestmark = pytest.mark.redis
+
+BUCKET = Bucket("global", limit=100, period=1.0)
+RULE = BanRule(base=0.4, cap=100.0)
+MakeBackend = Callable[..., RedisBackend]
+
+
+@pytest.fixture
+async def make_backend(redis_server: RedisServer) -> AsyncIterator[MakeBackend]:
+    namespace = f"b{uuid.uuid4().hex[:8]}"
+    made: list[RedisBackend] = []
+
+    def make(**options: Any) -> RedisBackend:
+        backend = RedisBackend.from_url(
+            redis_server.url, api_key="ban-test-key", namespace=namespace, trust_fresh_start=True, **options
+        )
+        made.append(backend)
+        return backend
+
+    yield make
+    for backend in made:
+        await backend.aclose()
+
+
+async def grant(backend: RedisBackend) -> Permit:
+    return await backend.acquire((BUCKET,), 1, max_ban_wait=60.0)
+
+
+async def test_twenty_418s_from_two_processes_are_one_ban_event(make_backend: MakeBackend) -> None:
+    first, second = make_backend(), make_backend()
+    permits = [await grant(first) for _ in range(10)] + [await grant(second) for _ in range(10)]
+    for index, permit in enumerate(permits):
+        backend = first if index < 10 else second
+        await backend.release(permit, sent=True)
+        assert await backend.ban(None, permit=permit, rule=RULE) <= RULE.base
+    snapshot = await second.snapshot((BUCKET,))
+    assert 0.0 < snapshot.banned_for <= RULE.base
+
+
+async def test_one_probe_for_the_fleet_then_escalation_then_success_opens(make_backend: MakeBackend) -> None:
+    first, second = make_backend(), make_backend()
+    await first.ban(None, permit=await grant(first), rule=RULE)
+    tasks = [asyncio.create_task(grant(backend)) for backend in (first, second, first, second)]
+    await asyncio.sleep(RULE.base + 0.3)
+    probes = [task for task in tasks if task.done()]
+    assert len(probes) == 1
+    probe = probes[0].result()
+    assert probe.probe
+    owner = first if tasks.index(probes[0]) % 2 == 0 else second
+    await owner.release(probe, sent=True)
+    assert await owner.ban(None, permit=probe, rule=RULE) == pytest.approx(2 * RULE.base, abs=0.05)
+    await asyncio.sleep(2 * RULE.base + 0.3)
+    probes = [task for task in tasks if task.done()]
+    assert len(probes) == 2
+    probe = next(task.result() for task in probes if task.result().probe and task.result() is not probe)
+    owner = first if tasks.index(next(t for t in tasks if t.done() and t.result() is probe)) % 2 == 0 else second
+    await owner.release(probe, sent=True)
+    owner.succeeded(probe)
+    await asyncio.wait_for(asyncio.gather(*tasks), 2.0)
+    fresh = tasks[-1].result() if not tasks[-1].result().probe else tasks[0].result()
+    assert await first.ban(None, permit=fresh, rule=RULE) == pytest.approx(RULE.base, abs=0.05)
