@@ -247,8 +247,7 @@ async def _settle(watcher: asyncio.Task[None], tally: _Tally) -> None:
             break
         await asyncio.sleep(0.02)
     watcher.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await watcher
+    await asyncio.gather(watcher, return_exceptions=True)
 
 
 async def _status(
