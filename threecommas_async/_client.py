@@ -22,7 +22,7 @@ from ._guards import TradingGuard
 from ._http import DEFAULT_MAX_IN_FLIGHT, HttpBackend, build_http_client
 from ._ratelimit import LimiterBackend, LimiterSnapshot, RateLimiter, RateLimitPolicy, default_policy
 from ._response import RawResponse
-from ._sender import BodyEncoding, ForcedMode, RequestOptions, Sender
+from ._sender import BodyEncoding, ForcedMode, Priority, RequestOptions, Sender
 from ._wire import flatten_pairs
 from .resources._namespaces import RawResponseNamespaces, ResourceNamespaces
 
@@ -162,6 +162,7 @@ class ThreeCommas(ResourceNamespaces):
         timeout: float | httpx.Timeout | object | None = _DEFAULT,
         max_retries: int | object = _DEFAULT,
         strict: bool | None = None,
+        priority: Priority | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -179,6 +180,9 @@ class ThreeCommas(ResourceNamespaces):
             changes["forced_mode"] = forced_mode
         if strict is not None:
             changes["strict"] = strict
+        if priority is not None:
+            _check_priority(priority)
+            changes["priority"] = priority
         for name, extra in (("extra_headers", extra_headers), ("extra_query", extra_query), ("extra_body", extra_body)):
             if extra is not None:
                 changes[name] = {**getattr(self._options, name), **extra}
@@ -210,13 +214,17 @@ class ThreeCommas(ResourceNamespaces):
         signed: bool = True,
         idempotent: bool | None = None,
         weight: int | None = None,
+        priority: Priority | None = None,
     ) -> Any:
         """Call any path (relative to the base URL) through the same limiter, signing and retries.
 
         ``params`` go to the query string, ``json`` to the body (encoded as the client's
         ``body_encoding``). Returns the decoded JSON with every non-integer number as a Decimal.
         A POST, PUT, PATCH or DELETE is treated as not idempotent unless ``idempotent=True``.
+        ``priority`` picks the limiter lane (default: urgent for a change, normal for a read).
         """
+        if priority is not None:
+            _check_priority(priority)
         method = method.upper()
         if not path.startswith("/"):
             path = "/" + path
@@ -232,6 +240,7 @@ class ThreeCommas(ResourceNamespaces):
             signed=signed,
             idempotent=(method not in _NOT_IDEMPOTENT_METHODS) if idempotent is None else idempotent,
             weight=weight,
+            priority=priority,
         )
         return (await self._sender.send(spec, self._options)).value
 
@@ -281,6 +290,11 @@ class ThreeCommas(ResourceNamespaces):
         if sender is None or options is None:
             return "ThreeCommas(<not initialised>)"
         return f"ThreeCommas(auth={sender.auth!r}, base_url={sender.base_url!r}, forced_mode={options.forced_mode!r})"
+
+
+def _check_priority(value: object) -> None:
+    if value not in ("urgent", "normal", "bulk"):
+        raise ValidationError("priority", f"must be 'urgent', 'normal' or 'bulk', not {value!r}")
 
 
 def _check_forced_mode(value: object) -> None:

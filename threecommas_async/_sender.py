@@ -9,6 +9,7 @@ may have reached the server is never retried: the interpreter turns it into Outc
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Mapping
@@ -25,15 +26,16 @@ from ._endpoint import RequestSpec
 from ._exceptions import ClientClosedError, EventLoopError, IPBannedError, MissingCredentialsError
 from ._guards import NO_GUARD, TradingGuard
 from ._interpret import Call, Failure, Success, Verdict, interpret
-from ._ratelimit import RateLimiter
+from ._ratelimit import Lane, RateLimiter
 from ._version import __version__
 from ._wire import flatten_pairs
 
-__all__ = ["BodyEncoding", "ForcedMode", "RequestOptions", "Sender"]
+__all__ = ["BodyEncoding", "ForcedMode", "Priority", "RequestOptions", "Sender", "lane_of"]
 
 logger = logging.getLogger("threecommas_async")
 
 ForcedMode = Literal["paper", "real"]
+Priority = Literal["urgent", "normal", "bulk"]
 BodyEncoding = Literal["json", "form"]
 USER_AGENT = f"threecommas_async/{__version__}"
 
@@ -42,6 +44,8 @@ USER_AGENT = f"threecommas_async/{__version__}"
 class RequestOptions:
     """Per-call settings; ``client.with_options(...)`` makes a view with other values.
 
+    ``priority`` puts every request of the view in that limiter lane (default: ``"urgent"`` for calls that
+    change something, ``"normal"`` for reads; a paginator's own ``priority=`` wins).
     ``strict`` makes a response value that does not fit its field raise ``ResponseValidationError``; by default it
     is kept raw in the model's ``field_errors`` and the attribute is None, so one odd value never loses a page.
     ``extra_headers``, ``extra_query`` and ``extra_body`` are merged into every request made through the
@@ -52,6 +56,7 @@ class RequestOptions:
     timeout: float | httpx.Timeout | None = 30.0
     max_retries: int = 3
     strict: bool = False
+    priority: Priority | None = None
     extra_headers: Mapping[str, str] = attrs.field(factory=dict)
     extra_query: Mapping[str, Any] = attrs.field(factory=dict)
     extra_body: Mapping[str, Any] = attrs.field(factory=dict)
@@ -139,8 +144,9 @@ class Sender:
         if limiter is None:
             result = await self._exchange(spec, options, gate)
             return interpret(result, call, attempt=number, now=time.time())
-        async with limiter.attempt(spec.method, spec.template, weight=spec.weight) as hold:
-            result = await self._exchange(spec, options, gate)
+        lane = lane_of(spec, options)
+        async with limiter.attempt(spec.method, spec.template, weight=spec.weight, lane=lane) as hold:
+            result = await self._exchange(spec, options, None if lane is Lane.URGENT else gate)
             verdict = interpret(result, call, attempt=number, now=time.time())
             hold.sent, hold.outcome, hold.retry_after = verdict.sent, verdict.outcome, verdict.retry_after
         if hold.ban_seconds is not None and not isinstance(verdict, Success):
@@ -153,13 +159,14 @@ class Sender:
         return verdict
 
     async def _exchange(
-        self, spec: RequestSpec, options: RequestOptions, gate: asyncio.Semaphore
+        self, spec: RequestSpec, options: RequestOptions, gate: asyncio.Semaphore | None
     ) -> httpx.Response | httpx.HTTPError:
-        """One HTTP exchange: the response, or the httpx error that ended it."""
+        """One HTTP exchange: the response, or the httpx error that ended it. ``gate`` caps requests in
+        flight; urgent requests pass without it, so they never queue behind reads."""
         request = self.build_request(spec, options)
         started = time.perf_counter()
         try:
-            async with gate:
+            async with gate if gate is not None else contextlib.nullcontext():
                 response = await self.http.send(request, auth=self.auth if spec.signed else None)
         except httpx.HTTPError as exc:
             logger.debug("%s %s failed: %s", spec.method, spec.path, type(exc).__name__)
@@ -198,3 +205,11 @@ class Sender:
             headers=headers,
             timeout=options.timeout,
         )
+
+
+def lane_of(spec: RequestSpec, options: RequestOptions) -> Lane:
+    """The request's own priority, else the view's, else urgent for a change and normal for a read."""
+    priority = spec.priority or options.priority
+    if priority is not None:
+        return Lane.named(priority)
+    return Lane.NORMAL if spec.idempotent else Lane.URGENT

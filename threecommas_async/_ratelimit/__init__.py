@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._backend import BucketSnapshot, LimiterBackend, LimiterSnapshot, Permit
+from ._backend import BucketSnapshot, Lane, LimiterBackend, LimiterSnapshot, Permit
 from ._fallback import FallbackBackend
 from ._limiter import Attempt, Outcome, RateLimiter
 from ._memory import InMemoryBackend
@@ -21,6 +21,7 @@ __all__ = [
     "FleetOptions",
     "FleetStats",
     "InMemoryBackend",
+    "Lane",
     "LimiterBackend",
     "LimiterSnapshot",
     "Outcome",

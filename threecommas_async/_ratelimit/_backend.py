@@ -7,7 +7,9 @@ more than ``limit`` in any window), and keeps the block windows and the ban gate
 
 from __future__ import annotations
 
+import enum
 import time
+from collections.abc import Mapping
 from typing import Any, Protocol, runtime_checkable
 
 import attrs
@@ -17,7 +19,22 @@ from ._policy import BanRule, Bucket
 
 DEFAULT_BAN_RULE = BanRule()
 
-__all__ = ["BucketSnapshot", "HeldSlot", "LimiterBackend", "LimiterSnapshot", "Permit", "ban_error"]
+__all__ = ["BucketSnapshot", "HeldSlot", "Lane", "LimiterBackend", "LimiterSnapshot", "Permit", "ban_error"]
+
+
+class Lane(enum.IntEnum):
+    """Which queue a request waits in. A waiting ``URGENT`` request is granted before any ``NORMAL`` or
+    ``BULK`` one; ``NORMAL`` goes before ``BULK``, except that ``BULK`` gets a minimum share of the grants
+    while both wait. First come, first served within a lane."""
+
+    URGENT = 0
+    NORMAL = 1
+    BULK = 2
+
+    @classmethod
+    def named(cls, name: str) -> Lane:
+        """``"urgent"``, ``"normal"`` or ``"bulk"``."""
+        return cls[name.upper()]
 
 
 @attrs.define(slots=True, eq=False)
@@ -31,6 +48,7 @@ class Permit:
     released: bool = False
     ban_generation: int = 0
     probe: bool = False
+    lane: Lane = Lane.NORMAL
 
 
 @attrs.frozen(slots=True)
@@ -60,6 +78,8 @@ class LimiterSnapshot:
     buckets: tuple[BucketSnapshot, ...]
     waiters: int
     banned_for: float
+    waiters_by_lane: Mapping[str, int] = attrs.field(factory=dict)
+    grants_by_lane: Mapping[str, int] = attrs.field(factory=dict)
 
     def bucket(self, name: str) -> BucketSnapshot:
         return next(b for b in self.buckets if b.name == name)
@@ -67,10 +87,19 @@ class LimiterSnapshot:
 
 @runtime_checkable
 class LimiterBackend(Protocol):
-    async def acquire(self, buckets: tuple[Bucket, ...], weight: int, *, max_ban_wait: float) -> Permit:
-        """Wait (first come, first served) until ``weight`` fits every bucket, then take it.
+    async def acquire(
+        self,
+        buckets: tuple[Bucket, ...],
+        weight: int,
+        *,
+        max_ban_wait: float,
+        lane: Lane = Lane.NORMAL,
+        reserve: int = 0,
+    ) -> Permit:
+        """Wait (first come, first served within ``lane``) until ``weight`` fits every bucket, then take it.
 
-        Raises IPBannedError at once when a ban is in force for longer than ``max_ban_wait``.
+        ``reserve`` slots of every bucket are left to ``Lane.URGENT``. Raises IPBannedError at once when a
+        ban is in force for longer than ``max_ban_wait``.
         """
         ...
 

@@ -17,7 +17,7 @@ import attrs
 
 from .._clock import ClockFn, SleepFn, system_clock, system_sleep
 from .._exceptions import RateLimiterUnavailableError
-from ._backend import DEFAULT_BAN_RULE, HeldSlot, LimiterBackend, LimiterSnapshot, Permit
+from ._backend import DEFAULT_BAN_RULE, HeldSlot, Lane, LimiterBackend, LimiterSnapshot, Permit
 from ._memory import InMemoryBackend
 from ._policy import BanRule, Bucket
 
@@ -70,14 +70,23 @@ class FallbackBackend:
         """True while the primary is unreachable and the local share is in use."""
         return self._local_mode
 
-    async def acquire(self, buckets: tuple[Bucket, ...], weight: int, *, max_ban_wait: float) -> Permit:
+    async def acquire(
+        self,
+        buckets: tuple[Bucket, ...],
+        weight: int,
+        *,
+        max_ban_wait: float,
+        lane: Lane = Lane.NORMAL,
+        reserve: int = 0,
+    ) -> Permit:
+        """Lanes and the reserve are honoured by the local share only (fleet mode queues by ticket)."""
         if self._local_mode and not await self._primary_is_back():
-            return await self._acquire_locally(buckets, weight, max_ban_wait)
+            return await self._acquire_locally(buckets, weight, max_ban_wait, lane)
         try:
             return await self.primary.acquire(buckets, weight, max_ban_wait=max_ban_wait)
         except RateLimiterUnavailableError:
             self._enter_local_mode()
-            return await self._acquire_locally(buckets, weight, max_ban_wait)
+            return await self._acquire_locally(buckets, weight, max_ban_wait, lane)
 
     async def release(self, permit: Permit, *, sent: bool) -> None:
         token = permit.token
@@ -189,10 +198,12 @@ class FallbackBackend:
     def _originals(self, scaled: tuple[Bucket, ...]) -> tuple[Bucket, ...]:
         return tuple(self._scaled[b.name][0] for b in scaled)
 
-    async def _acquire_locally(self, buckets: tuple[Bucket, ...], weight: int, max_ban_wait: float) -> Permit:
+    async def _acquire_locally(
+        self, buckets: tuple[Bucket, ...], weight: int, max_ban_wait: float, lane: Lane = Lane.NORMAL
+    ) -> Permit:
         scaled = self._scaled_all(buckets)
         local_weight = min([weight, *(b.limit for b in scaled)])
-        inner = await self._local.acquire(scaled, local_weight, max_ban_wait=max_ban_wait)
+        inner = await self._local.acquire(scaled, local_weight, max_ban_wait=max_ban_wait, lane=lane)
         if not self._local_mode:
             await self._local.release(inner, sent=False)
             return await self.acquire(buckets, weight, max_ban_wait=max_ban_wait)

@@ -26,7 +26,7 @@ import attrs
 from .._clock import ClockFn, SleepFn
 from .._exceptions import RateLimiterUnavailableError
 from ._alarm import Alarm
-from ._backend import DEFAULT_BAN_RULE, HeldSlot, LimiterSnapshot, Permit, ban_error
+from ._backend import DEFAULT_BAN_RULE, HeldSlot, Lane, LimiterSnapshot, Permit, ban_error
 from ._fleet_options import FleetOptions, FleetStats
 from ._fleet_step import (
     Ask,
@@ -123,7 +123,15 @@ class FleetPump:
 
     # ----------------------------------------------------------------- LimiterBackend
 
-    async def acquire(self, buckets: tuple[Bucket, ...], weight: int, *, max_ban_wait: float) -> Permit:
+    async def acquire(
+        self,
+        buckets: tuple[Bucket, ...],
+        weight: int,
+        *,
+        max_ban_wait: float,
+        lane: Lane = Lane.NORMAL,
+        reserve: int = 0,
+    ) -> Permit:
         for bucket in buckets:
             if weight > bucket.limit:
                 raise ValueError(f"weight {weight} exceeds the limit {bucket.limit} of bucket {bucket.name!r}")

@@ -16,7 +16,7 @@ from contextlib import asynccontextmanager
 import attrs
 
 from .._clock import ClockFn, SleepFn, system_clock, system_sleep
-from ._backend import LimiterBackend, LimiterSnapshot, Permit
+from ._backend import Lane, LimiterBackend, LimiterSnapshot, Permit
 from ._memory import InMemoryBackend
 from ._policy import RateLimitPolicy
 
@@ -68,16 +68,24 @@ class RateLimiter:
         self.backend: LimiterBackend = backend if backend is not None else InMemoryBackend(clock=clock, sleep=sleep)
         self.max_ban_wait = max_ban_wait
 
-    async def acquire(self, method: str, path: str, *, weight: int | None = None) -> Permit:
+    async def acquire(
+        self, method: str, path: str, *, weight: int | None = None, lane: Lane = Lane.NORMAL
+    ) -> Permit:
         buckets, default_weight = self.policy.resolve(method, path)
         return await self.backend.acquire(
-            buckets, default_weight if weight is None else weight, max_ban_wait=self.max_ban_wait
+            buckets,
+            default_weight if weight is None else weight,
+            max_ban_wait=self.max_ban_wait,
+            lane=lane,
+            reserve=self.policy.urgent_reserve,
         )
 
     @asynccontextmanager
-    async def attempt(self, method: str, path: str, *, weight: int | None = None) -> AsyncIterator[Attempt]:
-        """Hold budget for one attempt; on exit release it and act on what the attempt reported."""
-        attempt = Attempt(await self.acquire(method, path, weight=weight))
+    async def attempt(
+        self, method: str, path: str, *, weight: int | None = None, lane: Lane = Lane.NORMAL
+    ) -> AsyncIterator[Attempt]:
+        """Hold budget for one attempt in ``lane``; on exit release it and act on what the attempt reported."""
+        attempt = Attempt(await self.acquire(method, path, weight=weight, lane=lane))
         try:
             yield attempt
         finally:

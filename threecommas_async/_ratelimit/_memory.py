@@ -2,27 +2,33 @@
 
 Each bucket counts the weight of granted slots. A slot is in flight from its grant until its attempt
 ends, then lingers for one ``period`` (a deque, since periods are fixed and releases come in time order).
-Waiters are served in arrival order per bucket: a waiter that lacks room in a bucket holds that bucket
-for everyone behind it, so small requests never starve a heavy one, yet a waiter stuck on a narrow bucket
-(say the smart-trades list) does not hold up requests that only need the global one. A single timer task
-sleeps until the earliest moment something can change; nothing polls.
+Waiters are served by lane (urgent, then normal, then bulk, with bulk owed ``BULK_SHARE`` of the grants
+while normal and bulk both wait), in arrival order within a lane: a waiter that lacks room in a bucket
+holds that bucket for everyone it goes before, so small requests never starve a heavy one and no normal
+request takes a slot an urgent one is waiting for, yet a waiter stuck on a narrow bucket (say the
+smart-trades list) does not hold up requests that only need the global one. With a reserve, the normal
+and bulk lanes leave that many slots of every bucket to the urgent lane. A single timer task sleeps until
+the earliest moment something can change; nothing polls.
 """
 
 from __future__ import annotations
 
 import asyncio
 import math
+from collections.abc import Callable
 
 from .._clock import ClockFn, SleepFn, system_clock, system_sleep
 from ._alarm import Alarm
-from ._backend import DEFAULT_BAN_RULE, BucketSnapshot, LimiterSnapshot, Permit, ban_error
+from ._backend import DEFAULT_BAN_RULE, BucketSnapshot, Lane, LimiterSnapshot, Permit, ban_error
 from ._gate import BanGate
 from ._policy import BanRule, Bucket
 from ._waiters import BucketState, ShapeQueue, WaitQueues
 
-__all__ = ["InMemoryBackend"]
+__all__ = ["BULK_SHARE", "InMemoryBackend"]
 
 _SHAPE_CACHE = 256
+BULK_SHARE = 0.1
+"""While normal and bulk requests both wait, at least this share of their grants goes to bulk."""
 
 
 class InMemoryBackend:
@@ -33,19 +39,21 @@ class InMemoryBackend:
         self._sleep = sleep
         self._states: dict[str, BucketState] = {}
         self._waiters = WaitQueues()
-        self._shapes: dict[int, tuple[tuple[Bucket, ...], ShapeQueue]] = {}
+        self._shapes: dict[tuple[int, int, int], tuple[tuple[Bucket, ...], ShapeQueue]] = {}
+        self._contended = 0
+        self._contended_bulk = 0
         self._gate = BanGate()
         self._alarm = Alarm(self._drain, clock=clock, sleep=sleep)
         self._loop: asyncio.AbstractEventLoop | None = None
 
-    def _shape(self, buckets: tuple[Bucket, ...]) -> ShapeQueue:
-        """The queue of ``buckets``' shape; found by the tuple's identity first (the policy resolves each
-        endpoint to one cached tuple), then by bucket names (that cache is bounded)."""
-        queue = self._waiters.queue(buckets, tuple(self._state(b) for b in buckets))
+    def _shape(self, buckets: tuple[Bucket, ...], lane: Lane, headroom: int) -> ShapeQueue:
+        """The queue of ``buckets``' shape in ``lane``; found by the tuple's identity first (the policy resolves
+        each endpoint to one cached tuple), then by bucket names (that cache is bounded)."""
+        queue = self._waiters.queue(buckets, tuple(self._state(b) for b in buckets), lane, headroom)
         if len(self._shapes) >= _SHAPE_CACHE:
             self._shapes.clear()
-        queue.limit = min((bucket.limit for bucket in buckets), default=math.inf)
-        self._shapes[id(buckets)] = (buckets, queue)
+        queue.limit = min((bucket.limit for bucket in buckets), default=math.inf) - headroom
+        self._shapes[(id(buckets), lane, headroom)] = (buckets, queue)
         return queue
 
     def _state(self, bucket: Bucket) -> BucketState:
@@ -56,22 +64,33 @@ class InMemoryBackend:
             state.bucket = bucket
         return state
 
-    async def acquire(self, buckets: tuple[Bucket, ...], weight: int, *, max_ban_wait: float) -> Permit:
+    async def acquire(
+        self,
+        buckets: tuple[Bucket, ...],
+        weight: int,
+        *,
+        max_ban_wait: float,
+        lane: Lane = Lane.NORMAL,
+        reserve: int = 0,
+    ) -> Permit:
         now = self._clock()
         gate = self._gate
         if gate.until - now > max_ban_wait:
             raise ban_error(gate.remaining(now))
-        cached = self._shapes.get(id(buckets))
-        queue = cached[1] if cached is not None and cached[0] is buckets else self._shape(buckets)
+        headroom = 0 if lane is Lane.URGENT else reserve
+        cached = self._shapes.get((id(buckets), lane, headroom))
+        queue = cached[1] if cached is not None and cached[0] is buckets else self._shape(buckets, lane, headroom)
         if weight > queue.limit:
             bucket = min(buckets, key=lambda b: b.limit)
-            raise ValueError(f"weight {weight} exceeds the limit {bucket.limit} of bucket {bucket.name!r}")
-        permit = Permit(buckets, weight)
+            raise ValueError(
+                f"weight {weight} exceeds the limit {bucket.limit} of bucket {bucket.name!r} (less {headroom} reserved)"
+            )
+        permit = Permit(buckets, weight, lane=lane)
         if not self._waiters and gate.admits(now):
             states = queue.states
             for state in states:
                 state.purge(now)
-            if all(state.fits(weight, now) for state in states):
+            if all(state.fits(weight, now, headroom) for state in states):
                 self._take(states, permit, now)
                 return permit
         loop = self._bind_loop()
@@ -157,7 +176,13 @@ class InMemoryBackend:
                     blocked_for=max(state.blocked_until - now, 0.0),
                 )
             )
-        return LimiterSnapshot(tuple(rows), self._waiters.live_count(), self._gate.remaining(now))
+        return LimiterSnapshot(
+            tuple(rows),
+            self._waiters.live_count(),
+            self._gate.remaining(now),
+            waiters_by_lane=self._waiters.live_by_lane(),
+            grants_by_lane={lane.name.lower(): self._waiters.grants[lane] for lane in Lane},
+        )
 
     async def aclose(self) -> None:
         self._alarm.cancel()
@@ -166,6 +191,7 @@ class InMemoryBackend:
         for state in states:
             state.used += permit.weight
             state.in_flight += permit.weight
+        self._waiters.grants[permit.lane] += 1
         self._gate.stamp(permit, now)
 
     def _bind_loop(self) -> asyncio.AbstractEventLoop:
@@ -189,13 +215,13 @@ class InMemoryBackend:
         next_change = math.inf
         candidates = self._waiters.live_heads()
         while candidates:
-            queue = min(candidates, key=_head_seq)
+            queue = min(candidates, key=self._rank_of(candidates))
             waiter = queue.waiters[0]
             weight = waiter.permit.weight
             if any(id(s) in held for s in queue.states):
                 candidates.remove(queue)
                 continue
-            lacking = [s for s in queue.states if not s.fits(weight, now)]
+            lacking = [s for s in queue.states if not s.fits(weight, now, queue.headroom)]
             if lacking:
                 for state in lacking:
                     held.add(id(state))
@@ -203,6 +229,7 @@ class InMemoryBackend:
                 candidates.remove(queue)
                 continue
             queue.waiters.popleft()
+            self._count_contention(queue.lane, candidates)
             self._take(queue.states, waiter.permit, now)
             waiter.permit.waited = now - waiter.since
             waiter.future.set_result(waiter.permit)
@@ -218,5 +245,21 @@ class InMemoryBackend:
         self._alarm.arm(deadline)
 
 
-def _head_seq(queue: ShapeQueue) -> int:
-    return queue.waiters[0].seq
+    def _rank_of(self, candidates: list[ShapeQueue]) -> Callable[[ShapeQueue], tuple[float, int]]:
+        """Lane first (bulk ahead of normal while it is owed its share), then arrival."""
+        bulk_owed = self._contended_bulk < BULK_SHARE * (self._contended + 1)
+        ranks = {Lane.URGENT: 0.0, Lane.NORMAL: 1.0, Lane.BULK: 0.5 if bulk_owed else 2.0}
+
+        def rank(queue: ShapeQueue) -> tuple[float, int]:
+            return ranks[queue.lane], queue.waiters[0].seq
+
+        return rank
+
+    def _count_contention(self, lane: Lane, candidates: list[ShapeQueue]) -> None:
+        """Count a normal or bulk grant made while the other of the two lanes also waits."""
+        if lane is Lane.URGENT:
+            return
+        other = Lane.BULK if lane is Lane.NORMAL else Lane.NORMAL
+        if any(queue.lane is other for queue in candidates):
+            self._contended += 1
+            self._contended_bulk += lane is Lane.BULK

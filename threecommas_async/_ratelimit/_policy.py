@@ -92,7 +92,10 @@ class RateLimitPolicy:
     """Buckets plus per-endpoint weights (pattern -> weight; unlisted endpoints weigh ``default_weight``).
 
     ``ban_seconds`` is the ban length assumed after a 418 without Retry-After; each further ban event
-    before a successful response doubles it, up to ``ban_max_seconds`` (see ``_gate``).
+    before a successful response doubles it, up to ``ban_max_seconds`` (see ``_gate``). ``urgent_reserve``
+    slots of every bucket are left to urgent requests (orders, cancels, panic sells): the normal and bulk
+    lanes use at most ``limit - urgent_reserve``, so an urgent call goes out at once even when pollers
+    keep the window full. Off (0) by default.
     """
 
     buckets: tuple[Bucket, ...] = attrs.field(converter=_bucket_tuple)
@@ -100,6 +103,7 @@ class RateLimitPolicy:
     default_weight: int = 1
     ban_seconds: float = 120.0
     ban_max_seconds: float = 259_200.0
+    urgent_reserve: int = 0
     _weight_regexes: tuple[tuple[re.Pattern[str], int], ...] = attrs.field(init=False, repr=False, eq=False, hash=False)
     _cached_resolve: Callable[[str, str], tuple[tuple[Bucket, ...], int]] = attrs.field(
         init=False, repr=False, eq=False, hash=False
@@ -109,6 +113,9 @@ class RateLimitPolicy:
         names = [bucket.name for bucket in self.buckets]
         if len(set(names)) != len(names):
             raise ValueError(f"bucket names must be unique: {names}")
+        smallest = min((bucket.limit for bucket in self.buckets), default=1)
+        if not 0 <= self.urgent_reserve < smallest:
+            raise ValueError(f"urgent_reserve must be >= 0 and below the smallest bucket limit ({smallest})")
         regexes = tuple((_pattern_regex(p), w) for p, w in self.weights.items())
         object.__setattr__(self, "_weight_regexes", regexes)
         object.__setattr__(self, "_cached_resolve", functools.lru_cache(maxsize=4096)(self._resolve))

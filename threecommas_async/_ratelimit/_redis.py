@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .._clock import ClockFn, SleepFn, system_clock, system_sleep
-from ._backend import DEFAULT_BAN_RULE, LimiterBackend, LimiterSnapshot, Permit
+from ._backend import DEFAULT_BAN_RULE, Lane, LimiterBackend, LimiterSnapshot, Permit
 from ._fallback import FallbackBackend
 from ._fleet_options import FleetOptions, FleetStats, fleet_key_prefix
 from ._fleet_pump import FleetPump
@@ -153,7 +153,16 @@ class RedisBackend:
         mode = "local fallback" if self.local_mode else "shared"
         return f"RedisBackend(prefix={self.key_prefix!r}, mode={mode!r})"
 
-    async def acquire(self, buckets: tuple[Bucket, ...], weight: int, *, max_ban_wait: float) -> Permit:
+    async def acquire(
+        self,
+        buckets: tuple[Bucket, ...],
+        weight: int,
+        *,
+        max_ban_wait: float,
+        lane: Lane = Lane.NORMAL,
+        reserve: int = 0,
+    ) -> Permit:
+        """Fleet mode grants by ticket across processes; lanes and the reserve are not held there yet."""
         return await self._backend.acquire(buckets, weight, max_ban_wait=max_ban_wait)
 
     async def release(self, permit: Permit, *, sent: bool) -> None:

@@ -12,12 +12,12 @@ from __future__ import annotations
 import asyncio
 import itertools
 import math
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterator
 
 import attrs
 
-from ._backend import Permit
+from ._backend import Lane, Permit
 from ._policy import Bucket
 
 __all__ = ["BucketState", "ShapeQueue", "WaitQueues", "Waiter"]
@@ -38,8 +38,9 @@ class BucketState:
         while expiries and expiries[0][0] <= now:
             self.used -= expiries.popleft()[1]
 
-    def fits(self, weight: int, now: float) -> bool:
-        return now >= self.blocked_until and self.used + weight <= self.bucket.limit
+    def fits(self, weight: int, now: float, headroom: int = 0) -> bool:
+        """Whether ``weight`` fits now, leaving ``headroom`` slots free (the urgent reserve)."""
+        return now >= self.blocked_until and self.used + weight <= self.bucket.limit - headroom
 
     def next_change(self, now: float) -> float:
         if now < self.blocked_until:
@@ -62,6 +63,8 @@ class ShapeQueue:
 
     buckets: tuple[Bucket, ...]
     states: tuple[BucketState, ...]
+    lane: Lane = Lane.NORMAL
+    headroom: int = 0
     waiters: deque[Waiter] = attrs.field(factory=deque)
     limit: float = attrs.field(init=False)
 
@@ -80,17 +83,20 @@ class WaitQueues:
 
     def __init__(self) -> None:
         self._queues: dict[tuple[int, ...], ShapeQueue] = {}
+        self.grants: Counter[Lane] = Counter()
         self._seq = itertools.count()
 
     def __bool__(self) -> bool:
         return any(queue.waiters for queue in self._queues.values())
 
-    def queue(self, buckets: tuple[Bucket, ...], states: tuple[BucketState, ...]) -> ShapeQueue:
-        """The queue of requests that need exactly ``states`` (made on first use)."""
-        key = tuple(id(state) for state in states)
+    def queue(
+        self, buckets: tuple[Bucket, ...], states: tuple[BucketState, ...], lane: Lane = Lane.NORMAL, headroom: int = 0
+    ) -> ShapeQueue:
+        """The queue of ``lane``'s requests that need exactly ``states`` (made on first use)."""
+        key = (int(lane), headroom, *(id(state) for state in states))
         queue = self._queues.get(key)
         if queue is None:
-            queue = self._queues[key] = ShapeQueue(buckets, states)
+            queue = self._queues[key] = ShapeQueue(buckets, states, lane, headroom)
         return queue
 
     def push(
@@ -111,3 +117,9 @@ class WaitQueues:
 
     def live_count(self) -> int:
         return sum(1 for waiter in self if not waiter.future.done())
+
+    def live_by_lane(self) -> dict[str, int]:
+        counts: Counter[str] = Counter()
+        for queue in self._queues.values():
+            counts[queue.lane.name.lower()] += sum(1 for waiter in queue.waiters if not waiter.future.done())
+        return {lane.name.lower(): counts[lane.name.lower()] for lane in Lane}
