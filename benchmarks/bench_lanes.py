@@ -1,0 +1,117 @@
+"""Urgent calls under a saturated key: how long an order waits behind pollers and a collector (run by hand).
+
+Run from the repository root::
+
+    .venv/bin/python benchmarks/bench_lanes.py [--time-scale 0.1] [--windows 10] [--pollers 1000] [--urgent 50]
+
+The fake serves over loopback HTTP in a thread, on a clock ``1/time-scale`` times faster. One client is shared
+by ``--pollers`` tasks reading accounts and bots in the normal lane, one collector paging deal history in the
+bulk lane (``iterate(priority="bulk")``), and ``--urgent`` panic sells spread over the run (urgent by default,
+as every call that changes something). Reported, with no reserve and with ``--reserve`` slots kept for urgent
+calls: the urgent waits (from the call to its answer, in windows of 60 API seconds: median and max), the
+budget used over the steady windows (against ``limit`` or ``limit - reserve`` for the other lanes), the bulk
+collector's share of the normal+bulk grants, and 429s. The pollers' round trip (answer time, in windows) is the
+yardstick for the urgent waits. Round trips are not scaled, so a small ``--time-scale`` makes a collector that
+pages one request at a time spend most of the run in its own round trips rather than waiting for the budget.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import statistics
+import time
+from typing import Any
+
+import attrs
+
+from threecommas_async import ThreeCommas, default_policy
+from threecommas_async.testing import FakeThreeCommas
+
+KEY, SECRET = "bench-lanes-key-0123456789", "bench-lanes-secret-9876543210"
+
+
+async def run(args: argparse.Namespace, reserve: int) -> dict[str, Any]:
+    fake = FakeThreeCommas(time_scale=args.time_scale, seed=3, odd_values=False)
+    fake.seed(seed=3, accounts=10, bots=20, deals=20_000)
+    fake.add_key(KEY, SECRET)
+    book = fake.book()
+    accounts, bots = sorted(book.accounts), sorted(book.bots)
+    active = sorted(i for i, deal in book.deals.items() if not deal["finished?"])
+    policy = attrs.evolve(default_policy(), urgent_reserve=reserve).scaled(args.time_scale)
+    period = 60.0 * args.time_scale
+    duration = args.windows * period
+    waits: list[float] = []
+    trips: list[float] = []
+    collected = 0
+    with fake.serve_in_thread(log_level="error") as base_url:
+        async with ThreeCommas(KEY, SECRET, base_url=base_url, rate_limit=policy, max_in_flight=8) as client:
+            started = time.monotonic()
+            deadline = started + duration
+            rng = random.Random(1)
+
+            async def poll() -> None:
+                while time.monotonic() < deadline:
+                    if rng.random() < 0.5:
+                        raw = await client.with_raw_response.accounts.show(rng.choice(accounts))
+                    else:
+                        raw = await client.with_raw_response.bots.show(rng.choice(bots))
+                    trips.append(raw.http_response.elapsed.total_seconds() / period)
+
+            async def collect() -> None:
+                nonlocal collected
+                async for _ in client.deals.iterate(scope="finished", page_size=100, priority="bulk"):
+                    collected += 1
+                    if time.monotonic() >= deadline:
+                        return
+
+            async def urgent(at: float, deal_id: int) -> None:
+                await asyncio.sleep(at)
+                sent = time.monotonic()
+                await client.deals.panic_sell(deal_id)
+                waits.append((time.monotonic() - sent) / period)
+
+            spacing = (duration - 2 * period) / args.urgent
+            tasks = [asyncio.ensure_future(poll()) for _ in range(args.pollers)]
+            tasks.append(asyncio.ensure_future(collect()))
+            tasks += [
+                asyncio.ensure_future(urgent(period + i * spacing, active[i % len(active)])) for i in range(args.urgent)
+            ]
+            await asyncio.gather(*tasks)
+            snapshot = await client.rate_limit_snapshot()
+    assert snapshot is not None
+    records = fake.requests
+    first = min(r.time for r in records)
+    steady = [r for r in records if first + 60.0 <= r.time < first + 60.0 * args.windows and r.status == 200]
+    steady_windows = args.windows - 1
+    others = sum(1 for r in steady if r.method == "GET")
+    grants = snapshot.grants_by_lane
+    return {
+        "reserve": reserve,
+        "urgent waits (windows) median / max": f"{statistics.median(waits):.3f} / {max(waits):.3f}",
+        "poller round trip (windows) median / max": f"{statistics.median(trips):.3f} / {max(trips):.3f}",
+        "budget used, steady windows": f"{100 * len(steady) / (100 * steady_windows):.1f}%",
+        "normal+bulk of limit - reserve": f"{100 * others / ((100 - reserve) * steady_windows):.1f}%",
+        "bulk share of normal+bulk grants": f"{100 * grants['bulk'] / max(grants['bulk'] + grants['normal'], 1):.1f}%",
+        "429": fake.counters.by_status.get(429, 0),
+        "418": fake.counters.by_status.get(418, 0),
+    }
+
+
+async def main(args: argparse.Namespace) -> None:
+    for reserve in (0, args.reserve):
+        result = await run(args, reserve)
+        print(f"== reserve {reserve}")
+        for key, value in result.items():
+            print(f"  {key:38} {value}")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--time-scale", type=float, default=0.1)
+    parser.add_argument("--windows", type=int, default=10)
+    parser.add_argument("--pollers", type=int, default=1000)
+    parser.add_argument("--urgent", type=int, default=50)
+    parser.add_argument("--reserve", type=int, default=5)
+    asyncio.run(main(parser.parse_args()))
