@@ -65,18 +65,8 @@ def _fill(fake: Any, rows: int) -> None:
 
 
 def _serve(conn: Connection, rows: int, time_scale: float) -> None:
-    import socket
+    from threecommas_async.testing import FakeThreeCommas
 
-    from threecommas_async.testing import FakeThreeCommas, _server
-
-    def bind() -> socket.socket:
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-        sock.bind(("127.0.0.1", 0))
-        sock.listen(128)
-        sock.setblocking(False)
-        return sock
-
-    _server._bind = bind  # TCP_NODELAY on accepted connections (see _fake_process.py)
     fake = FakeThreeCommas(time_scale=time_scale)
     _fill(fake, rows)
     fake.add_key(API_KEY, API_SECRET)

@@ -11,10 +11,10 @@ disable, which change state and are not idempotent) from 100 tasks. Reported: re
 calls that succeeded, ``OutcomeUnknownError`` raised, operations the fake saw applied twice
 (duplicates: must be 0), and requests that reached the fake during a block window or a ban (must be 0).
 
-Part 2, one ban event. 50 requests are in flight (the fake delays every answer) when the fake bans
-the IP: all 50 come back 418. Reported: the ban length the client assumed (must be the base length,
-120 s scaled, not 120 * 2^49), requests sent while the client held its gate closed, and how long after
-the ban ended traffic was flowing again.
+Part 2, one ban event. 50 requests are in flight (the fake holds each for 2 s on arrival) when the
+fake bans the IP for 120 s on the first of them: all 50 come back 418. Reported: what is left of the ban
+the client assumed once all 50 are in (at most the base 120 s, not 120 * 2^49), requests sent while the
+client held its gate closed, and how long after the assumed ban traffic was flowing again.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from threecommas_async import (
     ThreeCommasError,
     default_policy,
 )
-from threecommas_async.testing import Ban, FakeThreeCommas, Phase
+from threecommas_async.testing import FakeThreeCommas, Phase
 
 KEY, SECRET = "bench-faults-key-0123456789", "bench-faults-secret-9876543210"
 
@@ -106,8 +106,8 @@ async def fault_run(base_url: str, fake: FakeThreeCommas, args: argparse.Namespa
 
 
 async def ban_run(base_url: str, fake: FakeThreeCommas, args: argparse.Namespace) -> dict[str, Any]:
-    fake.faults.latency(2.0, phase=Phase.BEFORE_HANDLER, times=50)
-    fake.faults.add(Ban(120.0, Phase.AFTER_HANDLER), on_requests=range(1, 51))
+    fake.faults.latency(2.0, phase=Phase.ON_ARRIVAL, times=50)
+    fake.faults.ban(120.0, on_requests=[1])
     client = make_client(base_url, args.time_scale, max_retries=0)
     async with client:
         results = await asyncio.gather(*(client.bots.list(limit=1) for _ in range(50)), return_exceptions=True)
@@ -129,7 +129,7 @@ async def ban_run(base_url: str, fake: FakeThreeCommas, args: argparse.Namespace
     counters = fake.counters
     return {
         "418 answers for one ban": banned,
-        "assumed ban (API s)": round(assumed, 1),
+        "assumed ban left after the 50th 418 (API s, base 120)": round(assumed, 1),
         "sent during the gate": counters.during_ban,
         "traffic resumed (API s after the assumed ban)": None if resumed_after is None else round(resumed_after, 1),
     }
@@ -142,7 +142,7 @@ async def main(args: argparse.Namespace) -> None:
             result = await run(base_url, fake, args)
         print(f"== {name}")
         for key, value in result.items():
-            print(f"  {key:48} {value}")
+            print(f"  {key:54} {value}")
 
 
 if __name__ == "__main__":

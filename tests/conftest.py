@@ -11,6 +11,7 @@ Types and helpers the tests import by name are in ``support.py``.
 from __future__ import annotations
 
 import inspect
+import os
 import ssl
 from collections.abc import AsyncIterator
 from typing import Any
@@ -31,6 +32,24 @@ from threecommas_async import ThreeCommas, VirtualClock, default_policy
 from threecommas_async.testing import FakeKey, FakeThreeCommas, ManualClock
 
 _BOOK_SIZES = frozenset(inspect.signature(FakeThreeCommas.seed).parameters) - {"self", "seed"}
+_SKIPPED: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.skipped and not hasattr(report, "wasxfail"):
+        _SKIPPED.append(report.nodeid)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """On CI (a fresh clone with every test dependency and redis-server installed) a skip is a failure."""
+    if _SKIPPED and os.environ.get("CI") and exitstatus == pytest.ExitCode.OK:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if _SKIPPED and os.environ.get("CI"):
+        listed = ", ".join(_SKIPPED)
+        terminalreporter.write_line(f"CI: {len(_SKIPPED)} skipped test(s) fail the run: {listed}", red=True)
 
 
 @pytest.fixture(scope="session")

@@ -65,7 +65,7 @@ def test_every_resource_exports_and_reruns_as_upserts(
     assert count == distinct > 0
     assert reports[-1].endswith(f"holds {count:,} rows")
     if resource == "smart-trades":
-        assert reports[-1].startswith("smart-trades: 0 new or changed rows, 1 requests")
+        assert reports[-1].startswith("smart-trades: 0 new or changed rows, 1 request;")
 
 
 def test_export_refuses_unknown_outputs_and_scopes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -146,6 +146,6 @@ def test_full_refetches_every_row_and_the_next_run_is_incremental(
     first, full, again = capsys.readouterr().out.splitlines()
     rows = first.split(": ")[1].split(" new")[0]
     assert full.startswith(f"deals (finished): {rows} new or changed rows")
-    assert again.startswith("deals (finished): 0 new or changed rows, 1 requests")
+    assert again.startswith("deals (finished): 0 new or changed rows, 1 request;")
     assert first.endswith(f"holds {rows} rows")
     assert full.endswith(f"holds {rows} rows")

@@ -164,14 +164,13 @@ async def test_query_params_are_signed_with_the_query(make_client: MakeClient) -
 )
 @respx.mock
 async def test_status_to_error_mapping(
-    status: int, body: Any, error_type: type[APIError], make_client: MakeClient
+    status: int, body: Any, error_type: type[APIError], make_client: MakeClient, virtual_clock: VirtualClock
 ) -> None:
     kwargs = {"json": body} if body is not None else {"content": b"<html>gateway</html>"}
     respx.get(f"{BASE}/ver1/bots").respond(status, **kwargs)
-    clock = VirtualClock()
-    client = make_client(clock=clock, max_retries=0)
+    client = make_client(clock=virtual_clock, max_retries=0)
     with pytest.raises(error_type) as caught:
-        await drive(clock, client.request("GET", "/ver1/bots"))
+        await drive(virtual_clock, client.request("GET", "/ver1/bots"))
     error = caught.value
     assert type(error) is error_type
     assert error.status == status
@@ -185,24 +184,25 @@ async def test_status_to_error_mapping(
 
 
 @respx.mock
-async def test_one_429_blocks_fifty_tasks_and_nothing_is_sent_during_the_block(make_client: MakeClient) -> None:
-    clock = VirtualClock()
+async def test_one_429_blocks_fifty_tasks_and_nothing_is_sent_during_the_block(
+    make_client: MakeClient, virtual_clock: VirtualClock
+) -> None:
     arrivals: list[tuple[float, int]] = []
 
     def answer(count: int, request: httpx.Request) -> httpx.Response:
         status = 429 if count == 10 else 200
-        arrivals.append((clock(), status))
+        arrivals.append((virtual_clock(), status))
         return httpx.Response(status, json={"error": "rate_limit"} if status == 429 else [])
 
     _, side_effect = counting(answer)
     respx.get(f"{BASE}/ver1/bots").mock(side_effect=side_effect)
-    client = make_client(clock=clock)
+    client = make_client(clock=virtual_clock)
 
     async def poll() -> None:
         for _ in range(2):
             await client.request("GET", "/ver1/bots")
 
-    await drive(clock, asyncio.gather(*(poll() for _ in range(50))))
+    await drive(virtual_clock, asyncio.gather(*(poll() for _ in range(50))))
     statuses = [status for _, status in arrivals]
     assert statuses.count(429) == 1
     assert statuses.count(200) == 100
@@ -213,46 +213,49 @@ async def test_one_429_blocks_fifty_tasks_and_nothing_is_sent_during_the_block(m
 
 
 @respx.mock
-async def test_418_closes_the_gate_for_everyone_then_requests_resume(make_client: MakeClient) -> None:
-    clock = VirtualClock()
+async def test_418_closes_the_gate_for_everyone_then_requests_resume(
+    make_client: MakeClient, virtual_clock: VirtualClock
+) -> None:
     arrivals: list[float] = []
 
     def answer(count: int, request: httpx.Request) -> httpx.Response:
-        arrivals.append(clock())
+        arrivals.append(virtual_clock())
         return httpx.Response(418, json={"error": "banned"}) if count == 1 else httpx.Response(200, json=[])
 
     _, side_effect = counting(answer)
     respx.get(f"{BASE}/ver1/bots").mock(side_effect=side_effect)
-    client = make_client(clock=clock)
-    results = await drive(clock, asyncio.gather(*(client.request("GET", "/ver1/bots") for _ in range(5))))
+    client = make_client(clock=virtual_clock)
+    results = await drive(virtual_clock, asyncio.gather(*(client.request("GET", "/ver1/bots") for _ in range(5))))
     assert results == [[]] * 5
     assert arrivals[0] == 0.0
     assert all(t >= 120.0 for t in arrivals[1:])
 
 
 @respx.mock
-async def test_long_ban_raises_ip_banned_with_retry_at_without_sending(make_client: MakeClient) -> None:
-    clock = VirtualClock()
+async def test_long_ban_raises_ip_banned_with_retry_at_without_sending(
+    make_client: MakeClient, virtual_clock: VirtualClock
+) -> None:
     route = respx.get(f"{BASE}/ver1/bots").respond(418, json={"error": "banned"}, headers={"Retry-After": "3600"})
-    client = make_client(clock=clock)
+    client = make_client(clock=virtual_clock)
     with pytest.raises(IPBannedError) as caught:
-        await drive(clock, client.request("GET", "/ver1/bots"))
+        await drive(virtual_clock, client.request("GET", "/ver1/bots"))
     assert caught.value.retry_at is not None
     assert route.call_count == 1
     with pytest.raises(IPBannedError):
-        await drive(clock, client.request("GET", "/ver1/bots"))
+        await drive(virtual_clock, client.request("GET", "/ver1/bots"))
     assert route.call_count == 1
 
 
 @respx.mock
-async def test_plan_limit_429_is_not_retried_and_blocks_nothing(make_client: MakeClient) -> None:
-    clock = VirtualClock()
+async def test_plan_limit_429_is_not_retried_and_blocks_nothing(
+    make_client: MakeClient, virtual_clock: VirtualClock
+) -> None:
     route = respx.get(f"{BASE}/ver1/bots").respond(
         429, json={"error": "forbidden", "error_description": "Not available with your current subscription plan"}
     )
-    client = make_client(clock=clock)
+    client = make_client(clock=virtual_clock)
     with pytest.raises(PlanLimitError):
-        await drive(clock, client.request("GET", "/ver1/bots"))
+        await drive(virtual_clock, client.request("GET", "/ver1/bots"))
     assert route.call_count == 1
     snapshot = await client.rate_limit_snapshot()
     assert snapshot is not None
@@ -260,87 +263,88 @@ async def test_plan_limit_429_is_not_retried_and_blocks_nothing(make_client: Mak
 
 
 @respx.mock
-async def test_retry_after_is_honoured_for_the_block(make_client: MakeClient) -> None:
-    clock = VirtualClock()
+async def test_retry_after_is_honoured_for_the_block(make_client: MakeClient, virtual_clock: VirtualClock) -> None:
     arrivals: list[float] = []
 
     def answer(count: int, request: httpx.Request) -> httpx.Response:
-        arrivals.append(clock())
+        arrivals.append(virtual_clock())
         if count == 1:
             return httpx.Response(429, json={"error": "rate_limit"}, headers={"Retry-After": "7"})
         return httpx.Response(200, json=[])
 
     respx.get(f"{BASE}/ver1/bots").mock(side_effect=counting(answer)[1])
-    client = make_client(clock=clock)
-    await drive(clock, client.request("GET", "/ver1/bots"))
+    client = make_client(clock=virtual_clock)
+    await drive(virtual_clock, client.request("GET", "/ver1/bots"))
     assert arrivals == [0.0, 7.0]
 
 
 @pytest.mark.parametrize("failure", [httpx.ReadTimeout("slow"), httpx.RemoteProtocolError("reset")])
 @respx.mock
-async def test_post_is_not_retried_after_it_may_have_been_sent(failure: Exception, make_client: MakeClient) -> None:
-    clock = VirtualClock()
+async def test_post_is_not_retried_after_it_may_have_been_sent(
+    failure: Exception, make_client: MakeClient, virtual_clock: VirtualClock
+) -> None:
     route = respx.post(f"{BASE}/ver1/deals/5/panic_sell").mock(side_effect=failure)
-    client = make_client(clock=clock)
+    client = make_client(clock=virtual_clock)
     with pytest.raises(OutcomeUnknownError) as caught:
-        await drive(clock, client.request("POST", "/ver1/deals/5/panic_sell"))
+        await drive(virtual_clock, client.request("POST", "/ver1/deals/5/panic_sell"))
     assert route.call_count == 1
     assert caught.value.__cause__ is failure
     assert "outcome unknown" in str(caught.value)
 
 
 @respx.mock
-async def test_post_5xx_is_outcome_unknown_and_not_retried(make_client: MakeClient) -> None:
-    clock = VirtualClock()
+async def test_post_5xx_is_outcome_unknown_and_not_retried(
+    make_client: MakeClient, virtual_clock: VirtualClock
+) -> None:
     route = respx.post(f"{BASE}/v2/smart_trades").respond(502)
-    client = make_client(clock=clock)
+    client = make_client(clock=virtual_clock)
     with pytest.raises(OutcomeUnknownError) as caught:
-        await drive(clock, client.request("POST", "/v2/smart_trades", json={"pair": "USDT_BTC"}))
+        await drive(virtual_clock, client.request("POST", "/v2/smart_trades", json={"pair": "USDT_BTC"}))
     assert route.call_count == 1
     assert caught.value.status == 502
     assert isinstance(caught.value.__cause__, ServerError)
 
 
 @respx.mock
-async def test_post_is_retried_when_it_never_left(make_client: MakeClient) -> None:
-    clock = VirtualClock()
+async def test_post_is_retried_when_it_never_left(make_client: MakeClient, virtual_clock: VirtualClock) -> None:
     route = respx.post(f"{BASE}/v2/smart_trades").mock(
         side_effect=[httpx.ConnectError("refused"), httpx.Response(200, json={"id": 1})]
     )
-    client = make_client(clock=clock)
-    assert await drive(clock, client.request("POST", "/v2/smart_trades", json={})) == {"id": 1}
+    client = make_client(clock=virtual_clock)
+    assert await drive(virtual_clock, client.request("POST", "/v2/smart_trades", json={})) == {"id": 1}
     assert route.call_count == 2
 
 
 @pytest.mark.parametrize("failure", [httpx.ReadTimeout("slow"), httpx.Response(503)])
 @respx.mock
-async def test_get_is_retried_after_timeouts_and_5xx(failure: Any, make_client: MakeClient) -> None:
-    clock = VirtualClock()
+async def test_get_is_retried_after_timeouts_and_5xx(
+    failure: Any, make_client: MakeClient, virtual_clock: VirtualClock
+) -> None:
     route = respx.get(f"{BASE}/ver1/deals/9/show").mock(side_effect=[failure, httpx.Response(200, json={"id": 9})])
-    client = make_client(clock=clock)
-    assert await drive(clock, client.request("GET", "/ver1/deals/9/show")) == {"id": 9}
+    client = make_client(clock=virtual_clock)
+    assert await drive(virtual_clock, client.request("GET", "/ver1/deals/9/show")) == {"id": 9}
     assert route.call_count == 2
 
 
 @respx.mock
-async def test_get_gives_up_after_max_retries_with_a_transport_error(make_client: MakeClient) -> None:
-    clock = VirtualClock()
+async def test_get_gives_up_after_max_retries_with_a_transport_error(
+    make_client: MakeClient, virtual_clock: VirtualClock
+) -> None:
     route = respx.get(f"{BASE}/ver1/bots").mock(side_effect=httpx.ConnectError("refused"))
-    client = make_client(clock=clock, max_retries=2)
+    client = make_client(clock=virtual_clock, max_retries=2)
     with pytest.raises(TransportError) as caught:
-        await drive(clock, client.request("GET", "/ver1/bots"))
+        await drive(virtual_clock, client.request("GET", "/ver1/bots"))
     assert route.call_count == 3
     assert isinstance(caught.value.__cause__, httpx.ConnectError)
     with pytest.raises(TransportError):
-        await drive(clock, client.with_options(max_retries=0).request("GET", "/ver1/bots"))
+        await drive(virtual_clock, client.with_options(max_retries=0).request("GET", "/ver1/bots"))
     assert route.call_count == 4
 
 
 @respx.mock
 async def test_every_attempt_is_signed_afresh_and_passes_the_limiter(
-    make_client: MakeClient, monkeypatch: pytest.MonkeyPatch
+    make_client: MakeClient, monkeypatch: pytest.MonkeyPatch, virtual_clock: VirtualClock
 ) -> None:
-    clock = VirtualClock()
     policy = RateLimitPolicy(buckets=(Bucket("global", limit=1, period=10.0),))
     arrivals: list[float] = []
     payload = b"/public/api/ver1/bots?limit=5"
@@ -353,13 +357,13 @@ async def test_every_attempt_is_signed_afresh_and_passes_the_limiter(
         return sign(self, payload)
 
     def answer(count: int, request: httpx.Request) -> httpx.Response:
-        arrivals.append(clock())
+        arrivals.append(virtual_clock())
         return httpx.Response(500 if count == 1 else 200, json=[])
 
     monkeypatch.setattr(HmacAuth, "sign", spy)
     route = respx.get(f"{BASE}/ver1/bots").mock(side_effect=counting(answer)[1])
-    client = make_client(clock=clock, rate_limit=policy)
-    await drive(clock, client.request("GET", "/ver1/bots", params={"limit": 5}))
+    client = make_client(clock=virtual_clock, rate_limit=policy)
+    await drive(virtual_clock, client.request("GET", "/ver1/bots", params={"limit": 5}))
     assert arrivals[1] - arrivals[0] >= 10.0
     assert signed == [payload, payload]
     assert [call.request.headers["Signature"] for call in route.calls] == [expected, expected]
@@ -415,16 +419,17 @@ async def test_credentials_from_the_environment(monkeypatch: pytest.MonkeyPatch,
 
 
 @respx.mock
-async def test_no_secret_in_repr_errors_or_logs(caplog: pytest.LogCaptureFixture, make_client: MakeClient) -> None:
+async def test_no_secret_in_repr_errors_or_logs(
+    caplog: pytest.LogCaptureFixture, make_client: MakeClient, virtual_clock: VirtualClock
+) -> None:
     caplog.set_level(logging.DEBUG, logger="threecommas_async")
-    clock = VirtualClock()
     respx.get(f"{BASE}/ver1/bots").respond(429, json={"error": "rate_limit"})
     respx.get(f"{BASE}/ver1/accounts").respond(418, json={"error": "banned"})
-    client = make_client(clock=clock, max_retries=0)
+    client = make_client(clock=virtual_clock, max_retries=0)
     texts = [repr(client), repr(client.with_options(forced_mode="paper"))]
     for path in ("/ver1/bots", "/ver1/accounts"):
         with pytest.raises(APIError) as caught:
-            await drive(clock, client.request("GET", path))
+            await drive(virtual_clock, client.request("GET", path))
         texts += [str(caught.value), repr(caught.value), repr(vars(caught.value))]
     texts.append(caplog.text)
     assert "429" in caplog.text
@@ -447,27 +452,27 @@ async def test_snapshot_reports_buckets_waiters_and_ban(make_client: MakeClient)
 
 @pytest.mark.parametrize("status", [429, 418])
 @respx.mock
-async def test_without_a_limiter_rate_limit_answers_are_not_retried(status: int, make_client: MakeClient) -> None:
-    clock = VirtualClock()
+async def test_without_a_limiter_rate_limit_answers_are_not_retried(
+    status: int, make_client: MakeClient, virtual_clock: VirtualClock
+) -> None:
     route = respx.get(f"{BASE}/ver1/bots").respond(status, json={"error": "rate_limit"})
-    client = make_client(clock=clock, rate_limit=None)
+    client = make_client(clock=virtual_clock, rate_limit=None)
     with pytest.raises((RateLimitError, IPBannedError)):
-        await drive(clock, client.request("GET", "/ver1/bots"))
+        await drive(virtual_clock, client.request("GET", "/ver1/bots"))
     assert route.call_count == 1
 
 
 async def test_aclose_stops_the_limiter_even_with_a_user_http_client(
-    make_client: MakeClient, ssl_context: ssl.SSLContext
+    make_client: MakeClient, ssl_context: ssl.SSLContext, virtual_clock: VirtualClock
 ) -> None:
-    clock = VirtualClock()
     http = httpx.AsyncClient(verify=ssl_context)
     policy = RateLimitPolicy(buckets=(Bucket("g", limit=1, period=9.0),))
-    client = make_client(clock=clock, http_client=http, rate_limit=policy)
+    client = make_client(clock=virtual_clock, http_client=http, rate_limit=policy)
     limiter = client.limiter
     assert limiter is not None
     await limiter.release(await limiter.acquire("GET", "/x"))
     waiter = asyncio.create_task(limiter.acquire("GET", "/x"))
-    await clock.settle()
+    await virtual_clock.settle()
     backend = limiter.backend
     assert isinstance(backend, InMemoryBackend)
     assert backend._alarm.pending

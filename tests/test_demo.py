@@ -23,12 +23,28 @@ def test_demo_uses_the_budget_without_429s(tmp_path: Path) -> None:
     used = float(re.search(r"budget used \(global\)\s+([\d.]+)%", text).group(1))  # type: ignore[union-attr]
     assert used > 0.0  # how much depends on the machine's load (a benchmark figure); the summary says which
     assert ("could not send requests fast enough" in text) == (used < 97.0)
+    note = text[text.find("  note:") :].splitlines() if "  note:" in text else []
+    assert all(len(line) < 80 for line in note)
     assert export.read_text().count("\n") > 0
     assert not export.with_name(export.name + ".tmp").exists()
     status_lines = [line for line in text.splitlines() if line.startswith("[")]
     assert status_lines
     assert all(len(line) < 80 for line in status_lines)
     assert status_lines[-1].startswith("[" + "#" * 12 + "] 100%")
+    assert all(len(line) <= 80 for line in text.splitlines() if str(export) not in line)
+
+
+def test_demo_follows_deal_changes_on_the_realtime_channel(tmp_path: Path) -> None:
+    out = io.StringIO()
+    code = run_demo(windows=2, time_scale=0.01, tasks=10, progress=False, export=tmp_path / "d.jsonl", out=out)
+    text = out.getvalue()
+    assert code == 0, text
+    seen = re.search(r"deal events \(stream\)\s+(\d+); panic sells seen live: (\d+)/(\d+)", text)
+    assert seen is not None, text
+    events, live, sold = (int(group) for group in seen.groups())
+    assert sold >= 1
+    assert live == sold
+    assert events >= sold
 
 
 def test_version_flag(capsys: pytest.CaptureFixture[str]) -> None:

@@ -18,8 +18,6 @@ from threecommas_async.models import Bot, GridBot
 from threecommas_async.params import Position, Price, Units
 from threecommas_async.testing import FakeThreeCommas, Mode, Phase
 
-pytest.importorskip("uvicorn")
-
 
 @pytest.fixture
 async def served(fake_3commas: FakeThreeCommas, make_client: MakeClient) -> AsyncIterator[ThreeCommas]:

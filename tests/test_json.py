@@ -1,11 +1,9 @@
-"""Exact decimals through JSON, both ways, with either decoder (msgspec when installed, else json)."""
+"""Exact decimals through JSON, both ways."""
 
 from __future__ import annotations
 
 import pickle
-from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
 
 import pytest
 from hypothesis import given
@@ -15,16 +13,6 @@ from threecommas_async import JsonNumber, _json
 from threecommas_async._json import JsonDepthError
 
 FIFTY_DIGITS = "0.73915208376112093847561209384756120938475612093847"
-DECODERS: dict[str, Callable[[Any], Any]] = {"stdlib": _json._stdlib_loads}
-_fast = _json._fast_decoder()
-if _fast is not None:
-    DECODERS["msgspec"] = _fast
-
-
-@pytest.fixture(params=sorted(DECODERS), autouse=True)
-def decoder(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    monkeypatch.setattr(_json, "_loads", DECODERS[request.param])
-    return str(request.param)
 
 
 def test_strings_and_numbers_become_exact_decimals() -> None:
@@ -115,15 +103,3 @@ def test_any_finite_decimal_round_trips(value: Decimal) -> None:
     assert Decimal(decoded) == value
     assert Decimal(decoded).as_tuple().digits == value.as_tuple().digits or value.is_zero()
     assert _json.dumps([decoded]) == encoded
-
-
-@given(
-    st.recursive(
-        st.none() | st.booleans() | st.integers() | st.text() | st.decimals(allow_nan=False, allow_infinity=False),
-        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
-        max_leaves=20,
-    )
-)
-def test_both_decoders_agree(value: Any) -> None:
-    encoded = _json.dumps(value)
-    assert _json._stdlib_loads(encoded) == _json.loads(encoded)

@@ -7,7 +7,11 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from threecommas_async.models import Deal, WireDatetime, structure_response, unstructure
-from threecommas_async.models._values import portable_parse_api_timestamp, portable_parse_iso
+from threecommas_async.models._values import (
+    _looks_like_api_timestamp,
+    portable_parse_api_timestamp,
+    portable_parse_iso,
+)
 
 UTC = timezone.utc
 PLUS_3 = timezone(timedelta(hours=3))
@@ -53,3 +57,18 @@ def test_portable_api_timestamp() -> None:
     assert portable_parse_api_timestamp("2024-10-24T19:57:43.635Z") == datetime(
         2024, 10, 24, 19, 57, 43, 635000, tzinfo=UTC
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024-10-24T19:57:43.635Z", True),
+        ("2024-W43-4T19:57:43.635Z", False),
+        ("2024-10-24T24:00:00.000Z", False),
+        ("2024-10-24 19:57:43.635Z", False),
+        ("2024-10-24T19:57:43,635Z", False),
+        ("2024-10-24T19:57:43.6350Z", False),
+    ],
+)
+def test_only_the_api_layout_takes_the_fast_path(text: str, expected: bool) -> None:
+    assert _looks_like_api_timestamp(text) is expected

@@ -192,3 +192,9 @@ async def test_httpx_wire_still_reads_proxies_from_the_environment(monkeypatch: 
         proxies = [pattern for pattern, mounted in http._mounts.items() if mounted is not None]
 
     assert proxies
+
+
+async def test_a_backend_with_a_ready_http_client_is_refused() -> None:
+    async with httpx.AsyncClient() as http:
+        with pytest.raises(ValidationError, match="http_backend"):
+            ThreeCommas("key-a", "secret-a", http_client=http, http_backend="aiohttp")

@@ -37,6 +37,7 @@ from ._pool import ClientPool, shared_http_client
 from ._ratelimit import (
     Bucket,
     BucketSnapshot,
+    FallbackBackend,
     InMemoryBackend,
     LimiterBackend,
     LimiterSnapshot,
@@ -57,6 +58,8 @@ __all__ = [
     "BucketSnapshot",
     "ClientPool",
     "DeprecatedEndpointWarning",
+    "FallbackBackend",
+    "FleetOptions",
     "FleetStats",
     "HmacAuth",
     "IPBannedError",
@@ -96,12 +99,14 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from ._ratelimit import FleetStats, RedisBackend
+    from ._ratelimit import FleetOptions, FleetStats, RedisBackend
+
+_FLEET_NAMES = ("FleetOptions", "FleetStats", "RedisBackend")
 
 
 def __getattr__(name: str) -> Any:
-    """Fleet mode (``RedisBackend``, ``FleetStats``) loads on first use."""
-    if name in ("FleetStats", "RedisBackend"):
+    """Fleet mode (``RedisBackend``, ``FleetOptions``, ``FleetStats``) loads on first use."""
+    if name in _FLEET_NAMES:
         from . import _ratelimit
 
         return getattr(_ratelimit, name)

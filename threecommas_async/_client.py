@@ -109,6 +109,8 @@ class ThreeCommas(ResourceNamespaces):
         )
         if http_client is not None and transport is not None:
             raise ValidationError("http_client", "and transport were both given: pass one")
+        if http_client is not None and http_backend != "httpx":
+            raise ValidationError("http_backend", "is the wire of a client the SDK builds; http_client was given")
         if max_in_flight < 1:
             raise ValidationError("max_in_flight", "must be >= 1")
         self._owns_http = http_client is None

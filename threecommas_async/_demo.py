@@ -2,8 +2,10 @@
 sharing one client and one budget, against the embedded fake 3Commas on scaled time.
 
 Many tasks poll accounts, bots and active deals concurrently while a collector walks the whole
-finished-deal history into a JSONL file. A live line shows the rate-limit gauges; the summary says how
-much of the budget was used, how many 429s and 418s the fake answered, and Decimal totals.
+finished-deal history into a JSONL file, a trader panic-sells a few active deals, and a watcher follows
+every deal change on the fake's realtime channel. A live line shows the rate-limit gauges and the stream;
+the summary says how much of the budget was used, how many 429s and 418s the fake answered, and Decimal
+totals.
 """
 
 from __future__ import annotations
@@ -42,6 +44,9 @@ _FULL_USE = 97.0
 class _Tally:
     exported: int = 0
     done: bool = False
+    events: int = 0
+    sold: set[int] = attrs.field(factory=set)
+    seen_closing: set[int] = attrs.field(factory=set)
 
 
 def run_demo(
@@ -104,14 +109,18 @@ async def _demo(
                     for _ in range(tasks)
                 ]
                 workers.append(asyncio.create_task(_collect(client, staging, tally)))
+                active = sorted(i for i, deal in book.deals.items() if not deal["finished?"])[:10]
+                workers.append(asyncio.create_task(_trade(client, active, deadline, period, tally)))
+                watcher = asyncio.create_task(_watch(client, fake, tally))
                 try:
                     await asyncio.gather(*workers)
                 except BaseException:
-                    for worker in workers:
+                    for worker in [*workers, watcher]:
                         worker.cancel()
-                    await asyncio.gather(*workers, return_exceptions=True)
+                    await asyncio.gather(*workers, watcher, return_exceptions=True)
                     staging.unlink(missing_ok=True)
                     raise
+                await _settle(watcher, tally)
                 accounts = await asyncio.gather(*(client.accounts.show(account_id) for account_id in account_ids))
                 tally.done = True
             os.replace(staging, export_path)
@@ -147,16 +156,17 @@ def _summary(
                 profit_total += Decimal(_json.loads(line).get("usd_final_profit") or 0)
     book = fake.book()
     rows = [
-        ("tasks / accounts / bots", f"{tasks} / {len(book.accounts)} / {len(book.bots)}"),
+        ("tasks/accounts/bots", f"{tasks} / {len(book.accounts)} / {len(book.bots)}"),
         ("time", f"{windows:g} windows of 60 s at scale {time_scale:g} ({elapsed:.1f} s real)"),
         ("requests answered", f"{fake.counters.requests}"),
         ("budget used (global)", f"{used:.1f}% ({len(in_run)} of {budget:g})"),
-        ("most in any 60 s window", f"{fake.observer.max_in_window(api_window)} (limit {limit})"),
+        ("most in a 60 s window", f"{fake.observer.max_in_window(api_window)} (limit {limit})"),
         ("429 responses", f"{statuses.get(429, 0)}"),
         ("418 responses", f"{statuses.get(418, 0)}"),
         ("deals exported", f"{tally.exported} finished deals -> {export_path}"),
+        ("deal events (stream)", f"{tally.events}; panic sells seen live: {len(tally.seen_closing)}/{len(tally.sold)}"),
         ("account value (USD)", f"{account_total}"),
-        ("realised deal profit (USD)", f"{profit_total}"),
+        ("deal profit (USD)", f"{profit_total}"),
     ]
     width = max(len(name) for name, _ in rows)
     print("\nthreecommas_async demo against the fake 3Commas", file=out)
@@ -164,8 +174,9 @@ def _summary(
         print(f"  {name:<{width}}  {value}", file=out)
     if used < _FULL_USE:
         print(
-            f"  note: this machine could not send requests fast enough to use the whole budget at\n"
-            f"  time scale {time_scale:g} (CPU-bound, not the limiter); --time-scale 0.05 gives it time",
+            f"  note: this machine could not send requests fast enough to use the whole\n"
+            f"  budget at time scale {time_scale:g} (CPU-bound, not the limiter);\n"
+            f"  a larger --time-scale, such as 0.05, gives it time",
             file=out,
         )
     return 1 if statuses.get(429, 0) or statuses.get(418, 0) else 0
@@ -209,6 +220,36 @@ async def _collect(client: ThreeCommas, path: Path, tally: _Tally) -> None:
             tally.exported += 1
 
 
+async def _trade(client: ThreeCommas, active: list[int], deadline: float, period: float, tally: _Tally) -> None:
+    """Panic-sell an active deal every half window: calls that change state, queued among the pollers'."""
+    while active and time.monotonic() + period / 2 < deadline:
+        await asyncio.sleep(period / 2)
+        deal = await client.deals.panic_sell(active.pop())
+        tally.sold.add(deal.id)
+
+
+async def _watch(client: ThreeCommas, fake: FakeThreeCommas, tally: _Tally) -> None:
+    """Follow every deal change on the fake's realtime channel (in memory, no budget spent)."""
+    from .testing import FakeCable
+
+    cable = FakeCable(fake)
+    async with client.streams.deals(connector=cable.connector()) as stream:
+        async for event in stream:
+            tally.events += 1
+            if event.entity.id in tally.sold:
+                tally.seen_closing.add(event.entity.id)
+
+
+async def _settle(watcher: asyncio.Task[None], tally: _Tally) -> None:
+    """Give the stream a moment to deliver the last panic sells, then stop it."""
+    for _ in range(50):
+        if tally.sold <= tally.seen_closing:
+            break
+        await asyncio.sleep(0.02)
+    watcher.cancel()
+    await asyncio.gather(watcher, return_exceptions=True)
+
+
 async def _status(
     client: ThreeCommas, fake: FakeThreeCommas, tally: _Tally, started: float, duration: float
 ) -> str:
@@ -221,7 +262,7 @@ async def _status(
     statuses = fake.counters.by_status
     return (
         f"[{'#' * filled}{'.' * (_BAR - filled)}] {100 * done:3.0f}% "
-        f"req {fake.counters.requests:>5} free {bucket.available:>3}/{bucket.limit} "
+        f"req {fake.counters.requests:>5} free {bucket.available:>3} "
         f"wait {snapshot.waiters:>4} 429/418 {statuses.get(429, 0)}/{statuses.get(418, 0)} "
-        f"deals {tally.exported:>5}"
+        f"exp {tally.exported:>5} ev {tally.events:>3}"
     )

@@ -5,8 +5,8 @@ Decoding turns every JSON number with a fraction or exponent into :class:`JsonNu
 it can be sent back as the same number. The constants ``NaN``, ``Infinity`` and ``-Infinity`` that some
 servers write become the matching Decimal special values, never floats. A document nested deeper than
 the decoder can take raises :class:`JsonDepthError` (a ``ValueError``), never ``RecursionError``.
-Bytes are decoded by msgspec when it is installed (the ``fast`` extra; several times faster than the
-standard library), else by :mod:`json`; both give the same values.
+Decoding is the standard library's :mod:`json` (measured against msgspec with a Decimal hook, which
+parses faster but makes bytes-to-models slower: see ``benchmarks/README-structuring.md``).
 
 Encoding writes Decimals digit for digit, either as JSON numbers (default) or as JSON strings.
 The separators match :func:`json.dumps`' defaults, which is what the documented signing vector signs.
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -57,34 +57,6 @@ class JsonNumber(Decimal):
         return (type(self), (str(self),))
 
 
-def _constant(name: str) -> JsonNumber:
-    return JsonNumber(name)
-
-
-def _stdlib_loads(data: str | bytes | bytearray) -> Any:
-    return json.loads(data, parse_float=JsonNumber, parse_constant=_constant)
-
-
-def _fast_decoder() -> Callable[[Any], Any] | None:
-    try:
-        import msgspec
-    except ImportError:
-        return None
-    decode: Callable[[Any], Any] = msgspec.json.Decoder(float_hook=JsonNumber).decode
-    error = msgspec.DecodeError
-
-    def fast_loads(data: str | bytes | bytearray) -> Any:
-        try:
-            return decode(data)
-        except error:
-            return _stdlib_loads(data)
-
-    return fast_loads
-
-
-_loads: Callable[[Any], Any] = _fast_decoder() or _stdlib_loads
-
-
 def loads(data: str | bytes | bytearray) -> Any:
     """Parse JSON, giving :class:`JsonNumber` for every non-integer number and constant (never a float).
 
@@ -92,7 +64,7 @@ def loads(data: str | bytes | bytearray) -> Any:
     :class:`JsonDepthError` for input nested too deep.
     """
     try:
-        return _loads(data)
+        return json.loads(data, parse_float=JsonNumber, parse_constant=JsonNumber)
     except RecursionError:
         raise JsonDepthError("JSON nested too deep to decode") from None
 

@@ -66,7 +66,8 @@ class _Run:
             output.close()
         scope = f" ({self.scope})" if self.scope else ""
         print(
-            f"{self.resource.name}{scope}: {exporter.rows:,} new or changed rows, {exporter.pages:,} requests; "
+            f"{self.resource.name}{scope}: {exporter.rows:,} new or changed rows, "
+            f"{exporter.pages:,} request{'' if exporter.pages == 1 else 's'}; "
             f"{output.describe()} holds {done.rows_total:,} rows"
         )
         return 0

@@ -81,8 +81,7 @@ async def live_status(
             yield
         finally:
             task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+            await asyncio.gather(task, return_exceptions=True)
             print(await render(), file=out, flush=True)
         return
     from rich.console import Console
@@ -100,6 +99,5 @@ async def live_status(
             yield
         finally:
             task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+            await asyncio.gather(task, return_exceptions=True)
             live.update(Text(fit(await render(), width()), no_wrap=True, overflow="crop"), refresh=True)

@@ -9,10 +9,10 @@ converter) that is tuned for API responses, where most of the ~100 fields of a d
 * ``str`` / ``int`` / ``bool`` fields are type-checked inline, and so is the usual amount (a
   canonical decimal string); timestamps call one leaf function; nested models, lists and dicts call
   the converter's own hook for their type;
-* there are two bodies: when the object has exactly the declared keys (one ``len`` and one
-  ``issuperset``: the usual case) fields are read with ``o[key]`` and ``extra`` is empty; otherwise
-  unknown keys go to ``extra``, declared-but-absent keys to ``absent_keys``, and fields are read
-  with ``o.get(key)``;
+* there are two bodies: when the object has as many keys as the model declares (the usual case)
+  fields are read with ``o[key]``; if every read succeeds the keys are exactly the declared ones and
+  ``extra`` is empty. Otherwise (a missing key, or any error) the general body runs: unknown keys go
+  to ``extra``, declared-but-absent keys to ``absent_keys``, and fields are read with ``o.get(key)``;
 * an error carries a note naming the model and JSON key (found from the failing line, so the
   happy path pays nothing for it);
 * lenient (the default): when any field fails, the object is structured again field by field; a
@@ -121,11 +121,22 @@ class _Source:
             self.key_of_line[len(self.lines)] = key
 
     def fields(self, indent: str, *, all_keys_present: bool, strict: bool) -> None:
-        """Lines that fill ``i`` from ``o``, guarded for errors (raised, or handed to the lenient path)."""
+        """Lines that fill ``i`` from ``o``, guarded for errors.
+
+        With all keys present an error only leaves this body (the general one below decides); in the
+        general body it is raised with a note (``strict``) or handed to the lenient path.
+        """
         self.add(f"{indent}try:")
         for index, field in enumerate(_declared_fields(self.model)):
             self._field(field, index, indent + "  ", all_keys_present=all_keys_present)
-        if strict:
+        if all_keys_present:
+            self.add(f"{indent}  i.extra = {{}}")
+            self.add(f"{indent}  i.absent_keys = __no_keys")
+            self.add(f"{indent}  i.field_errors = __no_errors")
+            self.add(f"{indent}  return i")
+            self.add(f"{indent}except Exception:")
+            self.add(f"{indent}  pass")
+        elif strict:
             self.add(f"{indent}except Exception as e:")
             self.add(f"{indent}  __annotate(e)")
             self.add(f"{indent}  raise")
@@ -197,12 +208,8 @@ def model_structure_factory(
         source.add("  if o.__class__ is not dict:")
         source.add("    __wrong_type(o, dict)")
         source.add("  i = __new(__cl)")
-        source.add("  if len(o) == __known_count and __known.issuperset(o):")
+        source.add("  if len(o) == __known_count:")
         source.fields("    ", all_keys_present=True, strict=strict)
-        source.add("    i.extra = {}")
-        source.add("    i.absent_keys = __no_keys")
-        source.add("    i.field_errors = __no_errors")
-        source.add("    return i")
         source.add("  extra, absent = __key_differences(o)")
         source.add("  g = o.get")
         source.fields("  ", all_keys_present=False, strict=strict)

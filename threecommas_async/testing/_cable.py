@@ -241,8 +241,7 @@ class FakeCable:
         self.drop_connections()
         for task in list(self._tasks):
             task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+            await asyncio.gather(task, return_exceptions=True)
 
     def drop_connections(self) -> None:
         """Abort every open connection now (no closing handshake), as a network failure would."""

@@ -95,8 +95,7 @@ async def serve(app: AsgiApp, *, log_level: str = "warning") -> AsyncIterator[st
         yield _base_url(sock)
     finally:
         server.should_exit = True
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+        await asyncio.gather(task, return_exceptions=True)
         sock.close()
 
 
