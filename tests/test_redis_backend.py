@@ -315,11 +315,14 @@ async def test_every_key_expires_and_an_abandoned_fleet_leaves_nothing(
     assert {key.removeprefix(backend.key_prefix) for key in keys} >= {"s:global", "st", "q"}
     for key in keys:
         ttl = await raw_redis.pttl(key)
-        assert 0 < ttl <= 3_000, (key, ttl)
+        assert 0 < ttl <= 6_000, (key, ttl)
     waiter.cancel()
     assert backend._pump._pump_task is not None
     backend._pump._pump_task.cancel()
-    await asyncio.sleep(2.0)
+    for _ in range(60):
+        await asyncio.sleep(0.1)
+        if not [key async for key in raw_redis.scan_iter(backend.key_prefix + "*")]:
+            break
     assert [key async for key in raw_redis.scan_iter(backend.key_prefix + "*")] == []
 
 

@@ -26,9 +26,10 @@
 --   s     buckets to report: [bucket...]
 -- Slots live in one sorted set per bucket: member "<weight>:<id>", score the time the slot frees (ms on
 -- the Redis clock): grant + period + lease while in flight, release + period once answered. The hash
--- "st" holds the ban gate, the epoch and the block windows. A step costs about nine Redis commands
--- (TIME, one read of st, one ZRANGE per bucket, the tickets, one ZADD and PEXPIRE per bucket written,
--- the ticket's HSET and PEXPIRE), whatever the number of grants and releases it carries.
+-- "st" holds the ban gate, the epoch, the block windows and when each key's time to live runs out. A
+-- step costs about seven Redis commands (TIME, one read of st, one ZRANGE per bucket, the tickets, one
+-- ZADD per bucket written, the ticket's HSET, st's HSET when something changed; a PEXPIRE only when a
+-- key's time to live runs short), whatever the number of grants and releases it carries.
 -- Reply (JSON): g the granted indices of q; w ms until the earliest waiter left could fit (-1: none
 -- left); ban ms left of a ban; gen, lvl, open the ban gate; probe the index in g of the half-open
 -- probe (0: none); ep the fleet's epoch; hold ms left before anything is granted after state loss;
@@ -90,12 +91,12 @@ local function put_slot(def, member, in_flight, age)
   slot_ttls[key] = math.max(slot_ttls[key] or 0, def.period + lease + margin)
 end
 
-local function flush_slots()
+local function flush_slots(keep_alive)
   for _, key in ipairs(slot_order) do
     local writes = slot_writes[key]
     if #writes > 0 then
       redis.call('ZADD', key, unpack(writes))
-      redis.call('PEXPIRE', key, math.ceil(slot_ttls[key]))
+      keep_alive(key, slot_ttls[key])
     end
     slot_writes[key] = {}
   end
@@ -129,10 +130,27 @@ local fields = {'gen', 'lvl', 'until', 'open', 'probe', 'id', 'hold', 'seen'}
 for _, def in ipairs(defs) do
   fields[#fields + 1] = 'b:' .. def.name
 end
+for _, def in ipairs(defs) do
+  fields[#fields + 1] = 'x:' .. slot_key(def.name)
+end
+fields[#fields + 1] = 'x:' .. queue_key
 local raw_shared = redis.call('HMGET', shared_key, unpack(fields))
 local blocked, updates, shared_ttl = {}, {}, 0
+local alive_until = {}
 for index, def in ipairs(defs) do
   blocked[def.name] = tonumber(raw_shared[8 + index]) or 0
+  alive_until[slot_key(def.name)] = tonumber(raw_shared[8 + #defs + index]) or 0
+end
+alive_until[queue_key] = tonumber(raw_shared[8 + 2 * #defs + 1]) or 0
+
+-- A key written this step must live at least ttl ms more. Its expiry is pushed to twice that only when
+-- the one recorded in st falls short, so a busy key costs a PEXPIRE about once per ttl, not per step.
+local function keep_alive(key, ttl)
+  if (alive_until[key] or 0) < now + ttl then
+    redis.call('PEXPIRE', key, math.ceil(2 * ttl))
+    alive_until[key] = now + 2 * ttl
+    updates['x:' .. key] = ms(now + 2 * ttl)
+  end
 end
 
 for _, row in ipairs(step.k or {}) do
@@ -497,7 +515,7 @@ if me and me ~= '' and step.q then
       local deadline = until_ms + step.grace
       redis.call('HSET', queue_key, me, seq_text .. '|' .. ms(deadline) .. '|' .. math.max(step.n - #granted, 1)
         .. '|' .. head[1] .. '|' .. ticket_spec(head[2]))
-      redis.call('PEXPIRE', queue_key, math.ceil(deadline - now + margin))
+      keep_alive(queue_key, deadline - now + margin)
       reply.w = math.max(until_ms - now, 0)
       reply.seq = seq_text
     else
@@ -509,7 +527,7 @@ if me and me ~= '' and step.q then
   end
 end
 
-flush_slots()
+flush_slots(keep_alive)
 save_shared(granted_any)
 reply.gen, reply.lvl, reply.open = gate.gen, gate.lvl, gate.open and 1 or 0
 
