@@ -6,19 +6,21 @@ Run from the repository root::
 
 The fake serves over loopback HTTP in a thread, on a clock ``1/time-scale`` times faster. One client is shared
 by ``--pollers`` tasks reading accounts and bots in the normal lane, one collector paging deal history in the
-bulk lane (``iterate(priority="bulk")``), and ``--urgent`` panic sells spread over the run (urgent by default,
-as every call that changes something). Reported, with no reserve and with ``--reserve`` slots kept for urgent
-calls: the urgent waits (from the call to its answer, in windows of 60 API seconds: median and max), the
-budget used over the steady windows (against ``limit`` or ``limit - reserve`` for the other lanes), the bulk
-collector's share of the normal+bulk grants, and 429s. The pollers' round trip (answer time, in windows) is the
-yardstick for the urgent waits. Round trips are not scaled, so a small ``--time-scale`` makes a collector that
-pages one request at a time spend most of the run in its own round trips rather than waiting for the budget.
+bulk lane with ``--collector-tasks`` pages in flight (``with_options(priority="bulk")``), and ``--urgent``
+panic sells spread over the run (urgent by default, as every call that changes something). Reported, with no
+reserve and with ``--reserve`` slots kept for urgent calls: the urgent waits (from the call to its answer, in
+windows of 60 API seconds: median and max), the budget used over the steady windows (against ``limit`` or
+``limit - reserve`` for the other lanes), the bulk collector's share of the normal+bulk grants, and 429s. The
+pollers' round trip (answer time, in windows) is the yardstick for the urgent waits. Round trips are not
+scaled, so a small ``--time-scale`` makes a collector that pages one request at a time spend most of the run
+in its own round trips rather than waiting for the budget.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import random
 import statistics
 import time
@@ -26,7 +28,7 @@ from typing import Any
 
 import attrs
 
-from threecommas_async import ThreeCommas, default_policy
+from threecommas_async import RawResponse, ThreeCommas, ThreeCommasError, default_policy
 from threecommas_async.testing import FakeThreeCommas
 
 KEY, SECRET = "bench-lanes-key-0123456789", "bench-lanes-secret-9876543210"
@@ -53,33 +55,44 @@ async def run(args: argparse.Namespace, reserve: int) -> dict[str, Any]:
 
             async def poll() -> None:
                 while time.monotonic() < deadline:
+                    raw: RawResponse[Any]
                     if rng.random() < 0.5:
                         raw = await client.with_raw_response.accounts.show(rng.choice(accounts))
                     else:
                         raw = await client.with_raw_response.bots.show(rng.choice(bots))
                     trips.append(raw.http_response.elapsed.total_seconds() / period)
 
+            bulk = client.with_options(priority="bulk")
+            pages = iter(range(0, 20_000, 100))
+
             async def collect() -> None:
                 nonlocal collected
-                async for _ in client.deals.iterate(scope="finished", page_size=100, priority="bulk"):
-                    collected += 1
+                for offset in pages:
                     if time.monotonic() >= deadline:
                         return
+                    collected += len(await bulk.deals.list(scope="finished", limit=100, offset=offset))
 
             async def urgent(at: float, deal_id: int) -> None:
                 await asyncio.sleep(at)
                 sent = time.monotonic()
-                await client.deals.panic_sell(deal_id)
+                with contextlib.suppress(ThreeCommasError):
+                    await client.deals.panic_sell(deal_id)
                 waits.append((time.monotonic() - sent) / period)
 
             spacing = (duration - 2 * period) / args.urgent
-            tasks = [asyncio.ensure_future(poll()) for _ in range(args.pollers)]
-            tasks.append(asyncio.ensure_future(collect()))
-            tasks += [
+            background = [asyncio.ensure_future(poll()) for _ in range(args.pollers)]
+            background += [asyncio.ensure_future(collect()) for _ in range(args.collector_tasks)]
+            orders = [
                 asyncio.ensure_future(urgent(period + i * spacing, active[i % len(active)])) for i in range(args.urgent)
             ]
-            await asyncio.gather(*tasks)
+            await asyncio.gather(*orders, return_exceptions=True)
+            await asyncio.sleep(max(deadline - time.monotonic(), 0.0))
             snapshot = await client.rate_limit_snapshot()
+            backend: Any = client.limiter.backend if client.limiter is not None else None
+            contended = (backend._contended_bulk, backend._contended) if backend is not None else (0, 0)
+            for task in background:
+                task.cancel()
+            await asyncio.gather(*background, return_exceptions=True)
     assert snapshot is not None
     records = fake.requests
     first = min(r.time for r in records)
@@ -94,6 +107,7 @@ async def run(args: argparse.Namespace, reserve: int) -> dict[str, Any]:
         "budget used, steady windows": f"{100 * len(steady) / (100 * steady_windows):.1f}%",
         "normal+bulk of limit - reserve": f"{100 * others / ((100 - reserve) * steady_windows):.1f}%",
         "bulk share of normal+bulk grants": f"{100 * grants['bulk'] / max(grants['bulk'] + grants['normal'], 1):.1f}%",
+        "bulk share while both lanes waited": f"{100 * contended[0] / max(contended[1], 1):.1f}%",
         "429": fake.counters.by_status.get(429, 0),
         "418": fake.counters.by_status.get(418, 0),
     }
@@ -104,7 +118,7 @@ async def main(args: argparse.Namespace) -> None:
         result = await run(args, reserve)
         print(f"== reserve {reserve}")
         for key, value in result.items():
-            print(f"  {key:38} {value}")
+            print(f"  {key:42} {value}")
 
 
 if __name__ == "__main__":
@@ -114,4 +128,5 @@ if __name__ == "__main__":
     parser.add_argument("--pollers", type=int, default=1000)
     parser.add_argument("--urgent", type=int, default=50)
     parser.add_argument("--reserve", type=int, default=5)
+    parser.add_argument("--collector-tasks", type=int, default=8)
     asyncio.run(main(parser.parse_args()))
