@@ -149,6 +149,26 @@ async def test_cancelling_waiters_in_every_lane_leaks_nothing() -> None:
     assert order == []
 
 
+def lane_spying_client(answer: object) -> tuple[ThreeCommas, list[Lane]]:
+    """A client answered ``answer`` whose limiter records the lane of every request it is asked for."""
+    clock = VirtualClock()
+    lanes: list[Lane] = []
+    client = ThreeCommas(
+        "lane-key", "lane-secret", transport=httpx.MockTransport(lambda r: httpx.Response(200, json=answer)),
+        clock=clock, sleep=clock.sleep,
+    )
+    limiter = client.limiter
+    assert limiter is not None
+    original = limiter.backend.acquire
+
+    async def spy(*args: object, lane: Lane = Lane.NORMAL, **kwargs: object) -> Permit:
+        lanes.append(lane)
+        return await original(*args, lane=lane, **kwargs)  # type: ignore[arg-type]
+
+    limiter.backend.acquire = spy  # type: ignore[method-assign]
+    return client, lanes
+
+
 def test_a_reserve_as_large_as_a_bucket_is_refused() -> None:
     with pytest.raises(ValueError, match="urgent_reserve"):
         RateLimitPolicy(buckets=(Bucket("global", limit=5, period=1.0),), urgent_reserve=5)
@@ -166,42 +186,14 @@ def test_a_reserve_as_large_as_a_bucket_is_refused() -> None:
 async def test_the_send_loop_puts_each_call_in_its_lane(
     method: str, path: str, priority: str | None, expected: Lane
 ) -> None:
-    clock = VirtualClock()
-    lanes: list[Lane] = []
-    client = ThreeCommas(
-        "lane-key", "lane-secret", transport=httpx.MockTransport(lambda r: httpx.Response(200, json={})),
-        clock=clock, sleep=clock.sleep,
-    )
-    limiter = client.limiter
-    assert limiter is not None
-    original = limiter.backend.acquire
-
-    async def spy(*args: object, lane: Lane = Lane.NORMAL, **kwargs: object) -> Permit:
-        lanes.append(lane)
-        return await original(*args, lane=lane, **kwargs)  # type: ignore[arg-type]
-
-    limiter.backend.acquire = spy  # type: ignore[method-assign]
+    client, lanes = lane_spying_client({})
     view = client.with_options(priority=priority) if priority else client  # type: ignore[arg-type]
     await view.request(method, path)
     assert lanes == [expected]
 
 
 async def test_a_paginator_priority_reaches_the_limiter() -> None:
-    clock = VirtualClock()
-    lanes: list[Lane] = []
-    client = ThreeCommas(
-        "lane-key", "lane-secret", transport=httpx.MockTransport(lambda r: httpx.Response(200, json=[])),
-        clock=clock, sleep=clock.sleep,
-    )
-    limiter = client.limiter
-    assert limiter is not None
-    original = limiter.backend.acquire
-
-    async def spy(*args: object, lane: Lane = Lane.NORMAL, **kwargs: object) -> Permit:
-        lanes.append(lane)
-        return await original(*args, lane=lane, **kwargs)  # type: ignore[arg-type]
-
-    limiter.backend.acquire = spy  # type: ignore[method-assign]
+    client, lanes = lane_spying_client([])
     assert [deal async for deal in client.deals.iterate(priority="bulk")] == []
     assert lanes == [Lane.BULK]
 
