@@ -64,7 +64,7 @@ _LOGGER = frameless_logger("threecommas_async.streams.websocket")
 _LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
-class _WebSocket:
+class WebSocketConnection:
     """:class:`CableSocket` over a ``websockets`` client connection."""
 
     def __init__(self, connection: Any) -> None:
@@ -123,6 +123,6 @@ def websocket_connector(*, open_timeout: float = 10.0, close_timeout: float = 1.
             if type(exc).__module__.startswith("websockets"):
                 raise SocketUnavailable(f"handshake failed: {type(exc).__name__}") from exc
             raise
-        return _WebSocket(connection)
+        return WebSocketConnection(connection)
 
     return open_socket

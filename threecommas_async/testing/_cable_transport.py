@@ -12,7 +12,7 @@ import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any, Protocol
 
-from ..streams._socket import SocketClosed, frameless_logger
+from ..streams._socket import SocketClosed, WebSocketConnection, frameless_logger
 
 __all__ = ["MemoryEnd", "Peer", "memory_pair", "serve_websockets"]
 
@@ -74,31 +74,6 @@ def memory_pair() -> tuple[MemoryEnd, MemoryEnd]:
     return client, server
 
 
-class _WebSocketPeer:
-    def __init__(self, connection: Any) -> None:
-        self._connection = connection
-
-    async def send(self, text: str) -> None:
-        from websockets.exceptions import ConnectionClosed
-
-        try:
-            await self._connection.send(text)
-        except ConnectionClosed:
-            raise SocketClosed("connection closed") from None
-
-    async def recv(self) -> str | bytes:
-        from websockets.exceptions import ConnectionClosed
-
-        try:
-            frame: str | bytes = await self._connection.recv()
-        except ConnectionClosed:
-            raise SocketClosed("connection closed") from None
-        return frame
-
-    def abort(self) -> None:
-        self._connection.transport.abort()
-
-
 @contextlib.asynccontextmanager
 async def serve_websockets(
     handler: Callable[[Peer], Awaitable[None]], refuse: Callable[[], bool]
@@ -111,7 +86,7 @@ async def serve_websockets(
     from websockets.http11 import Response
 
     async def on_connection(connection: Any) -> None:
-        await handler(_WebSocketPeer(connection))
+        await handler(WebSocketConnection(connection))
 
     def process_request(connection: Any, request: Any) -> Response | None:
         if refuse():
