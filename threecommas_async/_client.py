@@ -16,7 +16,7 @@ from . import _json
 from ._auth import BodyJoin
 from ._clock import ClockFn, SleepFn, system_clock, system_sleep
 from ._credentials import Credentials
-from ._endpoint import Endpoint, RequestSpec
+from ._endpoint import PRIORITIES, Endpoint, RequestSpec
 from ._exceptions import RealModeRefusedError, ValidationError
 from ._guards import TradingGuard
 from ._http import DEFAULT_MAX_IN_FLIGHT, HttpBackend, build_http_client
@@ -293,8 +293,8 @@ class ThreeCommas(ResourceNamespaces):
 
 
 def _check_priority(value: object) -> None:
-    if value not in ("urgent", "normal", "bulk"):
-        raise ValidationError("priority", f"must be 'urgent', 'normal' or 'bulk', not {value!r}")
+    if value not in PRIORITIES:
+        raise ValidationError("priority", f"must be one of {', '.join(map(repr, PRIORITIES))}, not {value!r}")
 
 
 def _check_forced_mode(value: object) -> None:

@@ -139,7 +139,7 @@ def decode_body(response: httpx.Response, call: Call) -> Any:
         return None
     try:
         return _json.loads(body)
-    except RecursionError:
+    except _json.JsonDepthError:
         raise _decode_error("JSON nested too deeply", response, call) from None
     except UnicodeDecodeError as exc:
         raise _decode_error(f"body is not UTF-8 ({exc.reason})", response, call) from None

@@ -22,7 +22,7 @@ import httpx
 from . import _json
 from ._auth import SigningAuth
 from ._clock import SleepFn
-from ._endpoint import RequestSpec
+from ._endpoint import Priority, RequestSpec
 from ._exceptions import ClientClosedError, EventLoopError, IPBannedError, MissingCredentialsError
 from ._guards import NO_GUARD, TradingGuard
 from ._interpret import Call, Failure, Success, Verdict, interpret
@@ -35,7 +35,6 @@ __all__ = ["BodyEncoding", "ForcedMode", "Priority", "RequestOptions", "Sender",
 logger = logging.getLogger("threecommas_async")
 
 ForcedMode = Literal["paper", "real"]
-Priority = Literal["urgent", "normal", "bulk"]
 BodyEncoding = Literal["json", "form"]
 USER_AGENT = f"threecommas_async/{__version__}"
 
