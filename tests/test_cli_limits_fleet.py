@@ -18,7 +18,7 @@ async def _spend(url: str, requests: int) -> None:
     fake = FakeThreeCommas()
     fake.seed(deals=5)
     key = fake.add_key("fleet-key", "fleet-secret")
-    backend = RedisBackend.from_url(url, api_key=key.api_key)
+    backend = RedisBackend.from_url(url, api_key=key.api_key, trust_fresh_start=True)
     async with ThreeCommas(
         key.api_key, key.secret, base_url=IN_PROCESS_BASE_URL, transport=fake.transport(),
         rate_limit=default_policy(), limiter_backend=backend,
