@@ -108,12 +108,22 @@ def running_redis_server() -> Iterator[RedisServer]:
     if binary is None:
         pytest.skip(f"redis-server not found on PATH; {_INSTALL_HINT}")
     with tempfile.TemporaryDirectory(prefix="threecommas-redis-") as directory:
-        server = RedisServer(binary, Path(directory))
-        try:
-            server.start()
-        except (OSError, RuntimeError) as exc:
-            pytest.skip(f"redis-server could not start ({exc}); {_INSTALL_HINT}")
+        server = _started(binary, Path(directory))
         try:
             yield server
         finally:
             server.stop()
+
+
+def _started(binary: str, directory: Path, attempts: int = 3) -> RedisServer:
+    """A started server; a port taken between ``free_port`` and the bind (parallel workers) means a new port."""
+    error: Exception | None = None
+    for _ in range(attempts):
+        server = RedisServer(binary, directory)
+        try:
+            server.start()
+        except (OSError, RuntimeError) as exc:
+            error = exc
+        else:
+            return server
+    pytest.skip(f"redis-server could not start ({error}); {_INSTALL_HINT}")

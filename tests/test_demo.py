@@ -35,16 +35,23 @@ def test_demo_uses_the_budget_without_429s(tmp_path: Path) -> None:
 
 
 def test_demo_follows_deal_changes_on_the_realtime_channel(tmp_path: Path) -> None:
+    events, live, sold = _stream_tally(tmp_path, time_scale=0.01)
+    if sold == 0:  # a starved machine (parallel tests) sent no panic sell in 1.2 s: again on slower API time
+        events, live, sold = _stream_tally(tmp_path, time_scale=0.04)
+    assert sold >= 1
+    assert live == sold
+    assert events >= sold
+
+
+def _stream_tally(tmp_path: Path, *, time_scale: float) -> tuple[int, int, int]:
     out = io.StringIO()
-    code = run_demo(windows=2, time_scale=0.01, tasks=10, progress=False, export=tmp_path / "d.jsonl", out=out)
+    code = run_demo(windows=2, time_scale=time_scale, tasks=10, progress=False, export=tmp_path / "d.jsonl", out=out)
     text = out.getvalue()
     assert code == 0, text
     seen = re.search(r"deal events \(stream\)\s+(\d+); panic sells seen live: (\d+)/(\d+)", text)
     assert seen is not None, text
     events, live, sold = (int(group) for group in seen.groups())
-    assert sold >= 1
-    assert live == sold
-    assert events >= sold
+    return events, live, sold
 
 
 def test_version_flag(capsys: pytest.CaptureFixture[str]) -> None:

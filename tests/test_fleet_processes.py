@@ -26,11 +26,11 @@ PROCESSES = 4
 TASKS = 100
 CALLS_PER_TASK = 2
 LIMIT = 100
-PERIOD = 0.5
-BLOCK_SECONDS = 0.5
+PERIOD = 0.3
+BLOCK_SECONDS = 0.3
 
 
-async def _worker(url: str, namespace: str, index: int, start_at: float, signal_dir: Path) -> dict[str, Any]:
+async def _worker(url: str, namespace: str, index: int, signal_dir: Path) -> dict[str, Any]:
     from threecommas_async import Bucket
     from threecommas_async._ratelimit._redis import RedisBackend
 
@@ -48,7 +48,8 @@ async def _worker(url: str, namespace: str, index: int, start_at: float, signal_
             await backend.release(permit, sent=True)
             calls.append((sent, answered))
 
-    await asyncio.sleep(max(start_at - time.monotonic(), 0.0))
+    (signal_dir / f"ready-{index}").touch()
+    await _wait_for_files([signal_dir / f"ready-{i}" for i in range(PROCESSES)])
     await asyncio.gather(*(task() for _ in range(TASKS)))
     budget_stats = {"steps": backend.stats.steps, "grants": backend.stats.grants}
 
@@ -100,11 +101,10 @@ def test_four_processes_never_exceed_the_shared_budget_and_share_a_429(
     redis_server: RedisServer, tmp_path: Path
 ) -> None:
     namespace = f"procs{os.getpid()}"
-    start_at = time.monotonic() + 1.5
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
     workers = [
         subprocess.Popen(
-            [sys.executable, __file__, "worker", redis_server.url, namespace, str(i), repr(start_at), str(tmp_path)],
+            [sys.executable, __file__, "worker", redis_server.url, namespace, str(i), str(tmp_path)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             env=env,
@@ -152,7 +152,7 @@ def test_four_processes_never_exceed_the_shared_budget_and_share_a_429(
     print(f"calls={len(calls)} span={last - first:.3f}s steps/grant={steps / grants:.3f} shares={shares}")
 
 
-if __name__ == "__main__" and len(sys.argv) == 7 and sys.argv[1] == "worker":
-    _url, _namespace, _index, _start, _signals = sys.argv[2:]
-    _result = asyncio.run(_worker(_url, _namespace, int(_index), float(_start), Path(_signals)))
+if __name__ == "__main__" and len(sys.argv) == 6 and sys.argv[1] == "worker":
+    _url, _namespace, _index, _signals = sys.argv[2:]
+    _result = asyncio.run(_worker(_url, _namespace, int(_index), Path(_signals)))
     json.dump(_result, sys.stdout)
