@@ -89,11 +89,14 @@ async def test_a_client_holds_no_budget_for_requests_that_wait_for_a_connection(
         calls = [asyncio.ensure_future(client.request("GET", "/ver1/accounts")) for _ in range(6)]
         await settle()
         snapshot = await client.rate_limit_snapshot()
+        assert snapshot is not None
         assert snapshot.bucket("global").used == 2
         assert snapshot.waiters == 4
         release.set()
         await asyncio.gather(*calls)
-        assert (await client.rate_limit_snapshot()).bucket("global").used == 6
+        after = await client.rate_limit_snapshot()
+        assert after is not None
+        assert after.bucket("global").used == 6
 
 
 async def test_a_limiter_over_a_backend_given_leaves_the_cap_to_the_send_loop() -> None:
