@@ -92,16 +92,16 @@ class Bots(Resource):
         """Get the trading info of an account for DCA bots.
 
         ``GET /ver1/bots/account_trade_info``: permission NONE, signed.
-        Untyped, no documented response shape (the legacy OpenAPI file names an AccountTradeInfo entity but
-        never defines it): returns the decoded JSON (Decimals for fractions)."""
+        Untyped, no documented response shape (the legacy OpenAPI file describes the answer only as "get
+        AccountTradeInfo(s)", with no schema): returns the decoded JSON (Decimals for fractions)."""
         return await self._client._call_endpoint(_catalog.BOTS_ACCOUNT_TRADE_INFO, {"account_id": account_id})
 
     async def account_trade_info_smart_sell(self, *, account_id: int) -> Any:
         """Get the trading info of an account for smart-sell bots.
 
         ``GET /ver1/bots/account_trade_info_smart_sell``: permission NONE, signed.
-        Untyped, no documented response shape (the legacy OpenAPI file names an AccountTradeInfoSmartSell
-        entity but never defines it): returns the decoded JSON (Decimals for fractions)."""
+        Untyped, no documented response shape (the legacy OpenAPI file describes the answer only as "get
+        AccountTradeInfoSmartSell(s)", with no schema): returns the decoded JSON (Decimals for fractions)."""
         return await self._client._call_endpoint(_catalog.BOTS_ACCOUNT_TRADE_INFO_SMART_SELL, {
             "account_id": account_id,
         })
