@@ -21,12 +21,10 @@ class Users(Resource):
         """The same methods, each returning a :class:`RawResponse` (status, headers, parsed result)."""
         return UsersWithRawResponse(self._client)
 
-    async def change_mode(self, *, mode: Literal["paper", "real"]) -> Any:
+    async def change_mode(self, *, mode: Literal["paper", "real"]) -> bool:
         """Switch the API between paper and real trading.
 
-        ``POST /ver1/users/change_mode``: permission ACCOUNTS_WRITE, signed.
-        Untyped, no documented response shape (the current docs use it only as the signing example; the
-        legacy docs list only its parameter): returns the decoded JSON (Decimals for fractions)."""
+        ``POST /ver1/users/change_mode``: permission ACCOUNTS_WRITE, signed."""
         return await self._client._call_endpoint(_catalog.USERS_CHANGE_MODE, {"mode": mode})
 
     async def current_mode(self) -> Any:
