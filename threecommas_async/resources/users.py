@@ -31,8 +31,9 @@ class Users(Resource):
         """Get the current trading mode (paper or real).
 
         ``GET /ver1/users/current_mode``: permission ACCOUNTS_READ, signed.
-        Untyped, no documented response shape (the legacy markdown and swagger list it without a body):
-        returns the decoded JSON (Decimals for fractions)."""
+        Untyped, no documented response shape (the legacy markdown and swagger list it without a body;
+        py3cw wrappers call it, but no public client reads its body): returns the decoded JSON (Decimals
+        for fractions)."""
         return await self._client._call_endpoint(_catalog.USERS_CURRENT_MODE, {})
 
     async def change_locale(
@@ -43,16 +44,16 @@ class Users(Resource):
         """Change the user's interface language.
 
         ``PUT /ver1/users/locale``: permission not documented, signed.
-        Untyped, no documented response shape (the legacy markdown and swagger list only its parameter):
-        returns the decoded JSON (Decimals for fractions)."""
+        Untyped, no documented response shape (the legacy markdown and swagger list only its parameter; no
+        public client reads its body): returns the decoded JSON (Decimals for fractions)."""
         return await self._client._call_endpoint(_catalog.USERS_CHANGE_LOCALE, {"locale": locale})
 
     async def permissions(self) -> Any:
         """Get the permissions of the API key.
 
         ``GET /ver1/users/permissions_info``: permission NONE, signed.
-        Untyped, no documented response shape (the legacy markdown and swagger list it without a body):
-        returns the decoded JSON (Decimals for fractions)."""
+        Untyped, no documented response shape (the legacy markdown and swagger list it without a body; no
+        public client reads its body): returns the decoded JSON (Decimals for fractions)."""
         return await self._client._call_endpoint(_catalog.USERS_PERMISSIONS, {})
 
 
