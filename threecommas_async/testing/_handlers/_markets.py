@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from .._http import invalid_param
-from .._payloads import EXCHANGES, PAIR_PRICES, split_pair
+from .._payloads import EXCHANGES, PAIR_PRICES
 from .._routing import HandlerRequest, RouteGroup
 
 __all__ = ["routes"]
@@ -50,9 +50,9 @@ def market_pairs(request: HandlerRequest) -> list[str]:
 
 
 @routes.get("/v2/accounts/market_pairs", None, signed=False)
-def market_pairs_v2(request: HandlerRequest) -> list[dict[str, Any]]:
+def market_pairs_v2(request: HandlerRequest) -> list[str]:
     request.params.require_text("market_code")
-    return [{"pair": pair, "quote": split_pair(pair)[0], "base": split_pair(pair)[1]} for pair in sorted(PAIR_PRICES)]
+    return sorted(PAIR_PRICES)
 
 
 def _rate(request: HandlerRequest) -> dict[str, Any]:
