@@ -1,8 +1,9 @@
 """Four OS processes, a hundred tasks each, one Redis budget: never over the limit in any window, and a
 429 seen by one process stops the others.
 
-Run as a script (``python tests/test_fleet_processes.py worker ...``) this file is the worker process;
-every process stamps events with ``time.monotonic()``, one clock for the whole host.
+Run as a script (``python tests/test_fleet_processes.py workers ...``) this file imports the package once
+and forks the four worker processes (one cold start instead of four); every process stamps events with
+``time.monotonic()``, one clock for the whole host, and writes its result to ``result-N.json``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import random
 import subprocess
 import sys
 import time
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -102,21 +104,15 @@ def test_four_processes_never_exceed_the_shared_budget_and_share_a_429(
 ) -> None:
     namespace = f"procs{os.getpid()}"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
-    workers = [
-        subprocess.Popen(
-            [sys.executable, __file__, "worker", redis_server.url, namespace, str(i), str(tmp_path)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env=env,
-            cwd=REPO,
-        )
-        for i in range(PROCESSES)
-    ]
-    results = []
-    for worker in workers:
-        out, err = worker.communicate(timeout=50)
-        assert worker.returncode == 0, err.decode(errors="replace")
-        results.append(json.loads(out))
+    launcher = subprocess.run(
+        [sys.executable, __file__, "workers", redis_server.url, namespace, str(tmp_path)],
+        capture_output=True,
+        env=env,
+        cwd=REPO,
+        timeout=50,
+    )
+    assert launcher.returncode == 0, launcher.stderr.decode(errors="replace")
+    results = [json.loads((tmp_path / f"result-{i}.json").read_text()) for i in range(PROCESSES)]
 
     calls = [tuple(call) for result in results for call in result["calls"]]
     assert len(calls) == PROCESSES * TASKS * CALLS_PER_TASK
@@ -152,7 +148,27 @@ def test_four_processes_never_exceed_the_shared_budget_and_share_a_429(
     print(f"calls={len(calls)} span={last - first:.3f}s steps/grant={steps / grants:.3f} shares={shares}")
 
 
-if __name__ == "__main__" and len(sys.argv) == 6 and sys.argv[1] == "worker":
-    _url, _namespace, _index, _signals = sys.argv[2:]
-    _result = asyncio.run(_worker(_url, _namespace, int(_index), Path(_signals)))
-    json.dump(_result, sys.stdout)
+def _fork_workers(url: str, namespace: str, signal_dir: Path) -> int:
+    """Fork the worker processes from this single-threaded launcher; the worst exit status."""
+    import threecommas_async._ratelimit._redis  # noqa: F401 (imported once, before the forks)
+
+    children = []
+    for index in range(PROCESSES):
+        pid = os.fork()
+        if pid == 0:
+            status = 0
+            try:
+                result = asyncio.run(_worker(url, namespace, index, signal_dir))
+                (signal_dir / f"result-{index}.json").write_text(json.dumps(result))
+            except BaseException:
+                traceback.print_exc()
+                status = 1
+            finally:
+                sys.stderr.flush()
+                os._exit(status)
+        children.append(pid)
+    return max(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in children)
+
+
+if __name__ == "__main__" and len(sys.argv) == 5 and sys.argv[1] == "workers":
+    sys.exit(_fork_workers(sys.argv[2], sys.argv[3], Path(sys.argv[4])))
