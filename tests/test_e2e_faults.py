@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-from collections.abc import Coroutine
+from collections.abc import AsyncIterator, Coroutine
 from decimal import Decimal
 from typing import Any
 
@@ -27,13 +27,27 @@ from threecommas_async import (
     ThreeCommas,
     TransportError,
     VirtualClock,
+    default_policy,
 )
 from threecommas_async.models import Bot, Deal
-from threecommas_async.testing import FakeThreeCommas, Mode, Phase
+from threecommas_async.testing import FakeThreeCommas, Mode, Phase, ScaledClock
 from threecommas_async.testing._clock import DEFAULT_EPOCH
 
 PANIC_SELL = ("POST", "/ver1/deals/{deal_id}/panic_sell")
 DEAL_SHOW = ("GET", "/ver1/deals/{deal_id}/show")
+
+
+@pytest.fixture
+async def threecommas_client(fake_3commas: FakeThreeCommas) -> AsyncIterator[ThreeCommas]:
+    """The plugin's client on the fake's own scaled clock: a retry's backoff passes in API time (100x faster)."""
+    clock = fake_3commas.clock
+    assert isinstance(clock, ScaledClock)
+    key = fake_3commas.default_key
+    async with ThreeCommas(
+        key.api_key, key.secret, transport=fake_3commas.transport(), rate_limit=default_policy(), clock=clock,
+        sleep=clock.sleep,
+    ) as client:
+        yield client
 
 
 def _active_deal(fake: FakeThreeCommas) -> int:
