@@ -10,6 +10,7 @@ import pytest
 from threecommas_async import Bucket
 from threecommas_async._ratelimit._fleet_options import FleetOptions
 from threecommas_async._ratelimit._fleet_step import (
+    NO_SEQS,
     Ask,
     AskEntry,
     BanEvent,
@@ -29,12 +30,13 @@ OPTIONS = FleetOptions(max_in_flight=120.0, ticket_grace=2.0)
 
 def test_buckets_are_sent_once_and_referred_to_by_index() -> None:
     writes = Writes(releases=[Release("1:t:1", (GLOBAL, DEALS), sent=True, released_at=10.0)])
-    ask = Ask("t", None, [AskEntry(1, (GLOBAL,), "1:t:2"), AskEntry(2, (DEALS, GLOBAL), "2:t:3")], 5, 32)
+    entries = [AskEntry(1, (GLOBAL,), "1:t:2"), AskEntry(2, (DEALS, GLOBAL), "2:t:3")]
+    ask = Ask("t", NO_SEQS, entries, (0, 5, 0), 32)
     step = build_step(writes, now=10.5, options=OPTIONS, ask=ask)
     assert step["b"] == [["global", 100, 60000.0], ["deals", 120, 60000.0]]
     assert step["r"] == [["1:t:1", [1, 2], 1, 500.0]]
-    assert step["q"] == [[1, [1], "1:t:2"], [2, [2, 1], "2:t:3"]]
-    assert (step["t"], step["seq"], step["n"], step["more"], step["cap"]) == ("t", "", 5, True, 32)
+    assert step["q"] == [[1, [1], "1:t:2", 1, 0], [2, [2, 1], "2:t:3", 1, 0]]
+    assert (step["t"], step["sq"], step["ln"], step["n"], step["cap"]) == ("t", ["", "", ""], [0, 5, 0], 5, 32)
     assert json.loads(encode_step(step)) == step
 
 
@@ -99,16 +101,20 @@ def test_linger_is_capped_by_the_period_and_extended_to_a_near_ask() -> None:
 
 def test_reply_is_parsed_into_durations_and_zero_based_indices() -> None:
     raw = json.dumps(
-        {"g": [1, 3], "w": 1500, "ban": 2000, "held": ["deals"], "seq": "12.5", "s": [[3, 1, 250]], "fleet": 7}
+        {
+            "g": [1, 3], "w": 1500, "ban": 2000, "held": ["deals"], "sq": ["", "12.5", ""], "s": [[3, 1, 250]],
+            "fleet": 7, "fl": [1, 4, 2],
+        }
     )
     reply = StepReply.parse(raw)
     assert reply.granted == (0, 2)
     assert reply.wait == 1.5
     assert reply.banned_for == 2.0
     assert reply.held == frozenset({"deals"})
-    assert reply.seq == "12.5"
+    assert reply.seqs == (None, "12.5", None)
     assert (reply.rows[0].used, reply.rows[0].in_flight, reply.rows[0].blocked_for) == (3, 1, 0.25)
     assert reply.fleet_waiters == 7
+    assert reply.fleet_by_lane == (1, 4, 2)
     assert reply.probe is None
     assert reply.open
 
@@ -119,10 +125,10 @@ def test_reply_carries_the_ban_gate() -> None:
 
 
 def test_reply_without_fields_means_nothing_granted_nothing_left() -> None:
-    reply = StepReply.parse(json.dumps({"g": {}, "w": -1, "seq": ""}))
+    reply = StepReply.parse(json.dumps({"g": {}, "w": -1, "sq": {}}))
     assert reply.granted == ()
     assert reply.wait is None
-    assert reply.seq is None
+    assert reply.seqs == (None, None, None)
     assert StepReply.parse("[]") == StepReply()
 
 

@@ -36,7 +36,7 @@ import attrs
 from .._clock import ClockFn, SleepFn, system_clock, system_sleep
 from ._backend import DEFAULT_BAN_RULE, Lane, LimiterBackend, LimiterSnapshot, Permit
 from ._fallback import FallbackBackend
-from ._fleet_options import FleetOptions, FleetStats, fleet_key_prefix
+from ._fleet_options import FleetOptions, FleetStats, fleet_gate_key, fleet_key_prefix
 from ._fleet_pump import FleetPump
 from ._policy import BanRule, Bucket
 
@@ -82,7 +82,8 @@ class RedisBackend:
         self._owns_client = False
         self._pump = FleetPump(
             redis,
-            prefix=fleet_key_prefix(api_key, self.options.namespace),
+            prefix=fleet_key_prefix(api_key, self.options.namespace, self.options.ban_scope),
+            gate_key=fleet_gate_key(self.options.namespace, self.options.ban_scope),
             options=self.options,
             errors=(redis_module.exceptions.RedisError, OSError, asyncio.TimeoutError),
             clock=clock,
@@ -121,7 +122,7 @@ class RedisBackend:
         from redis.backoff import ExponentialBackoff
 
         resolved = attrs.evolve(options or FleetOptions(), **fields)
-        fleet_key_prefix(api_key, resolved.namespace)
+        fleet_key_prefix(api_key, resolved.namespace, resolved.ban_scope)
         client = redis_module.asyncio.Redis.from_url(
             url,
             socket_timeout=resolved.socket_timeout,
@@ -136,6 +137,11 @@ class RedisBackend:
     def key_prefix(self) -> str:
         """Every Redis key this backend touches starts with this."""
         return self._pump.prefix
+
+    @property
+    def gate_key(self) -> str:
+        """The Redis key of the ban gate this backend shares with every budget of its ban scope."""
+        return fleet_gate_key(self.options.namespace, self.options.ban_scope)
 
     @property
     def local_mode(self) -> bool:
@@ -162,8 +168,7 @@ class RedisBackend:
         lane: Lane = Lane.NORMAL,
         reserve: int = 0,
     ) -> Permit:
-        """Fleet mode grants by ticket across processes; lanes and the reserve are not held there yet."""
-        return await self._backend.acquire(buckets, weight, max_ban_wait=max_ban_wait)
+        return await self._backend.acquire(buckets, weight, max_ban_wait=max_ban_wait, lane=lane, reserve=reserve)
 
     async def release(self, permit: Permit, *, sent: bool) -> None:
         await self._backend.release(permit, sent=sent)
