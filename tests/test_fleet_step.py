@@ -8,8 +8,10 @@ import math
 import pytest
 
 from threecommas_async import Bucket
-from threecommas_async._ratelimit._fleet_options import FleetOptions
+from threecommas_async._ratelimit import Lane
+from threecommas_async._ratelimit._fleet_options import FleetOptions, fleet_gate_key, fleet_key_prefix
 from threecommas_async._ratelimit._fleet_step import (
+    BULK_SHARE,
     NO_SEQS,
     Ask,
     AskEntry,
@@ -130,6 +132,34 @@ def test_reply_without_fields_means_nothing_granted_nothing_left() -> None:
     assert reply.wait is None
     assert reply.seqs == (None, None, None)
     assert StepReply.parse("[]") == StepReply()
+
+
+def test_each_waiter_carries_its_lane_and_headroom_and_each_lane_its_place() -> None:
+    entries = [AskEntry(1, (GLOBAL,), "1:t:1", Lane.URGENT, 0), AskEntry(1, (GLOBAL,), "1:t:2", Lane.BULK, 5)]
+    step = build_step(Writes(), now=0.0, options=OPTIONS, ask=Ask("t", ("3.5", None, "1.25"), entries, (1, 0, 4), 32))
+    assert step["q"] == [[1, [1], "1:t:1", 0, 0], [1, [1], "1:t:2", 2, 5]]
+    assert (step["sq"], step["ln"], step["n"], step["share"]) == (["3.5", "", "1.25"], [1, 0, 4], 5, BULK_SHARE)
+
+
+def test_the_snapshot_reports_waiters_and_grants_per_lane() -> None:
+    reply = StepReply.parse(json.dumps({"s": [[1, 0, 0]], "fleet": 6, "fl": [1, 2, 3], "ban": 0}))
+    snapshot = reply.snapshot((GLOBAL,), [4, 5, 6])
+    assert snapshot.waiters_by_lane == {"urgent": 1, "normal": 2, "bulk": 3}
+    assert snapshot.grants_by_lane == {"urgent": 4, "normal": 5, "bulk": 6}
+
+
+def test_every_budget_of_a_ban_scope_shares_its_gate_and_its_hash_tag() -> None:
+    first, second = fleet_key_prefix("key-a", "ns"), fleet_key_prefix("key-b", "ns")
+    gate = fleet_gate_key("ns")
+    assert first != second
+    assert gate == "threecommas:ns:{ip}:gate"
+    assert first.startswith("threecommas:ns:{ip}:")
+    assert "key-a" not in first
+    assert fleet_gate_key("ns", "egress-2") == "threecommas:ns:{egress-2}:gate"
+    assert fleet_key_prefix("key-a", "ns", "egress-2").startswith("threecommas:ns:{egress-2}:")
+    assert fleet_gate_key() == "threecommas:{ip}:gate"
+    with pytest.raises(ValueError, match="ban_scope"):
+        FleetOptions(ban_scope="a}b")
 
 
 def test_options_are_one_checked_object() -> None:
