@@ -17,6 +17,7 @@ import attrs
 
 from .._clock import ClockFn, SleepFn, system_clock, system_sleep
 from ._backend import Lane, LimiterBackend, LimiterSnapshot, Permit
+from ._ipgate import IPBanGate
 from ._memory import InMemoryBackend
 from ._policy import RateLimitPolicy
 
@@ -49,7 +50,8 @@ class Attempt:
 
 
 class RateLimiter:
-    """Grants request weight under ``policy`` through ``backend`` (in-memory unless given).
+    """Grants request weight under ``policy`` through ``backend`` (in-memory unless given, obeying
+    ``ban_gate``: a gate of its own unless given).
 
     ``max_ban_wait``: a caller waits out a ban of at most this many seconds; a longer one raises
     :class:`IPBannedError` with ``retry_at`` at once, without sending.
@@ -63,9 +65,12 @@ class RateLimiter:
         max_ban_wait: float = 300.0,
         clock: ClockFn = system_clock,
         sleep: SleepFn = system_sleep,
+        ban_gate: IPBanGate | None = None,
     ) -> None:
         self.policy = policy
-        self.backend: LimiterBackend = backend if backend is not None else InMemoryBackend(clock=clock, sleep=sleep)
+        self.backend: LimiterBackend = (
+            backend if backend is not None else InMemoryBackend(clock=clock, sleep=sleep, ban_gate=ban_gate)
+        )
         self.max_ban_wait = max_ban_wait
 
     async def acquire(
