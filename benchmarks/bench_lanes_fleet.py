@@ -154,10 +154,11 @@ def _contended(redis_url: str, namespace: str) -> tuple[int, int]:
 
     client = redis.Redis.from_url(redis_url, decode_responses=True)
     try:
-        n, b = client.hmget(fleet_key_prefix(API_KEY, namespace) + "st", "cn", "cb")
+        share = client.hget(fleet_key_prefix(API_KEY, namespace) + "q", "share") or "0|0"
     finally:
         client.close()
-    return int(n or 0), int(b or 0)
+    n, _, b = share.partition("|")
+    return int(n), int(b)
 
 
 def _start(config: dict[str, Any], processes: int, signals: Path) -> list[subprocess.Popen[bytes]]:
@@ -211,8 +212,9 @@ def run(args: argparse.Namespace, redis_url: str, reserve: int) -> dict[str, Any
                 raise SystemExit(f"worker failed with exit code {worker.returncode}")
             results.append(json.loads(out))
         commands = _redis_commands(redis_url) - commands_before
+        contended = _contended(redis_url, namespace)
         seen = fake.seen()
-    return _report(args, reserve, results, seen, commands, _contended(redis_url, namespace))
+    return _report(args, reserve, results, seen, commands, contended)
 
 
 def _report(

@@ -127,14 +127,14 @@ for _, row in ipairs(step.i or {}) do
   end
 end
 
--- The budget's shared state, one hash read once per step: the epoch, the block windows ("b:<bucket>"),
--- the bulk share's counters and when each key's time to live runs out; every change is written back by
+-- The budget's shared state, one hash read once per step: the epoch, the block windows ("b:<bucket>")
+-- and when each key's time to live runs out; every change is written back by
 -- one HSET at the end of the step (save_shared). The ban gate is KEYS[2], a hash of its own shared by
 -- every budget of the ban scope (one IP), read by one HMGET in the same step.
 local shared_key = prefix .. 'st'
 local gate_key = KEYS[2]
 local ettl = step.ettl or 86400000
-local fields = {'id', 'hold', 'seen', 'cn', 'cb'}
+local fields = {'id', 'hold', 'seen'}
 local base = #fields
 for _, def in ipairs(defs) do
   fields[#fields + 1] = 'b:' .. def.name
@@ -151,7 +151,6 @@ for index, def in ipairs(defs) do
   alive_until[slot_key(def.name)] = tonumber(raw_shared[base + #defs + index]) or 0
 end
 alive_until[queue_key] = tonumber(raw_shared[base + 2 * #defs + 1]) or 0
-local contended = {n = tonumber(raw_shared[4]) or 0, b = tonumber(raw_shared[5]) or 0}
 
 -- A key written this step must live at least ttl ms more. Its expiry is pushed to twice that only when
 -- the one recorded in st falls short, so a busy key costs a PEXPIRE about once per ttl, not per step.
@@ -320,9 +319,14 @@ end
 
 -- Tickets: one per process and lane with waiters, in one hash: field "<process>:<lane>" (lane 0 urgent,
 -- 1 normal, 2 bulk), value "seq|deadline|waiting|weight|headroom|name,limit,period;...", ordered by lane,
--- then arrival (seq, then process).
+-- then arrival (seq, then process). The same hash keeps the bulk share's counters (field "share":
+-- "contended|bulk", the normal+bulk grants made while both lanes waited and bulk's of them), so they
+-- are read and written with the tickets at no extra command.
 local me = step.t
 local LANES = 3
+local SHARE_FIELD = 'share'
+local contended = {n = 0, b = 0}
+local share_update = nil
 
 local function read_tickets()
   local raw = redis.call('HGETALL', queue_key)
@@ -330,11 +334,16 @@ local function read_tickets()
   for index = 1, #raw, 2 do
     local id = raw[index]
     local proc, lane = string.match(id, '^(.*):(%d)$')
+    if id == SHARE_FIELD then
+      local n, b = string.match(raw[index + 1], '^(%d+)|(%d+)$')
+      contended.n, contended.b = tonumber(n) or 0, tonumber(b) or 0
+      proc = me
+    end
     local seq, deadline, waiting, weight, headroom, spec =
       string.match(raw[index + 1], '^([^|]+)|([^|]+)|([^|]+)|([^|]+)|([^|]+)|(.*)$')
     if proc ~= me and (not deadline or tonumber(deadline) < now) then
       redis.call('HDEL', queue_key, id)
-    elseif seq and proc then
+    elseif seq and proc and id ~= SHARE_FIELD then
       tickets[#tickets + 1] = {
         id = id, proc = proc, lane = tonumber(lane) + 1, seq = seq, score = tonumber(seq),
         waiting = tonumber(waiting) or 0, weight = tonumber(weight) or 1, headroom = tonumber(headroom) or 0,
@@ -509,7 +518,7 @@ local function take(candidate)
 end
 
 -- Urgent first; then normal before bulk, except that while both lanes wait bulk goes first whenever it
--- has had less than its share of their grants (counted fleet-wide in st: cn contended grants, cb of
+-- has had less than its share of their grants (counted fleet-wide: contended grants, bulk's of
 -- them bulk). Other processes' grants are counted as the walk foresees them, written when they happen.
 local function walk(tickets)
   for _, candidate in ipairs(lane_offers(tickets, 1)) do
@@ -537,7 +546,7 @@ local function walk(tickets)
     end
   end
   if added_n > 0 then
-    updates.cn, updates.cb = contended.n + added_n, contended.b + added_b
+    share_update = (contended.n + added_n) .. '|' .. (contended.b + added_b)
   end
 end
 
@@ -589,9 +598,15 @@ local function save_tickets()
     end
   end
   if #sets > 0 then
+    reply.w = math.max(until_ms - now, 0)
+  end
+  if share_update then
+    sets[#sets + 1] = SHARE_FIELD
+    sets[#sets + 1] = share_update
+  end
+  if #sets > 0 then
     redis.call('HSET', queue_key, unpack(sets))
     keep_alive(queue_key, deadline - now + margin)
-    reply.w = math.max(until_ms - now, 0)
   end
   if #dels > 0 then
     redis.call('HDEL', queue_key, unpack(dels))
