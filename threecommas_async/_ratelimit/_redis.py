@@ -1,5 +1,5 @@
-"""Fleet backend: one rate budget, one set of block windows and one ban gate in Redis, shared by every
-process and host that uses the same API key.
+"""Fleet backend: one rate budget and one set of block windows in Redis, shared by every process and host
+that uses the same API key, and one ban gate shared by every key of a ban scope (one IP).
 
 :class:`RedisBackend` is the public face; it puts together three parts: the pure step builder
 (``_fleet_step``: what the script ``_fleet.lua`` is sent and what its reply means), the pump
@@ -13,10 +13,13 @@ age (a duration on the local monotonic clock) and the slot frees at ``TIME - age
 than ``period`` after the response arrived. An in-flight slot carries a lease (``max_in_flight``) so a
 crashed process frees it eventually.
 
-Fairness. Each waiting process holds one ticket in a Redis queue ordered by arrival; the ticket says how
-many requests wait behind it and the shape (weight, buckets) of the oldest. A step offers budget in
-rounds: round k offers the k-th waiting request of every ticket, in queue order, so every waiting process
-gets its i-th request before any gets its (i+1)-th, and room a sleeping process is due stays reserved for
+Lanes. Urgent requests anywhere in the fleet are offered budget before normal and bulk ones; normal goes
+before bulk except that bulk gets ``BULK_SHARE`` of their grants while both wait (counted fleet-wide);
+normal and bulk requests leave the policy's urgent reserve free. Fairness within a lane: each process
+holds one ticket per lane it waits in, ordered by arrival; the ticket says how many requests wait behind
+it and the shape (weight, buckets, headroom) of the oldest. A step offers a lane's budget in rounds:
+round k offers the k-th waiting request of every ticket, in queue order, so every waiting process gets
+its i-th request before any gets its (i+1)-th, and room a sleeping process is due stays reserved for
 it. Per bucket, first come first served: a request lacking room in a bucket holds that bucket for
 everything after it. A process whose oldest request was granted goes to the back of the queue. A ticket
 whose owner does not come back within its expected wait plus ``ticket_grace`` is dropped.
