@@ -93,9 +93,19 @@ def _minimal_body(model: Any) -> dict[str, Any]:
 
 def response_body(endpoint: Endpoint[Any]) -> Any:
     returns = typing.get_type_hints(_method(endpoint))["return"]
+    if returns is bool:
+        return True
     if typing.get_origin(returns) is list:
-        item = _minimal_body(typing.get_args(returns)[0])
+        item = _body_of(typing.get_args(returns)[0])
         return [item, item]
+    if typing.get_origin(returns) is dict:
+        return {"first": _body_of(typing.get_args(returns)[1])}
+    return _body_of(returns)
+
+
+def _body_of(returns: Any) -> Any:
+    if returns is str:
+        return "USDT_BTC"
     return _minimal_body(returns) if is_model(returns) else {"id": 1}
 
 

@@ -114,6 +114,8 @@ class ThreeCommas(ResourceNamespaces):
             raise ValidationError(
                 "limiter_backend", "needs a rate_limit policy; rate_limit=None turns limiting off"
             )
+        if max_in_flight < 1:
+            raise ValidationError("max_in_flight", "must be >= 1")
         if ban_gate is not None and limiter_backend is not None:
             raise ValidationError("ban_gate", "is kept by the limiter_backend given (a fleet keeps its gate in Redis)")
         limiter = (
@@ -124,6 +126,7 @@ class ThreeCommas(ResourceNamespaces):
                 clock=clock,
                 sleep=sleep,
                 ban_gate=ban_gate if ban_gate is not None else shared_ban_gate(base_url, clock),
+                max_in_flight=max_in_flight,
             )
             if policy is not None
             else None
@@ -132,8 +135,6 @@ class ThreeCommas(ResourceNamespaces):
             raise ValidationError("http_client", "and transport were both given: pass one")
         if http_client is not None and http_backend != "httpx":
             raise ValidationError("http_backend", "is the wire of a client the SDK builds; http_client was given")
-        if max_in_flight < 1:
-            raise ValidationError("max_in_flight", "must be >= 1")
         self._owns_http = http_client is None
         self._is_view = False
         http = http_client or build_http_client(http_backend, max_connections=max_in_flight, transport=transport)

@@ -36,10 +36,19 @@ class InMemoryBackend:
 
     ``ban_gate`` is the gate this backend obeys and closes on a 418; share one between backends (clients)
     whose requests leave from the same IP. Default: a gate of its own.
+
+    ``max_in_flight`` caps the normal and bulk permits held at once (urgent ones pass): the send loop's
+    in-flight cap, kept here so that it honours the lanes and so that no slot of the budget is held by a
+    request that waits for a connection (that time would be lost to the budget, one period later).
     """
 
     def __init__(
-        self, *, clock: ClockFn = system_clock, sleep: SleepFn = system_sleep, ban_gate: IPBanGate | None = None
+        self,
+        *,
+        clock: ClockFn = system_clock,
+        sleep: SleepFn = system_sleep,
+        ban_gate: IPBanGate | None = None,
+        max_in_flight: int | None = None,
     ) -> None:
         self._clock = clock
         self._sleep = sleep
@@ -53,6 +62,8 @@ class InMemoryBackend:
         self._gate = self._ip_gate.state
         self._alarm = Alarm(self._drain, clock=clock, sleep=sleep)
         self._loop: asyncio.AbstractEventLoop | None = None
+        self.max_in_flight = max_in_flight if max_in_flight is not None else math.inf
+        self._capped_in_flight = 0
 
     def _shape(self, buckets: tuple[Bucket, ...], lane: Lane, headroom: int) -> ShapeQueue:
         """The queue of ``buckets``' shape in ``lane``; found by the tuple's identity first (the policy resolves
@@ -94,7 +105,7 @@ class InMemoryBackend:
                 f"weight {weight} exceeds the limit {bucket.limit} of bucket {bucket.name!r} (less {headroom} reserved)"
             )
         permit = Permit(buckets, weight, lane=lane)
-        if not self._waiters and gate.admits(now):
+        if not self._waiters and gate.admits(now) and (lane is Lane.URGENT or self._connection_free()):
             states = queue.states
             for state in states:
                 state.purge(now)
@@ -117,6 +128,8 @@ class InMemoryBackend:
         if permit.released:
             return
         permit.released = True
+        if permit.lane is not Lane.URGENT:
+            self._capped_in_flight -= 1
         now = self._clock()
         for bucket in permit.buckets:
             state = self._state(bucket)
@@ -220,7 +233,12 @@ class InMemoryBackend:
             state.used += permit.weight
             state.in_flight += permit.weight
         self._waiters.grants[permit.lane] += 1
+        if permit.lane is not Lane.URGENT:
+            self._capped_in_flight += 1
         self._gate.stamp(permit, now)
+
+    def _connection_free(self) -> bool:
+        return self._capped_in_flight < self.max_in_flight
 
     def _bind_loop(self) -> asyncio.AbstractEventLoop:
         loop = asyncio.get_running_loop()
@@ -246,7 +264,9 @@ class InMemoryBackend:
             queue = min(candidates, key=self._rank_of(candidates))
             waiter = queue.waiters[0]
             weight = waiter.permit.weight
-            if any(id(s) in held for s in queue.states):
+            if any(id(s) in held for s in queue.states) or (
+                queue.lane is not Lane.URGENT and not self._connection_free()
+            ):
                 candidates.remove(queue)
                 continue
             lacking = [s for s in queue.states if not s.fits(weight, now, queue.headroom)]

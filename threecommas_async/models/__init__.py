@@ -27,6 +27,7 @@ from ._converter import configure_converter, make_converter, structure_response,
 from ._values import WireDatetime, WireDecimal
 from .account_data import (
     AccountTableRow,
+    AccountTransfer,
     AccountTypeToConnect,
     AccountVolume,
     ActiveTradingEntities,
@@ -43,6 +44,7 @@ from .account_data import (
 )
 from .accounts import Account
 from .bots import (
+    AvailableStrategy,
     Bot,
     BotCopyResult,
     BotDayProfit,
@@ -63,7 +65,7 @@ from .deals import (
     DealTakeProfitStep,
     MarketOrder,
 )
-from .general import Ping, ServerTime
+from .general import CredentialsValidity, Ping, ServerTime
 from .grid_bots import (
     CurrencyQuantity,
     GridBot,
@@ -80,6 +82,7 @@ from .market_data import (
     MarketFormFields,
     MarketLimits,
 )
+from .marketplace import MarketplaceBot, MarketplaceBotProfit, MarketplaceItemRef, MarketplacePresets
 from .portfolios import (
     LooseAccount,
     Portfolio,
@@ -129,10 +132,12 @@ from .trades import (
 __all__ = [
     "Account",
     "AccountTableRow",
+    "AccountTransfer",
     "AccountTypeToConnect",
     "AccountVolume",
     "ActiveTradingEntities",
     "ActiveTradingEntityCounts",
+    "AvailableStrategy",
     "BalanceChartPoint",
     "Bot",
     "BotCopyResult",
@@ -145,6 +150,7 @@ __all__ = [
     "BotStats",
     "BotStatsByDate",
     "BotStrategy",
+    "CredentialsValidity",
     "CurrencyAmount",
     "CurrencyNetworks",
     "CurrencyQuantity",
@@ -173,6 +179,10 @@ __all__ = [
     "MarketFormFields",
     "MarketLimits",
     "MarketOrder",
+    "MarketplaceBot",
+    "MarketplaceBotProfit",
+    "MarketplaceItemRef",
+    "MarketplacePresets",
     "Network",
     "PairsBlacklist",
     "PieChartItem",

@@ -14,9 +14,11 @@ from .._endpoint import Endpoint, Param
 from ..models import (
     Account,
     AccountTableRow,
+    AccountTransfer,
     AccountTypeToConnect,
     AccountVolume,
     ActiveTradingEntities,
+    AvailableStrategy,
     BalanceChartPoint,
     Bot,
     BotCopyResult,
@@ -25,6 +27,7 @@ from ..models import (
     BotProfitByDay,
     BotStats,
     BotStatsByDate,
+    CredentialsValidity,
     CurrencyNetworks,
     CurrencyRates,
     Deal,
@@ -39,6 +42,7 @@ from ..models import (
     LooseAccount,
     Market,
     MarketOrder,
+    MarketplacePresets,
     PairsBlacklist,
     PieChartItem,
     Ping,
@@ -60,8 +64,8 @@ GENERAL_TIME: Endpoint[ServerTime] = Endpoint(
     "general", "time", "GET", "/ver1/time", "NONE", ServerTime, signed=False,
 )
 
-GENERAL_VALIDATE_CREDENTIALS: Endpoint[Any] = Endpoint(
-    "general", "validate_credentials", "GET", "/ver1/validate", "NONE", Any,
+GENERAL_VALIDATE_CREDENTIALS: Endpoint[CredentialsValidity] = Endpoint(
+    "general", "validate_credentials", "GET", "/ver1/validate", "NONE", CredentialsValidity,
 )
 
 ACCOUNTS_LIST: Endpoint[list[Account]] = Endpoint(
@@ -89,8 +93,8 @@ ACCOUNTS_CREATE: Endpoint[Account] = Endpoint(
     ),
 )
 
-ACCOUNTS_TRANSFER: Endpoint[Any] = Endpoint(
-    "accounts", "transfer", "POST", "/ver1/accounts/transfer", "ACCOUNTS_WRITE", Any,
+ACCOUNTS_TRANSFER: Endpoint[AccountTransfer] = Endpoint(
+    "accounts", "transfer", "POST", "/ver1/accounts/transfer", "ACCOUNTS_WRITE", AccountTransfer,
     params=(
         Param("currency", "currency", "string", "body", required=True),
         Param("amount", "amount", "number", "body", required=True),
@@ -227,8 +231,8 @@ ACCOUNTS_PIE_CHART_DATA: Endpoint[list[PieChartItem]] = Endpoint(
     ),
 )
 
-ACCOUNTS_REMOVE: Endpoint[Any] = Endpoint(
-    "accounts", "remove", "POST", "/ver1/accounts/{account_id}/remove", "ACCOUNTS_WRITE", Any,
+ACCOUNTS_REMOVE: Endpoint[bool] = Endpoint(
+    "accounts", "remove", "POST", "/ver1/accounts/{account_id}/remove", "ACCOUNTS_WRITE", bool,
     params=(
         Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
@@ -315,8 +319,8 @@ MARKET_DATA_MARKETS: Endpoint[list[Market]] = Endpoint(
     "market_data", "markets", "GET", "/ver1/accounts/market_list", "NONE", list[Market], signed=False,
 )
 
-MARKET_DATA_PAIRS_V1: Endpoint[Any] = Endpoint(
-    "market_data", "pairs_v1", "GET", "/ver1/accounts/market_pairs", "NONE", Any, signed=False,
+MARKET_DATA_PAIRS_V1: Endpoint[list[str]] = Endpoint(
+    "market_data", "pairs_v1", "GET", "/ver1/accounts/market_pairs", "NONE", list[str], signed=False,
     params=(
         Param("market_code", "market_code", "string", "query"),
         Param("pretty_display_type", "pretty_display_type", "string", "query"),
@@ -474,8 +478,8 @@ BOTS_STATS_BY_DATE: Endpoint[BotStatsByDate] = Endpoint(
     ),
 )
 
-BOTS_STRATEGIES: Endpoint[Any] = Endpoint(
-    "bots", "strategies", "GET", "/ver1/bots/strategy_list", "BOTS_READ", Any,
+BOTS_STRATEGIES: Endpoint[dict[str, AvailableStrategy]] = Endpoint(
+    "bots", "strategies", "GET", "/ver1/bots/strategy_list", "BOTS_READ", dict[str, AvailableStrategy],
     params=(
         Param("account_id", "account_id", "integer", "query", minimum=Decimal("1")),
         Param("type", "type", "string", "query", enum=("long", "short")),
@@ -515,8 +519,8 @@ BOTS_DEALS_STATS: Endpoint[BotDealsStats] = Endpoint(
     ),
 )
 
-BOTS_DELETE: Endpoint[Any] = Endpoint(
-    "bots", "delete", "POST", "/ver1/bots/{bot_id}/delete", "BOTS_WRITE", Any,
+BOTS_DELETE: Endpoint[bool] = Endpoint(
+    "bots", "delete", "POST", "/ver1/bots/{bot_id}/delete", "BOTS_WRITE", bool,
     params=(
         Param("bot_id", "bot_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
@@ -886,8 +890,8 @@ GRID_BOTS_CREATE: Endpoint[GridBot] = Endpoint(
     ),
 )
 
-GRID_BOTS_DELETE: Endpoint[Any] = Endpoint(
-    "grid_bots", "delete", "DELETE", "/ver1/grid_bots/{id}", "BOTS_WRITE", Any,
+GRID_BOTS_DELETE: Endpoint[None] = Endpoint(
+    "grid_bots", "delete", "DELETE", "/ver1/grid_bots/{id}", "BOTS_WRITE", None,
     params=(
         Param("grid_bot_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
@@ -1524,8 +1528,8 @@ MARKETPLACE_ITEMS: Endpoint[Any] = Endpoint(
     ),
 )
 
-MARKETPLACE_PRESETS: Endpoint[Any] = Endpoint(
-    "marketplace", "presets", "GET", "/ver1/marketplace/presets", "NONE", Any,
+MARKETPLACE_PRESETS: Endpoint[MarketplacePresets] = Endpoint(
+    "marketplace", "presets", "GET", "/ver1/marketplace/presets", "NONE", MarketplacePresets,
     params=(
         Param("profit_per_day_from", "profit_per_day_from", "number", "query"),
         Param("profit_per_day_to", "profit_per_day_to", "number", "query"),

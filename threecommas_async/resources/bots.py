@@ -12,6 +12,7 @@ from .._endpoint import Priority
 from .._pagination import AsyncPaginator
 from .._resource import RawResource, Resource, raw_response
 from ..models import (
+    AvailableStrategy,
     Bot,
     BotCopyResult,
     BotDealsStats,
@@ -91,14 +92,16 @@ class Bots(Resource):
         """Get the trading info of an account for DCA bots.
 
         ``GET /ver1/bots/account_trade_info``: permission NONE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        Untyped, no documented response shape (the legacy OpenAPI file describes the answer only as "get
+        AccountTradeInfo(s)", with no schema): returns the decoded JSON (Decimals for fractions)."""
         return await self._client._call_endpoint(_catalog.BOTS_ACCOUNT_TRADE_INFO, {"account_id": account_id})
 
     async def account_trade_info_smart_sell(self, *, account_id: int) -> Any:
         """Get the trading info of an account for smart-sell bots.
 
         ``GET /ver1/bots/account_trade_info_smart_sell``: permission NONE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        Untyped, no documented response shape (the legacy OpenAPI file describes the answer only as "get
+        AccountTradeInfoSmartSell(s)", with no schema): returns the decoded JSON (Decimals for fractions)."""
         return await self._client._call_endpoint(_catalog.BOTS_ACCOUNT_TRADE_INFO_SMART_SELL, {
             "account_id": account_id,
         })
@@ -223,11 +226,10 @@ class Bots(Resource):
         account_id: int | None = None,
         type: Literal["long", "short"] | None = None,
         strategy: Literal["simple", "composite"] | None = None,
-    ) -> Any:
+    ) -> builtins.dict[str, AvailableStrategy]:
         """List the deal start strategies (signals) available for bots.
 
-        ``GET /ver1/bots/strategy_list``: permission BOTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/bots/strategy_list``: permission BOTS_READ, signed."""
         return await self._client._call_endpoint(_catalog.BOTS_STRATEGIES, {
             "account_id": account_id, "type": type, "strategy": strategy,
         })
@@ -265,11 +267,10 @@ class Bots(Resource):
         ``GET /ver1/bots/{bot_id}/deals_stats``: permission BOTS_READ, signed."""
         return await self._client._call_endpoint(_catalog.BOTS_DEALS_STATS, {"bot_id": bot_id})
 
-    async def delete(self, bot_id: int) -> Any:
+    async def delete(self, bot_id: int) -> bool:
         """Delete a bot.
 
-        ``POST /ver1/bots/{bot_id}/delete``: permission BOTS_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``POST /ver1/bots/{bot_id}/delete``: permission BOTS_WRITE, signed."""
         return await self._client._call_endpoint(_catalog.BOTS_DELETE, {"bot_id": bot_id})
 
     async def disable(self, bot_id: int) -> Bot:

@@ -27,7 +27,8 @@ class MarketData(Resource):
         """List the pairs of a market (v2).
 
         ``GET /v2/accounts/market_pairs``: permission NONE, unsigned.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        Untyped, no documented response shape for v2 (the legacy markdown lists only its parameters; the v1
+        page's list of strings is not said to apply): returns the decoded JSON (Decimals for fractions)."""
         return await self._client._call_endpoint(_catalog.MARKET_DATA_PAIRS, {"market_code": market_code})
 
     async def currency_rates(
@@ -65,11 +66,10 @@ class MarketData(Resource):
         *,
         market_code: str | None = None,
         pretty_display_type: str | None = None,
-    ) -> Any:
+    ) -> builtins.list[str]:
         """List the pairs of a market (v1).
 
-        ``GET /ver1/accounts/market_pairs``: permission NONE, unsigned.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/accounts/market_pairs``: permission NONE, unsigned."""
         return await self._client._call_endpoint(_catalog.MARKET_DATA_PAIRS_V1, {
             "market_code": market_code, "pretty_display_type": pretty_display_type,
         })

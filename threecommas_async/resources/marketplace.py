@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 from .._resource import RawResource, Resource, raw_response
+from ..models import MarketplacePresets
 from ..params import Number
 from . import _catalog
 
@@ -35,7 +36,8 @@ class Marketplace(Resource):
         """List signal providers in the marketplace.
 
         ``GET /ver1/marketplace/items``: permission NONE, unsigned.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        Untyped, no documented response shape (the legacy markdown and swagger list only its parameters):
+        returns the decoded JSON (Decimals for fractions)."""
         return await self._client._call_endpoint(_catalog.MARKETPLACE_ITEMS, {
             "limit": limit, "offset": offset, "scope": scope, "order": order, "locale": locale,
         })
@@ -61,11 +63,10 @@ class Marketplace(Resource):
         sort_direction: Literal["asc", "desc"] | None = None,
         page: int | None = None,
         per_page: int | None = None,
-    ) -> Any:
+    ) -> MarketplacePresets:
         """List bot presets from the marketplace.
 
-        ``GET /ver1/marketplace/presets``: permission NONE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/marketplace/presets``: permission NONE, signed."""
         return await self._client._call_endpoint(_catalog.MARKETPLACE_PRESETS, {
             "profit_per_day_from": profit_per_day_from, "profit_per_day_to": profit_per_day_to,
             "profit_per_month_from": profit_per_month_from, "profit_per_month_to": profit_per_month_to,
@@ -90,7 +91,8 @@ class Marketplace(Resource):
         """List the signals of a marketplace item.
 
         ``GET /ver1/marketplace/{item_id}/signals``: permission NONE, unsigned.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        Untyped, no documented response shape (the legacy markdown and swagger list only its parameters):
+        returns the decoded JSON (Decimals for fractions)."""
         return await self._client._call_endpoint(_catalog.MARKETPLACE_SIGNALS, {
             "item_id": item_id, "limit": limit, "offset": offset, "order": order,
             "order_direction": order_direction, "locale": locale,

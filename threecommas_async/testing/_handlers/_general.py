@@ -35,7 +35,7 @@ def server_time(request: HandlerRequest) -> dict[str, Any]:
 
 @routes.get("/ver1/validate", None)
 def validate(request: HandlerRequest) -> dict[str, Any]:
-    return {}
+    return {"valid": True}
 
 
 @routes.post("/ver1/users/change_mode", Permission.ACCOUNTS_WRITE, repeat=RepeatCheck.NONE)
@@ -69,26 +69,6 @@ def permissions_info(request: HandlerRequest) -> dict[str, Any]:
 @routes.get("/ver1/marketplace/items", None, signed=False)
 def marketplace_items(request: HandlerRequest) -> list[Entity]:
     return by_offset([dict(item) for item in _MARKETPLACE], request.params, default_limit=50, max_limit=1000)
-
-
-@routes.get("/ver1/marketplace/presets", None)
-def marketplace_presets(request: HandlerRequest) -> list[Entity]:
-    return [
-        {
-            "id": 9001,
-            "name": "Conservative DCA",
-            "bot_type": "Bot::SingleBot",
-            "profit_per_day": "0.12",
-            "pairs": ["USDT_BTC"],
-        },
-        {
-            "id": 9002,
-            "name": "Multi-pair scalper",
-            "bot_type": "Bot::MultiBot",
-            "profit_per_day": "0.31",
-            "pairs": ["USDT_ETH", "USDT_SOL"],
-        },
-    ]
 
 
 @routes.get("/ver1/marketplace/{item_id}/signals", None, signed=False)
