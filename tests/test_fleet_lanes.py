@@ -84,7 +84,10 @@ async def test_urgent_requests_of_another_process_go_before_every_waiting_normal
     await asyncio.sleep(0.05)
     tasks += waiting(trader, Lane.URGENT, 3, order)
     await asyncio.sleep(PERIOD + 0.1)
-    assert [(lane, index) for lane, index, _ in order[:3]] == [(Lane.URGENT, i) for i in range(3)]
+    # One wave has freed: the urgent calls, which came last, are in it (each process resumes its own
+    # grants when its step returns, so the order of resumption across processes says nothing).
+    assert len(order) == LIMIT, order
+    assert [index for lane, index, _ in order if lane is Lane.URGENT] == [0, 1, 2], order
     await stop(tasks)
 
 

@@ -41,13 +41,16 @@ BULK_SHARE = 0.1
 """While normal and bulk requests both wait anywhere in the fleet, at least this share of their grants goes
 to bulk (the in-memory backend's rule, counted fleet-wide)."""
 KEY_MARGIN_MS = 1000.0
+_SCRIPT_PARTS = ("_fleet.lua", "_fleet_walk.lua")
 LINGER_PERIOD_SHARE = 0.02
 RIDE_PERIOD_SHARE = 0.1
 
 
 @functools.cache
 def script_source() -> str:
-    return resources.files(__name__.rpartition(".")[0]).joinpath("_fleet.lua").read_text(encoding="utf-8")
+    """The step script: ``_fleet.lua`` then ``_fleet_walk.lua``, one chunk."""
+    package = resources.files(__name__.rpartition(".")[0])
+    return "\n".join(package.joinpath(name).read_text(encoding="utf-8") for name in _SCRIPT_PARTS)
 
 
 @attrs.frozen(slots=True)
