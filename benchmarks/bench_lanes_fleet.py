@@ -11,7 +11,8 @@ clock ``1/time-scale`` times faster; a throwaway ``redis-server`` (from PATH) ho
 default policy: ``--pollers`` normal-lane pollers in all (split evenly), the bulk collector (in process 0,
 ``--collector-tasks`` pages in flight) and the ``--urgent`` panic sells, spread over the run and dealt
 round robin to the processes. Workers start together once every one is ready. Reported, with no reserve
-and with ``--reserve``: the urgent waits (call to answer, in windows of 60 API seconds: median and max),
+and with ``--reserve``: the urgent waits (call to answer, in windows of 60 API seconds: median and max;
+and of them the wait for the limiter's grant),
 the normal+bulk grants made anywhere in the fleet while an urgent call waited, the pollers' round trip,
 the budget used over the steady windows (against ``limit`` or ``limit - reserve`` for the other lanes),
 the bulk share (of all normal+bulk grants, and of those made while both lanes waited: the fleet's own
@@ -54,11 +55,15 @@ async def _worker(config: dict[str, Any]) -> dict[str, Any]:
         config["redis_url"], api_key=API_KEY, namespace=config["namespace"], trust_fresh_start=True
     )
     grants: list[tuple[float, int]] = []
+    limiter_waits: list[float] = []
     acquire = backend.acquire
 
     async def recording(*args: Any, **kwargs: Any) -> Permit:
+        asked = time.monotonic()
         permit = await acquire(*args, **kwargs)
         grants.append((time.monotonic(), int(permit.lane)))
+        if permit.lane is Lane.URGENT:
+            limiter_waits.append((time.monotonic() - asked) / period)
         return permit
 
     backend.acquire = recording  # type: ignore[method-assign]
@@ -126,6 +131,7 @@ async def _worker(config: dict[str, Any]) -> dict[str, Any]:
     stats = backend.stats
     return {
         "waits": waits,
+        "limiter_waits": limiter_waits,
         "issued": issued,
         "trips": trips,
         "grants": grants,
@@ -232,6 +238,7 @@ def _report(
     statuses = [r[1] for r in records]
     others = sum(1 for r in steady if r[2] == "GET")
     waits = [w for r in results for w in r["waits"]]
+    limiter_waits = [w for r in results for w in r["limiter_waits"]]
     trips = [t for r in results for t in r["trips"]]
     grants = sorted((t, lane) for r in results for t, lane in r["grants"])
     ahead = _granted_ahead(grants, [t for r in results for t in r["issued"]], results[0]["urgent_lane"])
@@ -240,6 +247,7 @@ def _report(
     return {
         "reserve": reserve,
         "urgent waits (windows) median / max": f"{statistics.median(waits):.3f} / {max(waits):.3f}",
+        "of which waiting for the limiter": f"{statistics.median(limiter_waits):.3f} / {max(limiter_waits):.3f}",
         "normal+bulk granted while an urgent waited": f"{statistics.median(ahead)} / {max(ahead)}",
         "poller round trip (windows) median / max": f"{statistics.median(trips):.3f} / {max(trips):.3f}",
         "budget used, steady windows": f"{100 * len(steady) / (100 * steady_windows):.1f}%",

@@ -213,17 +213,16 @@ class FleetPump:
         learn of it, so that other processes leave it the next free slot)."""
         loop = self._bind()
         waiter = FleetWaiter(entry, loop.create_future(), now, max_ban_wait)
-        idle = self._waiters.push(waiter)
-        if idle or (self._known_ban_until <= now and (
-            entry.lane is Lane.URGENT
-            or (
-                len(self._waiters) <= self._options.batch_size
-                and not any(bucket.name in self._held for bucket in entry.buckets)
-            )
-        )):
+        if self._waiters.push(waiter) or (self._known_ban_until <= now and self._worth_asking(entry)):
             self._kick()
         self._ensure_pump()
         return waiter
+
+    def _worth_asking(self, entry: AskEntry) -> bool:
+        if entry.lane is Lane.URGENT:
+            return True
+        lane = self._waiters.lanes[entry.lane]
+        return len(lane) <= self._options.batch_size and not any(b.name in self._held for b in entry.buckets)
 
     def _cancelled(self, waiter: FleetWaiter) -> None:
         future, entry = waiter.future, waiter.entry
