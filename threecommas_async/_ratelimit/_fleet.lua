@@ -2,8 +2,8 @@
 -- This file holds the step's input, the slots, the budget's shared state, the ban gate and the buckets'
 -- state; _fleet_walk.lua (appended to it as one script) the tickets, the walk by lane and the reply.
 --
--- KEYS[1] is the ticket queue (a hash) of one budget (one API key), KEYS[2] the ban gate (a hash) of the
--- ban scope, shared by every budget on one IP. Every key of a ban scope shares one {hash tag}, so the
+-- KEYS[1] is the hash of one budget (one API key: its tickets and shared state), KEYS[2] the ban gate (a
+-- hash) of the ban scope, shared by every budget on one IP. Every key of a ban scope shares one {hash tag}, so the
 -- step routes to one Redis Cluster slot. ARGV[1] is the budget's key prefix, ARGV[2] the step as JSON:
 --   b     bucket table: [[name, limit, period_ms], ...]; the other fields refer to it by 1-based index
 --   r     releases: [[member, [bucket...], sent, age], ...]  sent=1: the slot frees a period after the
@@ -31,12 +31,12 @@
 --   margin ms added to every key's time to live
 --   s     buckets to report: [bucket...]
 -- Slots live in one sorted set per bucket: member "<weight>:<id>", score the time the slot frees (ms on
--- the Redis clock): grant + period + lease while in flight, release + period once answered. The hash
--- "st" holds the epoch, the block windows, the bulk share's counters and when each key's time to live
--- runs out. A step costs about eight Redis commands (TIME, one read of st, one of the gate, one ZRANGE
--- per bucket, the tickets, one ZADD per bucket written, the tickets' HSET, st's HSET when something
--- changed; a PEXPIRE only when a key's time to live runs short), whatever the number of grants and
--- releases it carries.
+-- the Redis clock): grant + period + lease while in flight, release + period once answered. The
+-- budget's hash (KEYS[1]) holds the tickets, the epoch, the block windows, the bulk share's counters and
+-- when each key's time to live runs out. A step costs about seven Redis commands (EVALSHA, TIME, one
+-- HGETALL of the budget's hash, one HMGET of the gate, one ZRANGE per bucket, one ZADD per bucket
+-- written, one HSET of the budget's hash; a PEXPIRE only when a key's time to live runs short, an HDEL
+-- when a ticket leaves), whatever the number of grants and releases it carries.
 -- Reply (JSON): g the granted indices of q; w ms until the earliest waiter left could fit (-1: none
 -- left); ban ms left of a ban; gen, lvl, open the ban gate; probe the index in g of the half-open
 -- probe (0: none); ep the fleet's epoch; hold ms left before anything is granted after state loss;
@@ -129,38 +129,42 @@ for _, row in ipairs(step.i or {}) do
   end
 end
 
--- The budget's shared state, one hash read once per step: the epoch, the block windows ("b:<bucket>")
--- and when each key's time to live runs out; every change is written back by
--- one HSET at the end of the step (save_shared). The ban gate is KEYS[2], a hash of its own shared by
--- every budget of the ban scope (one IP), read by one HMGET in the same step.
-local shared_key = prefix .. 'st'
+-- The budget's one hash (KEYS[1]), read whole once per step (HGETALL): the tickets ("t:..."), the epoch
+-- (id, hold, seen), the block windows ("b:<bucket>"), the bulk share's counters ("share") and when each
+-- key's time to live runs out ("x:<key>"). Every change is written back by one HSET at the end of the
+-- step (save_shared). The ban gate is KEYS[2], a hash of its own shared by every budget of the ban scope
+-- (one IP), read by one HMGET in the same step.
+local shared_key = queue_key
 local gate_key = KEYS[2]
 local ettl = step.ettl or 86400000
-local fields = {'id', 'hold', 'seen'}
-local base = #fields
-for _, def in ipairs(defs) do
-  fields[#fields + 1] = 'b:' .. def.name
+local raw_hash = redis.call('HGETALL', shared_key)
+local hash = {}
+for index = 1, #raw_hash, 2 do
+  hash[raw_hash[index]] = raw_hash[index + 1]
 end
-for _, def in ipairs(defs) do
-  fields[#fields + 1] = 'x:' .. slot_key(def.name)
-end
-fields[#fields + 1] = 'x:' .. queue_key
-local raw_shared = redis.call('HMGET', shared_key, unpack(fields))
 local blocked, updates, shared_ttl = {}, {}, 0
 local alive_until = {}
-for index, def in ipairs(defs) do
-  blocked[def.name] = tonumber(raw_shared[base + index]) or 0
-  alive_until[slot_key(def.name)] = tonumber(raw_shared[base + #defs + index]) or 0
+for _, def in ipairs(defs) do
+  blocked[def.name] = tonumber(hash['b:' .. def.name]) or 0
+  alive_until[slot_key(def.name)] = tonumber(hash['x:' .. slot_key(def.name)]) or 0
 end
-alive_until[queue_key] = tonumber(raw_shared[base + 2 * #defs + 1]) or 0
+alive_until[shared_key] = tonumber(hash['x:' .. shared_key]) or 0
+
+-- Make key live at least until now + ttl, never shorter than it already does (its expiry is recorded in
+-- the budget's hash, so checking costs nothing).
+local function extend(key, ttl)
+  if (alive_until[key] or 0) < now + ttl then
+    redis.call('PEXPIRE', key, math.ceil(ttl))
+    alive_until[key] = now + ttl
+    updates['x:' .. key] = ms(now + ttl)
+  end
+end
 
 -- A key written this step must live at least ttl ms more. Its expiry is pushed to twice that only when
--- the one recorded in st falls short, so a busy key costs a PEXPIRE about once per ttl, not per step.
+-- it falls short, so a busy key costs a PEXPIRE about once per ttl, not per step.
 local function keep_alive(key, ttl)
   if (alive_until[key] or 0) < now + ttl then
-    redis.call('PEXPIRE', key, math.ceil(2 * ttl))
-    alive_until[key] = now + 2 * ttl
-    updates['x:' .. key] = ms(now + 2 * ttl)
+    extend(key, 2 * ttl)
   end
 end
 
@@ -212,8 +216,8 @@ end
 -- The epoch: missing means the fleet's state was lost (a flush, a restart) or never existed, so the
 -- budget may have been spent a moment ago: nothing is granted for one full period, unless the caller
 -- is a first start that trusts a fresh fleet. Its time to live is refreshed at most every ettl / 4.
-local epoch_id, hold_until = raw_shared[1], tonumber(raw_shared[2]) or 0
-local seen = tonumber(raw_shared[3]) or 0
+local epoch_id, hold_until = hash.id, tonumber(hash.hold) or 0
+local seen = tonumber(hash.seen) or 0
 if not epoch_id then
   epoch_id = ms(now)
   hold_until = now
@@ -237,9 +241,12 @@ local function save_shared(granted_any)
       'open', gate.open and '1' or '0', 'probe', gate.probe)
     redis.call('PEXPIRE', gate_key, math.ceil(math.max(ettl, banned_for + lease + margin)))
   end
-  local refresh = updates.id or (granted_any and now - seen > ettl / 4)
-  if refresh then
+  if updates.id or (granted_any and now - seen > ettl / 4) then
     updates.seen = ms(now)
+    extend(shared_key, ettl)
+  end
+  if shared_ttl > 0 then
+    extend(shared_key, shared_ttl)
   end
   local args = {}
   for field, value in pairs(updates) do
@@ -248,10 +255,6 @@ local function save_shared(granted_any)
   end
   if #args > 0 then
     redis.call('HSET', shared_key, unpack(args))
-  end
-  if refresh or shared_ttl > 0 then
-    local current = refresh and ettl or redis.call('PTTL', shared_key)
-    redis.call('PEXPIRE', shared_key, math.ceil(math.max(current, shared_ttl, ettl, banned_for + lease + margin)))
   end
 end
 
@@ -304,7 +307,7 @@ local function state(name, limit, period)
     used = used,
     in_flight = in_flight,
     frees = frees,
-    blocked_until = blocked[name] or tonumber(redis.call('HGET', shared_key, 'b:' .. name)) or 0,
+    blocked_until = blocked[name] or tonumber(hash['b:' .. name]) or 0,
   }
   states[name] = found
   return found

@@ -2,7 +2,7 @@
 -- Not a script of its own: _fleet_step.script_source() appends it to _fleet.lua, and Redis runs both as
 -- one chunk (the locals of _fleet.lua are in scope here).
 
--- Tickets: one per process and lane with waiters, in one hash: field "<process>:<lane>" (lane 0 urgent,
+-- Tickets: one per process and lane with waiters, in the budget's hash: field "t:<process>:<lane>" (lane 0 urgent,
 -- 1 normal, 2 bulk), value "seq|deadline|waiting|weight|headroom|name,limit,period;...", ordered by lane,
 -- then arrival (seq, then process). The same hash keeps the bulk share's counters (field "share":
 -- "contended|bulk", the normal+bulk grants made while both lanes waited and bulk's of them), so they
@@ -13,27 +13,31 @@ local SHARE_FIELD = 'share'
 local contended = {n = 0, b = 0}
 local share_update = nil
 
+local share_n, share_b = string.match(hash[SHARE_FIELD] or '', '^(%d+)|(%d+)$')
+contended.n, contended.b = tonumber(share_n) or 0, tonumber(share_b) or 0
+
+local ticket_cache = nil
+
 local function read_tickets()
-  local raw = redis.call('HGETALL', queue_key)
+  if ticket_cache then
+    return ticket_cache
+  end
   local tickets = {}
-  for index = 1, #raw, 2 do
-    local id = raw[index]
-    local proc, lane = string.match(id, '^(.*):(%d)$')
-    if id == SHARE_FIELD then
-      local n, b = string.match(raw[index + 1], '^(%d+)|(%d+)$')
-      contended.n, contended.b = tonumber(n) or 0, tonumber(b) or 0
-      proc = me
-    end
-    local seq, deadline, waiting, weight, headroom, spec =
-      string.match(raw[index + 1], '^([^|]+)|([^|]+)|([^|]+)|([^|]+)|([^|]+)|(.*)$')
-    if proc ~= me and (not deadline or tonumber(deadline) < now) then
-      redis.call('HDEL', queue_key, id)
-    elseif seq and proc and id ~= SHARE_FIELD then
-      tickets[#tickets + 1] = {
-        id = id, proc = proc, lane = tonumber(lane) + 1, seq = seq, score = tonumber(seq),
-        waiting = tonumber(waiting) or 0, weight = tonumber(weight) or 1, headroom = tonumber(headroom) or 0,
-        spec = spec,
-      }
+  for index = 1, #raw_hash, 2 do
+    local id = raw_hash[index]
+    local proc, lane = string.match(id, '^t:(.*):(%d)$')
+    if proc then
+      local seq, deadline, waiting, weight, headroom, spec =
+        string.match(raw_hash[index + 1], '^([^|]+)|([^|]+)|([^|]+)|([^|]+)|([^|]+)|(.*)$')
+      if proc ~= me and (not deadline or tonumber(deadline) < now) then
+        redis.call('HDEL', queue_key, id)
+      elseif seq then
+        tickets[#tickets + 1] = {
+          id = id, proc = proc, lane = tonumber(lane) + 1, seq = seq, score = tonumber(seq),
+          waiting = tonumber(waiting) or 0, weight = tonumber(weight) or 1, headroom = tonumber(headroom) or 0,
+          spec = spec,
+        }
+      end
     end
   end
   table.sort(tickets, function(left, right)
@@ -42,6 +46,7 @@ local function read_tickets()
     end
     return left.score < right.score or (left.score == right.score and left.proc < right.proc)
   end)
+  ticket_cache = tickets
   return tickets
 end
 
@@ -256,7 +261,7 @@ end
 
 -- Each lane's ticket is written (one HSET) while this process still waits in it, or removed (one HDEL).
 local function save_tickets()
-  local granted_set, sets, dels = {}, {}, {}
+  local granted_set, dels, waiting_left = {}, {}, false
   for _, index in ipairs(granted) do
     granted_set[index] = true
   end
@@ -274,24 +279,20 @@ local function save_tickets()
     head = head or (left > 0 and batch[mine[lane][#mine[lane]]])
     if head then
       local text = head_granted[lane] and ms(now) or seq_text[lane]
-      sets[#sets + 1] = me .. ':' .. (lane - 1)
-      sets[#sets + 1] = text .. '|' .. ms(deadline) .. '|' .. math.max(left, 1) .. '|' .. head[1] .. '|'
-        .. (head[5] or 0) .. '|' .. ticket_spec(head[2])
+      updates['t:' .. me .. ':' .. (lane - 1)] = text .. '|' .. ms(deadline) .. '|' .. math.max(left, 1) .. '|'
+        .. head[1] .. '|' .. (head[5] or 0) .. '|' .. ticket_spec(head[2])
       reply.sq[lane] = text
+      waiting_left = true
     elseif my_ticket[lane] then
-      dels[#dels + 1] = me .. ':' .. (lane - 1)
+      dels[#dels + 1] = 't:' .. me .. ':' .. (lane - 1)
     end
   end
-  if #sets > 0 then
+  if waiting_left then
     reply.w = math.max(until_ms - now, 0)
+    keep_alive(queue_key, deadline - now + margin)
   end
   if share_update then
-    sets[#sets + 1] = SHARE_FIELD
-    sets[#sets + 1] = share_update
-  end
-  if #sets > 0 then
-    redis.call('HSET', queue_key, unpack(sets))
-    keep_alive(queue_key, deadline - now + margin)
+    updates[SHARE_FIELD] = share_update
   end
   if #dels > 0 then
     redis.call('HDEL', queue_key, unpack(dels))
