@@ -2,7 +2,7 @@
 gate, and what an unreachable Redis turns into.
 
 A step is one ``EVALSHA`` (redis-py loads the script on the first ``NOSCRIPT``). KEYS are the budget's
-ticket queue and the ban scope's gate; both carry the ban scope's ``{hash tag}``, so on Redis Cluster the
+hash (its tickets and shared state) and the ban scope's gate; both carry the ban scope's ``{hash tag}``, so on Redis Cluster the
 step routes to one slot.
 """
 
