@@ -9,6 +9,13 @@ from .spec import Spec, SpecEndpoint, SpecParam, SpecResource
 __all__ = ["render_api_doc"]
 
 UNTYPED = "untyped ⚠"
+UNTYPED_SEARCH = (
+    "Where the docs show no response shape, an endpoint is typed from what public clients of the live API read "
+    "(cited in its notes). For the endpoints below, neither the docs nor those clients give one; searched: "
+    "3Commas.Net, 3CommasSharp, 3commas-js, 3commas-typescript, ozum/3commas, 3commas-rs, 3commas-sdk-go and "
+    "3commas-mock, 3cpm, py3cw and the bots built on it (3commas-cyber-bots, 3commas-tools), and the docs' issue "
+    "tracker."
+)
 
 _INTRO = """\
 # API reference
@@ -56,6 +63,8 @@ def _untyped_section(spec: Spec) -> list[str]:
     typed = len(spec.endpoints) - len(untyped)
     lines = [
         "## Untyped responses",
+        "",
+        UNTYPED_SEARCH,
         "",
         f"{typed} of {len(spec.endpoints)} endpoints return a typed value; these {len(untyped)} return decoded JSON:",
         "",

@@ -160,7 +160,7 @@ async def test_market_data_needs_no_credentials(fake_3commas: FakeThreeCommas) -
         leveraged = await anonymous.market_data.currency_rates_with_leverage(market_code="binance", pair="USDT_ETH")
         markets = await anonymous.market_data.markets()
 
-    assert [row["pair"] for row in pairs] == pairs_v1
+    assert pairs == pairs_v1
     assert "USDT_BTC" in pairs_v1
     assert rates.bid is not None
     assert rates.last is not None
@@ -247,8 +247,12 @@ async def test_bots(threecommas_client: ThreeCommas, fake_3commas: FakeThreeComm
     assert {"manual", "rsi"} <= set(strategies)
     assert all(isinstance(strategy, AvailableStrategy) for strategy in strategies.values())
     assert strategies["rsi"].strategy_type == "indicator"
-    assert (await client.bots.account_trade_info(account_id=account_id))["account_id"] == account_id
-    assert (await client.bots.account_trade_info_smart_sell(account_id=account_id))["smart_sell_allowed"] is True
+    trade_info = await client.bots.account_trade_info(account_id=account_id)
+    assert trade_info.available_for_trade_balances is not None
+    assert trade_info.ticker is not None
+    assert trade_info.ticker["USDT_BTC"].last is not None
+    sell_info = await client.bots.account_trade_info_smart_sell(account_id=account_id)
+    assert sell_info.available_for_sell_balances == trade_info.available_for_trade_balances
     await client.bots.update_pairs_blacklist(pairs="USDT_DOGE,USDT_XRP")
     assert (await client.bots.pairs_blacklist()).pairs == ["USDT_DOGE", "USDT_XRP"]
 
@@ -530,7 +534,7 @@ async def test_marketplace(threecommas_client: ThreeCommas) -> None:
     assert isinstance(presets, MarketplacePresets)
     assert presets.bots is not None
     assert ({preset.id for preset in presets.bots}, presets.total, presets.page) == ({9001, 9002}, 2, 1)
-    signals = await threecommas_client.marketplace.signals(items[0]["id"], limit=3)
+    signals = await threecommas_client.marketplace.signals(items[0].id, limit=3)
     assert len(signals) == 3
     with pytest.raises(NotFoundError):
         await threecommas_client.marketplace.signals(1)
@@ -556,7 +560,7 @@ async def test_users_mode_switch_changes_the_book(
     permissions = await client.users.permissions()
     assert all(permissions["permissions"].values())
 
-    await client.users.change_mode(mode="paper")
+    assert await client.users.change_mode(mode="paper") is True
     assert (await client.users.current_mode())["mode"] == "paper"
     paper_ids = {deal.id for deal in await client.deals.list(limit=1000)}
     assert paper_ids == set(fake_3commas.book(Mode.PAPER).deals)

@@ -239,7 +239,7 @@ async def test_change_mode_signs_like_the_documented_vector(
 ) -> None:
     vector = signing_vectors["json_body"]
     with respx.mock(base_url=BASE_URL) as router:
-        route = router.post("/ver1/users/change_mode").mock(return_value=httpx.Response(200, json={}))
+        route = router.post("/ver1/users/change_mode").mock(return_value=httpx.Response(200, json=True))
         client = make_client(api_key="doc-key", api_secret=vector.secret, rate_limit=None)
         await client.users.change_mode(mode="paper")
     request = route.calls.last.request

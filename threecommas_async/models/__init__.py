@@ -76,13 +76,22 @@ from .grid_bots import (
     GridLine,
 )
 from .market_data import (
+    AccountSmartSellInfo,
+    AccountTradeInfo,
     CurrencyRates,
     Market,
     MarketFormField,
     MarketFormFields,
     MarketLimits,
 )
-from .marketplace import MarketplaceBot, MarketplaceBotProfit, MarketplaceItemRef, MarketplacePresets
+from .marketplace import (
+    MarketplaceBot,
+    MarketplaceBotProfit,
+    MarketplaceItem,
+    MarketplaceItemRef,
+    MarketplacePresets,
+    MarketplaceSignal,
+)
 from .portfolios import (
     LooseAccount,
     Portfolio,
@@ -131,7 +140,9 @@ from .trades import (
 
 __all__ = [
     "Account",
+    "AccountSmartSellInfo",
     "AccountTableRow",
+    "AccountTradeInfo",
     "AccountTransfer",
     "AccountTypeToConnect",
     "AccountVolume",
@@ -181,8 +192,10 @@ __all__ = [
     "MarketOrder",
     "MarketplaceBot",
     "MarketplaceBotProfit",
+    "MarketplaceItem",
     "MarketplaceItemRef",
     "MarketplacePresets",
+    "MarketplaceSignal",
     "Network",
     "PairsBlacklist",
     "PieChartItem",

@@ -1,4 +1,5 @@
-"""The bot preset marketplace: ``GET /ver1/marketplace/presets`` (one page of preset bots)."""
+"""The marketplace: signal providers (``GET /ver1/marketplace/items``), their signals
+(``GET /ver1/marketplace/{item_id}/signals``) and bot presets (``GET /ver1/marketplace/presets``)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,14 @@ import attrs
 
 from ._base import ResponseModel
 
-__all__ = ["MarketplaceBot", "MarketplaceBotProfit", "MarketplaceItemRef", "MarketplacePresets"]
+__all__ = [
+    "MarketplaceBot",
+    "MarketplaceBotProfit",
+    "MarketplaceItem",
+    "MarketplaceItemRef",
+    "MarketplacePresets",
+    "MarketplaceSignal",
+]
 
 
 @attrs.define(slots=True, kw_only=True)
@@ -53,3 +61,33 @@ class MarketplacePresets(ResponseModel):
     bots: list[MarketplaceBot] | None = None
     total: int | None = None
     page: int | None = None
+
+
+@attrs.define(slots=True, kw_only=True)
+class MarketplaceItem(ResponseModel):
+    """One signal provider of ``GET /ver1/marketplace/items``: its ``strategy_key`` names the bot start
+    strategy that follows it; ``card_text_1`` to ``card_text_4`` are the lines of its marketplace card."""
+
+    id: int
+    name: str | None = None
+    preview_url: str | None = None
+    strategy_type: str | None = None
+    strategy_key: str | None = None
+    card_text_1: str | None = None
+    card_text_2: str | None = None
+    card_text_3: str | None = None
+    card_text_4: str | None = None
+
+
+@attrs.define(slots=True, kw_only=True)
+class MarketplaceSignal(ResponseModel):
+    """One signal of ``GET /ver1/marketplace/{item_id}/signals``: a ``signal_type`` (``long``/``short``) on
+    ``pair`` at ``exchange``, with the ``min``/``max`` price range; ``timestamp`` is the number as sent."""
+
+    id: int
+    pair: str | None = None
+    exchange: str | None = None
+    signal_type: str | None = None
+    timestamp: int | None = None
+    min: Decimal | None = None
+    max: Decimal | None = None

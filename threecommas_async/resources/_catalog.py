@@ -13,7 +13,9 @@ from typing import Any
 from .._endpoint import Endpoint, Param
 from ..models import (
     Account,
+    AccountSmartSellInfo,
     AccountTableRow,
+    AccountTradeInfo,
     AccountTransfer,
     AccountTypeToConnect,
     AccountVolume,
@@ -42,7 +44,9 @@ from ..models import (
     LooseAccount,
     Market,
     MarketOrder,
+    MarketplaceItem,
     MarketplacePresets,
+    MarketplaceSignal,
     PairsBlacklist,
     PieChartItem,
     Ping,
@@ -288,8 +292,8 @@ ACCOUNTS_VOLUME_TOTAL: Endpoint[AccountVolume] = Endpoint(
     ),
 )
 
-MARKET_DATA_PAIRS: Endpoint[Any] = Endpoint(
-    "market_data", "pairs", "GET", "/v2/accounts/market_pairs", "NONE", Any, signed=False,
+MARKET_DATA_PAIRS: Endpoint[list[str]] = Endpoint(
+    "market_data", "pairs", "GET", "/v2/accounts/market_pairs", "NONE", list[str], signed=False,
     params=(
         Param("market_code", "market_code", "string", "query"),
     ),
@@ -344,15 +348,16 @@ BOTS_LIST: Endpoint[list[Bot]] = Endpoint(
     ),
 )
 
-BOTS_ACCOUNT_TRADE_INFO: Endpoint[Any] = Endpoint(
-    "bots", "account_trade_info", "GET", "/ver1/bots/account_trade_info", "NONE", Any,
+BOTS_ACCOUNT_TRADE_INFO: Endpoint[AccountTradeInfo] = Endpoint(
+    "bots", "account_trade_info", "GET", "/ver1/bots/account_trade_info", "NONE", AccountTradeInfo,
     params=(
         Param("account_id", "account_id", "integer", "query", required=True, minimum=Decimal("1")),
     ),
 )
 
-BOTS_ACCOUNT_TRADE_INFO_SMART_SELL: Endpoint[Any] = Endpoint(
-    "bots", "account_trade_info_smart_sell", "GET", "/ver1/bots/account_trade_info_smart_sell", "NONE", Any,
+BOTS_ACCOUNT_TRADE_INFO_SMART_SELL: Endpoint[AccountSmartSellInfo] = Endpoint(
+    "bots", "account_trade_info_smart_sell", "GET", "/ver1/bots/account_trade_info_smart_sell", "NONE",
+    AccountSmartSellInfo,
     params=(
         Param("account_id", "account_id", "integer", "query", required=True, minimum=Decimal("1")),
     ),
@@ -1515,8 +1520,8 @@ LOOSE_ACCOUNTS_UPDATE: Endpoint[LooseAccount] = Endpoint(
     ),
 )
 
-MARKETPLACE_ITEMS: Endpoint[Any] = Endpoint(
-    "marketplace", "items", "GET", "/ver1/marketplace/items", "NONE", Any, signed=False,
+MARKETPLACE_ITEMS: Endpoint[list[MarketplaceItem]] = Endpoint(
+    "marketplace", "items", "GET", "/ver1/marketplace/items", "NONE", list[MarketplaceItem], signed=False,
     params=(
         Param("limit", "limit", "integer", "query", minimum=Decimal("1")),
         Param("offset", "offset", "integer", "query", minimum=Decimal("0")),
@@ -1552,8 +1557,9 @@ MARKETPLACE_PRESETS: Endpoint[MarketplacePresets] = Endpoint(
     ),
 )
 
-MARKETPLACE_SIGNALS: Endpoint[Any] = Endpoint(
-    "marketplace", "signals", "GET", "/ver1/marketplace/{item_id}/signals", "NONE", Any, signed=False,
+MARKETPLACE_SIGNALS: Endpoint[list[MarketplaceSignal]] = Endpoint(
+    "marketplace", "signals", "GET", "/ver1/marketplace/{item_id}/signals", "NONE", list[MarketplaceSignal],
+    signed=False,
     params=(
         Param("item_id", "item_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("limit", "limit", "integer", "query", minimum=Decimal("1")),
@@ -1589,8 +1595,8 @@ PORTFOLIOS_SHOW: Endpoint[Portfolio] = Endpoint(
     ),
 )
 
-USERS_CHANGE_MODE: Endpoint[Any] = Endpoint(
-    "users", "change_mode", "POST", "/ver1/users/change_mode", "ACCOUNTS_WRITE", Any,
+USERS_CHANGE_MODE: Endpoint[bool] = Endpoint(
+    "users", "change_mode", "POST", "/ver1/users/change_mode", "ACCOUNTS_WRITE", bool,
     params=(
         Param("mode", "mode", "string", "body", required=True, enum=("paper", "real")),
     ),

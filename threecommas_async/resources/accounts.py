@@ -114,7 +114,8 @@ class Accounts(Resource):
 
         ``GET /ver1/accounts/transfer_data``: permission ACCOUNTS_READ, signed.
         Untyped, no documented response shape (the legacy markdown and swagger list the endpoint without a
-        body): returns the decoded JSON (Decimals for fractions)."""
+        body; public clients call it, but none reads its body: Moon-Frame/3commas-js types it `any`, with a
+        TODO): returns the decoded JSON (Decimals for fractions)."""
         return await self._client._call_endpoint(_catalog.ACCOUNTS_TRANSFER_DATA, {})
 
     async def transfer_history(
@@ -130,8 +131,9 @@ class Accounts(Resource):
 
         ``GET /ver1/accounts/transfer_history``: permission ACCOUNTS_READ, signed.
         Untyped, no documented response shape: the 2024 docs page lists only an untyped `id` and an empty
-        example, so not even whether the body is an array or an object: returns the decoded JSON (Decimals
-        for fractions)."""
+        example, so not even whether the body is an array or an object; public clients call it, but none
+        reads its body (Moon-Frame/3commas-js types it `any`, with a TODO): returns the decoded JSON
+        (Decimals for fractions)."""
         return await self._client._call_endpoint(_catalog.ACCOUNTS_TRANSFER_HISTORY, {
             "account_id": account_id, "currency": currency, "start_time": start_time, "page": page,
             "per_page": per_page,

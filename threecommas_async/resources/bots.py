@@ -12,6 +12,8 @@ from .._endpoint import Priority
 from .._pagination import AsyncPaginator
 from .._resource import RawResource, Resource, raw_response
 from ..models import (
+    AccountSmartSellInfo,
+    AccountTradeInfo,
     AvailableStrategy,
     Bot,
     BotCopyResult,
@@ -88,20 +90,16 @@ class Bots(Resource):
             "sort_direction": sort_direction, "form_type": form_type,
         }, page_size=page_size, priority=priority)
 
-    async def account_trade_info(self, *, account_id: int) -> Any:
+    async def account_trade_info(self, *, account_id: int) -> AccountTradeInfo:
         """Get the trading info of an account for DCA bots.
 
-        ``GET /ver1/bots/account_trade_info``: permission NONE, signed.
-        Untyped, no documented response shape (the legacy OpenAPI file describes the answer only as "get
-        AccountTradeInfo(s)", with no schema): returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/bots/account_trade_info``: permission NONE, signed."""
         return await self._client._call_endpoint(_catalog.BOTS_ACCOUNT_TRADE_INFO, {"account_id": account_id})
 
-    async def account_trade_info_smart_sell(self, *, account_id: int) -> Any:
+    async def account_trade_info_smart_sell(self, *, account_id: int) -> AccountSmartSellInfo:
         """Get the trading info of an account for smart-sell bots.
 
-        ``GET /ver1/bots/account_trade_info_smart_sell``: permission NONE, signed.
-        Untyped, no documented response shape (the legacy OpenAPI file describes the answer only as "get
-        AccountTradeInfoSmartSell(s)", with no schema): returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/bots/account_trade_info_smart_sell``: permission NONE, signed."""
         return await self._client._call_endpoint(_catalog.BOTS_ACCOUNT_TRADE_INFO_SMART_SELL, {
             "account_id": account_id,
         })

@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Literal
 
 from .._resource import RawResource, Resource, raw_response
-from ..models import MarketplacePresets
+from ..models import MarketplaceItem, MarketplacePresets, MarketplaceSignal
 from ..params import Number
 from . import _catalog
 
@@ -32,12 +33,10 @@ class Marketplace(Resource):
         scope: Literal["all", "paid", "free"] | None = None,
         order: Literal["subscribers", "name", "newest"] | None = None,
         locale: Literal["en", "ru", "zh", "zh-CN", "es", "pt", "ko", "fr", "cs", "tr", "de", "it"] | None = None,
-    ) -> Any:
+    ) -> builtins.list[MarketplaceItem]:
         """List signal providers in the marketplace.
 
-        ``GET /ver1/marketplace/items``: permission NONE, unsigned.
-        Untyped, no documented response shape (the legacy markdown and swagger list only its parameters):
-        returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/marketplace/items``: permission NONE, unsigned."""
         return await self._client._call_endpoint(_catalog.MARKETPLACE_ITEMS, {
             "limit": limit, "offset": offset, "scope": scope, "order": order, "locale": locale,
         })
@@ -87,12 +86,10 @@ class Marketplace(Resource):
         order: Literal["pair", "exchange", "signal_type", "date"] | None = None,
         order_direction: Literal["asc", "desc", "ASC", "DESC"] | None = None,
         locale: Literal["en", "ru", "zh", "zh-CN", "es", "pt", "ko", "fr", "cs", "tr", "de", "it"] | None = None,
-    ) -> Any:
+    ) -> builtins.list[MarketplaceSignal]:
         """List the signals of a marketplace item.
 
-        ``GET /ver1/marketplace/{item_id}/signals``: permission NONE, unsigned.
-        Untyped, no documented response shape (the legacy markdown and swagger list only its parameters):
-        returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/marketplace/{item_id}/signals``: permission NONE, unsigned."""
         return await self._client._call_endpoint(_catalog.MARKETPLACE_SIGNALS, {
             "item_id": item_id, "limit": limit, "offset": offset, "order": order,
             "order_direction": order_direction, "locale": locale,

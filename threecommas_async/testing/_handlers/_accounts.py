@@ -364,9 +364,9 @@ def market_pairs(request: HandlerRequest) -> list[str]:
 
 
 @routes.get("/v2/accounts/market_pairs", None, signed=False)
-def market_pairs_v2(request: HandlerRequest) -> list[dict[str, Any]]:
+def market_pairs_v2(request: HandlerRequest) -> list[str]:
     request.params.require_text("market_code")
-    return [{"pair": pair, "quote": split_pair(pair)[0], "base": split_pair(pair)[1]} for pair in sorted(PAIR_PRICES)]
+    return sorted(PAIR_PRICES)
 
 
 def _rate(request: HandlerRequest) -> dict[str, Any]:

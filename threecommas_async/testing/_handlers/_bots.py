@@ -350,15 +350,3 @@ def bots_stats_by_date(request: HandlerRequest) -> dict[str, Any]:
     stats = _stats(request.book, request.params.integer("account_id"), request.params.integer("bot_id"))
     usd = stats["overall_stats"]["USD"]
     return {"stats": {"USDT": usd}, "usd_profit": usd, "btc_profit": stats["overall_stats"]["BTC"]}
-
-
-@routes.get("/ver1/bots/account_trade_info", None)
-def account_trade_info(request: HandlerRequest) -> dict[str, Any]:
-    account = entity(request.book.accounts, request.params.require_integer("account_id"), "Account")
-    return {"account_id": account["id"], "market_code": account["market_code"], "trading_allowed": True, "pairs": []}
-
-
-@routes.get("/ver1/bots/account_trade_info_smart_sell", None)
-def account_trade_info_smart_sell(request: HandlerRequest) -> dict[str, Any]:
-    account = entity(request.book.accounts, request.params.require_integer("account_id"), "Account")
-    return {"account_id": account["id"], "market_code": account["market_code"], "smart_sell_allowed": True}
