@@ -2,8 +2,8 @@
 gate, and what an unreachable Redis turns into.
 
 A step is one ``EVALSHA`` (redis-py loads the script on the first ``NOSCRIPT``). KEYS are the budget's
-hash (its tickets and shared state) and the ban scope's gate; both carry the ban scope's ``{hash tag}``, so on Redis Cluster the
-step routes to one slot.
+hash (its tickets and shared state) and the ban scope's gate; both carry the ban scope's ``{hash tag}``,
+so on Redis Cluster the step routes to one slot.
 """
 
 from __future__ import annotations
