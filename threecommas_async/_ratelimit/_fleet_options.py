@@ -88,7 +88,7 @@ class FleetOptions:
     release). ``trust_fresh_start``: grant at once when the fleet's state is missing at first start
     (default: wait one full period, since a previous fleet may have spent the budget a moment ago; a
     fleet whose state vanished later, a flush or a restart, always waits). ``epoch_ttl``: seconds the
-    fleet's epoch key outlives its last grant (a fleet idle for longer starts as a new one, and waits
+    budget's state (its epoch) outlives its last grant (a fleet idle for longer starts as a new one, and waits
     unless ``trust_fresh_start``). ``socket_timeout`` and
     ``connect_timeout`` apply to the client ``RedisBackend.from_url`` makes.
     """
