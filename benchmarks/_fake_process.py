@@ -32,12 +32,12 @@ def _bind_without_nagle() -> socket.socket:
     return sock
 
 
-def _serve(conn: Connection, time_scale: float, budgets: bool, seed: int) -> None:
+def _serve(conn: Connection, time_scale: float, budgets: bool, seed: int, book: dict[str, int]) -> None:
     from threecommas_async.testing import FakeThreeCommas, LimitSettings, _server
 
     _server._bind = _bind_without_nagle
     fake = FakeThreeCommas(time_scale=time_scale, seed=seed, body_joins=("?", ""))
-    fake.seed(seed=seed, deals=200, smart_trades=40)
+    fake.seed(seed=seed, **{"deals": 200, "smart_trades": 40, **book})
     fake.add_key(API_KEY, API_SECRET)
     if not budgets:
         fake.rate_limiter.settings = LimitSettings(budgets=())
@@ -54,6 +54,10 @@ def _serve(conn: Connection, time_scale: float, budgets: bool, seed: int) -> Non
                         "bans_imposed": fake.counters.bans_imposed,
                         "blocks_opened": fake.counters.blocks_opened,
                         "deal_ids": sorted(fake.book().deals),
+                        "active_deal_ids": sorted(i for i, d in fake.book().deals.items() if not d["finished?"]),
+                        "account_ids": sorted(fake.book().accounts),
+                        "bot_ids": sorted(fake.book().bots),
+                        "methods": [record.method for record in fake.requests],
                     }
                 )
             elif command == "stop":
@@ -64,9 +68,10 @@ def _serve(conn: Connection, time_scale: float, budgets: bool, seed: int) -> Non
 class FakeServerProcess:
     """``with FakeServerProcess(time_scale=...) as fake:`` -> ``fake.base_url``, ``fake.now()``, ``fake.seen()``."""
 
-    def __init__(self, *, time_scale: float, budgets: bool = True, seed: int = 0) -> None:
+    def __init__(self, *, time_scale: float, budgets: bool = True, seed: int = 0, **book: int) -> None:
+        """``book``: ``FakeThreeCommas.seed`` sizes (``deals=``, ``accounts=``, ...) over the defaults."""
         self.time_scale = time_scale
-        self._args = (time_scale, budgets, seed)
+        self._args = (time_scale, budgets, seed, book)
         self._conn: Connection | None = None
         self._process: Any = None
         self.base_url = ""

@@ -4,7 +4,8 @@ Run from the repository root::
 
     .venv/bin/python benchmarks/bench_lanes.py [--time-scale 0.1] [--windows 10] [--pollers 1000] [--urgent 50]
 
-The fake serves over loopback HTTP in a thread, on a clock ``1/time-scale`` times faster. One client is shared
+The fake serves over loopback HTTP in its own process (not sharing a GIL with the pollers), on a clock
+``1/time-scale`` times faster. One client is shared
 by ``--pollers`` tasks reading accounts and bots in the normal lane, one collector paging deal history in the
 bulk lane with ``--collector-tasks`` pages in flight (``with_options(priority="bulk")``), and ``--urgent``
 panic sells spread over the run (urgent by default, as every call that changes something). Reported, with no
@@ -21,34 +22,33 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import math
 import random
 import statistics
 import time
 from typing import Any
 
 import attrs
+from _fake_process import API_KEY, API_SECRET, FakeServerProcess
 
-from threecommas_async import RawResponse, ThreeCommas, ThreeCommasError, default_policy
-from threecommas_async.testing import FakeThreeCommas
-
-KEY, SECRET = "bench-lanes-key-0123456789", "bench-lanes-secret-9876543210"
+from threecommas_async import Lane, RawResponse, ThreeCommas, ThreeCommasError, default_policy
+from threecommas_async._ratelimit import Permit
 
 
 async def run(args: argparse.Namespace, reserve: int) -> dict[str, Any]:
-    fake = FakeThreeCommas(time_scale=args.time_scale, seed=3, odd_values=False)
-    fake.seed(seed=3, accounts=10, bots=20, deals=20_000)
-    fake.add_key(KEY, SECRET)
-    book = fake.book()
-    accounts, bots = sorted(book.accounts), sorted(book.bots)
-    active = sorted(i for i, deal in book.deals.items() if not deal["finished?"])
     policy = attrs.evolve(default_policy(), urgent_reserve=reserve).scaled(args.time_scale)
     period = 60.0 * args.time_scale
     duration = args.windows * period
     waits: list[float] = []
+    issued: list[float] = []
     trips: list[float] = []
     collected = 0
-    with fake.serve_in_thread(log_level="error") as base_url:
-        async with ThreeCommas(KEY, SECRET, base_url=base_url, rate_limit=policy, max_in_flight=8) as client:
+    book = {"accounts": 10, "bots": 20, "deals": 20_000, "odd_values": False}
+    with FakeServerProcess(time_scale=args.time_scale, seed=3, **book) as fake:
+        seeded = fake.seen()
+        accounts, bots, active = seeded["account_ids"], seeded["bot_ids"], seeded["active_deal_ids"]
+        async with ThreeCommas(API_KEY, API_SECRET, base_url=fake.base_url, rate_limit=policy) as client:
+            grants = _record_grants(client)
             started = time.monotonic()
             deadline = started + duration
             rng = random.Random(1)
@@ -75,6 +75,7 @@ async def run(args: argparse.Namespace, reserve: int) -> dict[str, Any]:
             async def urgent(at: float, deal_id: int) -> None:
                 await asyncio.sleep(at)
                 sent = time.monotonic()
+                issued.append(time.monotonic())
                 with contextlib.suppress(ThreeCommasError):
                     await client.deals.panic_sell(deal_id)
                 waits.append((time.monotonic() - sent) / period)
@@ -93,24 +94,55 @@ async def run(args: argparse.Namespace, reserve: int) -> dict[str, Any]:
             for task in background:
                 task.cancel()
             await asyncio.gather(*background, return_exceptions=True)
+        seen = fake.seen()
     assert snapshot is not None
-    records = fake.requests
-    first = min(r.time for r in records)
-    steady = [r for r in records if first + 60.0 <= r.time < first + 60.0 * args.windows and r.status == 200]
+    records = [
+        (time_, status, method) for (time_, status), method in zip(seen["arrivals"], seen["methods"], strict=True)
+    ]
+    first = min(r[0] for r in records)
+    steady = [r for r in records if first + 60.0 <= r[0] < first + 60.0 * args.windows and r[1] == 200]
     steady_windows = args.windows - 1
-    others = sum(1 for r in steady if r.method == "GET")
+    statuses = [r[1] for r in records]
+    others = sum(1 for r in steady if r[2] == "GET")
+    ahead = _granted_ahead(grants, issued)
     grants = snapshot.grants_by_lane
     return {
         "reserve": reserve,
         "urgent waits (windows) median / max": f"{statistics.median(waits):.3f} / {max(waits):.3f}",
+        "normal+bulk granted while an urgent waited": f"{statistics.median(ahead)} / {max(ahead)}",
         "poller round trip (windows) median / max": f"{statistics.median(trips):.3f} / {max(trips):.3f}",
         "budget used, steady windows": f"{100 * len(steady) / (100 * steady_windows):.1f}%",
         "normal+bulk of limit - reserve": f"{100 * others / ((100 - reserve) * steady_windows):.1f}%",
         "bulk share of normal+bulk grants": f"{100 * grants['bulk'] / max(grants['bulk'] + grants['normal'], 1):.1f}%",
         "bulk share while both lanes waited": f"{100 * contended[0] / max(contended[1], 1):.1f}%",
-        "429": fake.counters.by_status.get(429, 0),
-        "418": fake.counters.by_status.get(418, 0),
+        "429": statuses.count(429),
+        "418": statuses.count(418),
     }
+
+
+def _record_grants(client: ThreeCommas) -> list[tuple[float, Lane]]:
+    """Every grant the client's limiter makes, as (monotonic time, lane)."""
+    assert client.limiter is not None
+    backend = client.limiter.backend
+    acquire = backend.acquire
+    grants: list[tuple[float, Lane]] = []
+
+    async def recording(*args: Any, **kwargs: Any) -> Permit:
+        permit = await acquire(*args, **kwargs)
+        grants.append((time.monotonic(), permit.lane))
+        return permit
+
+    backend.acquire = recording  # type: ignore[method-assign]
+    return grants
+
+
+def _granted_ahead(grants: list[tuple[float, Lane]], issued: list[float]) -> list[int]:
+    """For each urgent call: the normal and bulk requests granted after it was made and before it was."""
+    counts = []
+    for at in sorted(issued):
+        granted = next((t for t, lane in grants if lane is Lane.URGENT and t >= at), math.inf)
+        counts.append(sum(1 for t, lane in grants if lane is not Lane.URGENT and at < t < granted))
+    return counts
 
 
 async def main(args: argparse.Namespace) -> None:

@@ -37,7 +37,7 @@ def render_catalog(spec: Spec, header: str) -> str:
 
 def _endpoint_lines(endpoint: SpecEndpoint) -> list[str]:
     """``NAME: Endpoint[Response] = Endpoint(...)``; attributes equal to ``Endpoint``'s defaults are left out."""
-    response = endpoint.response if endpoint.response_model is not None else "Any"
+    response = endpoint.response
     head = (endpoint.resource, endpoint.name, endpoint.method, endpoint.path, endpoint.permission)
     items = [*(literal(value) for value in head), response]
     if not endpoint.signed:

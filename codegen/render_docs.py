@@ -9,6 +9,13 @@ from .spec import Spec, SpecEndpoint, SpecParam, SpecResource
 __all__ = ["render_api_doc"]
 
 UNTYPED = "untyped ⚠"
+UNTYPED_SEARCH = (
+    "Where the docs show no response shape, an endpoint is typed from what public clients of the live API read "
+    "(cited in its notes). For the endpoints below, neither the docs nor those clients give one; searched: "
+    "3Commas.Net, 3CommasSharp, 3commas-js, 3commas-typescript, ozum/3commas, 3commas-rs, 3commas-sdk-go and "
+    "3commas-mock, 3cpm, py3cw and the bots built on it (3commas-cyber-bots, 3commas-tools), and the docs' issue "
+    "tracker."
+)
 
 _INTRO = """\
 # API reference
@@ -30,8 +37,13 @@ status and headers), and list endpoints that page have `iterate(...)` returning 
 (`async for row in ...` over all pages; `await` for the first page; `priority="bulk"` puts its page
 requests in the limiter's bulk lane).
 
-Returns marked **{untyped}** are endpoints whose docs give no response shape: you get the decoded
-JSON (dicts and lists, fractions as `Decimal`).
+Returns are the response models of `threecommas_async.models` (a model, a `list` of models or a `dict`
+of them keyed by name), `bool` for a bare `true`/`false`, `list[str]`, or `None` where the docs give no
+body (the answer stays readable through `with_raw_response`). A value that does not fit its model field
+never fails the call: the attribute is None and the raw value is in the model's `field_errors`
+(`strict=True` raises instead); a body of another JSON type than the declared one raises
+`ResponseValidationError`. Returns marked **{untyped}** give the decoded JSON (dicts and lists, fractions
+as `Decimal`); [Untyped responses](#untyped-responses) says why for each.
 """.replace("{untyped}", UNTYPED)
 
 
@@ -40,9 +52,29 @@ def render_api_doc(spec: Spec, header: str) -> str:
     for resource in spec.resources:
         count = len(spec.endpoints_of(resource.name))
         lines.append(f"- [`client.{resource.name}`](#client{resource.name}) ({count}): {resource.summary}")
+    lines += ["", *_untyped_section(spec)]
     for resource in spec.resources:
         lines += ["", *_resource_section(spec, resource)]
     return "\n".join(lines) + "\n"
+
+
+def _untyped_section(spec: Spec) -> list[str]:
+    untyped = [endpoint for endpoint in spec.endpoints if endpoint.response == "Any"]
+    typed = len(spec.endpoints) - len(untyped)
+    lines = [
+        "## Untyped responses",
+        "",
+        UNTYPED_SEARCH,
+        "",
+        f"{typed} of {len(spec.endpoints)} endpoints return a typed value; these {len(untyped)} return decoded JSON:",
+        "",
+        "| Method | HTTP | Why untyped |",
+        "|---|---|---|",
+    ]
+    for endpoint in untyped:
+        reason = _escape(endpoint.untyped_reason or "")
+        lines.append(f"| `{endpoint.qualified_name}` | `{endpoint.method} {endpoint.path}` | {reason} |")
+    return lines
 
 
 def _resource_section(spec: Spec, resource: SpecResource) -> list[str]:
@@ -93,6 +125,8 @@ def _endpoint_section(endpoint: SpecEndpoint) -> list[str]:
         ]
         lines += [_param_row(path, param) for path, param in _flatten(endpoint.params)]
     lines += ["", f"Returns: {_returns(endpoint)}"]
+    if endpoint.untyped_reason:
+        lines[-1] += f" ({_escape(endpoint.untyped_reason)})"
     if endpoint.notes:
         lines += ["", "Notes (where the docs disagree, what was chosen):", ""]
         lines += [f"- {_escape(note)}" for note in endpoint.notes]
@@ -153,7 +187,11 @@ def _default_text(value: object) -> str:
 
 
 def _returns(endpoint: SpecEndpoint) -> str:
-    return f"**{UNTYPED}**" if endpoint.response == "Any" else f"`{endpoint.response}`"
+    if endpoint.response == "Any":
+        return f"**{UNTYPED}**"
+    if endpoint.response == "None":
+        return "`None` (no body)"
+    return f"`{endpoint.response}`"
 
 
 def _escape(text: str) -> str:

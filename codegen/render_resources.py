@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import attrs
 
 from .layout import LINE_LIMIT, fill_dict
@@ -145,24 +147,31 @@ def _docstring(endpoint: SpecEndpoint) -> list[str]:
     ]
     if endpoint.deprecated:
         lines.append("        Deprecated by 3Commas: calling it issues a ``DeprecatedEndpointWarning``.")
-    if endpoint.response_model is None:
-        lines.append("        The docs give no response shape: returns the decoded JSON (Decimals for fractions).")
+    if endpoint.response == "Any":
+        text = f"Untyped, {endpoint.untyped_reason}: returns the decoded JSON (Decimals for fractions)."
+        lines += textwrap.wrap(text, LINE_LIMIT - 3, initial_indent=" " * 8, subsequent_indent=" " * 8)
+    elif endpoint.response == "None":
+        lines.append("        The docs give no response body: returns None (``with_raw_response`` keeps the answer).")
     lines[-1] += '"""'
     return lines
 
 
 def _result_type(endpoint: SpecEndpoint, imports: Imports) -> str:
-    model = endpoint.response_model
-    if model is None:
+    """The return annotation; ``builtins.`` because a resource may have a method named ``list``."""
+    if endpoint.response == "Any":
         imports.typing.add("Any")
-        return "Any"
-    imports.models.add(model)
-    return f"builtins.list[{model}]" if endpoint.response.startswith("list[") else model
+    if endpoint.response_model is not None:
+        imports.models.add(endpoint.response_model)
+    return f"builtins.{endpoint.response}" if _is_generic(endpoint) else endpoint.response
+
+
+def _is_generic(endpoint: SpecEndpoint) -> bool:
+    return endpoint.response.startswith(("list[", "dict["))
 
 
 def _import_lines(imports: Imports, endpoints: tuple[SpecEndpoint, ...], *, paginated: bool) -> list[str]:
     lines: list[str] = []
-    if any(endpoint.response.startswith("list[") for endpoint in endpoints):
+    if any(_is_generic(endpoint) for endpoint in endpoints):
         lines.append("import builtins")
     if imports.datetime:
         lines.append("import datetime as dt")
@@ -170,7 +179,8 @@ def _import_lines(imports: Imports, endpoints: tuple[SpecEndpoint, ...], *, pagi
         lines.append(_from("collections.abc", imports.abc))
     if imports.typing:
         lines.append(_from("typing", imports.typing))
-    lines.append("")
+    if lines:
+        lines.append("")
     if paginated:
         lines.append(_from(".._endpoint", {"Priority"}))
     if any(endpoint.deprecated for endpoint in endpoints):

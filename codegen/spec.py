@@ -22,7 +22,10 @@ _IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*\Z")
 _PATH_FIELD = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 PAGING_FLOORS = {"offset": 0, "limit": 1, "page": 1, "per_page": 1}
 """Integer parameters that must carry a ``minimum`` at least this (ids, ``*_id``, ``*_ids``: 1)."""
-_RESPONSE = re.compile(r"(Any|[A-Z][A-Za-z0-9]*|list\[[A-Z][A-Za-z0-9]*\])\Z")
+_MODEL = r"[A-Z][A-Za-z0-9]*"
+_RESPONSE = re.compile(rf"(Any|None|bool|list\[str\]|{_MODEL}|list\[{_MODEL}\]|dict\[str, {_MODEL}\])\Z")
+"""The response shapes: untyped JSON, no body, ``true``/``false``, strings, a model, and lists or maps of models."""
+_WRAPPED_MODEL = re.compile(rf"(?:list\[|dict\[str, )?({_MODEL})\]?\Z")
 
 
 class SpecError(ValueError):
@@ -68,6 +71,7 @@ class SpecEndpoint:
     response: str
     params: tuple[SpecParam, ...]
     notes: tuple[str, ...]
+    untyped_reason: str | None = None
 
     @property
     def qualified_name(self) -> str:
@@ -79,10 +83,9 @@ class SpecEndpoint:
 
     @property
     def response_model(self) -> str | None:
-        """The model class the response is structured into, or None for ``Any``."""
-        if self.response == "Any":
-            return None
-        return self.response.removeprefix("list[").removesuffix("]")
+        """The model class in the response (``Deal`` for ``list[Deal]``), or None when it names none."""
+        match = _WRAPPED_MODEL.match(self.response)
+        return match.group(1) if match and self.response not in ("Any", "None") else None
 
 
 @attrs.frozen
@@ -191,6 +194,7 @@ def _endpoint(entry: dict[str, Any]) -> SpecEndpoint:
         response=entry["response"],
         params=tuple(_param(item, where) for item in entry.get("params", ())),
         notes=tuple(entry.get("notes", ())),
+        untyped_reason=entry.get("untyped_reason"),
     )
     _check_endpoint(endpoint, where)
     return endpoint
@@ -200,11 +204,16 @@ def _check_endpoint(endpoint: SpecEndpoint, where: str) -> None:
     if endpoint.method not in HTTP_METHODS:
         raise SpecError(f"{where}: unknown HTTP method {endpoint.method!r}")
     if not _RESPONSE.match(endpoint.response):
-        raise SpecError(f"{where}: response {endpoint.response!r} is not 'Any', 'Model' or 'list[Model]'")
+        raise SpecError(
+            f"{where}: response {endpoint.response!r} is not one of Any, None, bool, list[str], "
+            "Model, list[Model], dict[str, Model]"
+        )
+    if (endpoint.response == "Any") != bool(endpoint.untyped_reason):
+        raise SpecError(f"{where}: an 'untyped_reason' is needed exactly when the response is Any")
     if endpoint.pagination is not None:
         if endpoint.pagination not in PAGINATION_STYLES:
             raise SpecError(f"{where}: unknown pagination style {endpoint.pagination!r}")
-        if not endpoint.response.startswith("list["):
+        if not endpoint.response.startswith("list[") or endpoint.response_model is None:
             raise SpecError(f"{where}: a paginated endpoint must return list[Model]")
         wires = {param.wire for param in endpoint.params}
         needed = {"limit", "offset"} if endpoint.pagination == "offset" else {"page", "per_page"}

@@ -19,12 +19,16 @@ fake load when a test first asks for one of these fixtures. Fixtures:
     pytest-asyncio in strict mode, mark the tests that use it ``@pytest.mark.asyncio`` (or set
     ``asyncio_mode = "auto"``).
 
+Every test also starts with fresh IP-wide ban gates (``threecommas_fresh_ban_gates``, autouse): clients
+share one gate per API host in a process, so without it a ban drawn in one test would hold the next.
+
 ``threecommas_async.testing.pytest_plugin`` is the same plugin under its old name, for
 ``pytest_plugins = [...]`` lists.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import AsyncIterator, Callable
 from typing import TYPE_CHECKING, Any
 
@@ -34,7 +38,13 @@ if TYPE_CHECKING:
     from threecommas_async import ThreeCommas
     from threecommas_async.testing import FakeCable, FakeThreeCommas
 
-__all__ = ["fake_3commas", "fake_cable", "threecommas_client", "threecommas_time_scale"]
+__all__ = [
+    "fake_3commas",
+    "fake_cable",
+    "threecommas_client",
+    "threecommas_fresh_ban_gates",
+    "threecommas_time_scale",
+]
 
 
 def _async_fixture(function: Callable[..., Any]) -> Any:
@@ -44,6 +54,15 @@ def _async_fixture(function: Callable[..., Any]) -> Any:
     except ImportError:  # pragma: no cover - depends on the environment
         return pytest.fixture(function)
     return pytest_asyncio.fixture(function)
+
+
+@pytest.fixture(autouse=True)
+def threecommas_fresh_ban_gates() -> None:
+    """Forget the process-wide ban gates before the test (only if the SDK is loaded: nothing to forget
+    otherwise, and the plugin imports nothing it does not need)."""
+    module = sys.modules.get("threecommas_async._ratelimit._ipgate")
+    if module is not None:
+        module.reset_shared_ban_gates()
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from threecommas_async import DeprecatedEndpointWarning, RawResponse, ThreeCommas
-from threecommas_async.models import Deal, Ping
+from threecommas_async.models import AvailableStrategy, CredentialsValidity, Deal, Ping
 
 if TYPE_CHECKING:
     from typing_extensions import assert_type
@@ -24,7 +24,12 @@ if TYPE_CHECKING:
         assert_type(await client.deals.with_raw_response.show(1), RawResponse[Deal])
         assert_type(await client.deals.with_raw_response.list(limit=5), RawResponse[list[Deal]])
         assert_type(client.deals.iterate(scope="active"), AsyncPaginator[Deal])
-        assert_type(await client.general.validate_credentials(), Any)
+        assert_type(await client.general.validate_credentials(), CredentialsValidity)
+        assert_type(await client.bots.delete(1), bool)
+        assert_type(await client.grid_bots.delete(1), None)
+        assert_type(await client.market_data.pairs_v1(), list[str])
+        assert_type(await client.bots.strategies(), dict[str, AvailableStrategy])
+        assert_type(await client.users.current_mode(), Any)
         assert_type(await client.general.with_raw_response.ping(), RawResponse[Ping])
 
 

@@ -50,3 +50,24 @@ def test_demo_follows_deal_changes_on_the_realtime_channel(tmp_path: Path) -> No
 def test_version_flag(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--version"]) == 0
     assert "threecommas_async" in capsys.readouterr().out
+
+
+async def test_the_trader_sells_once_even_when_it_starts_after_its_deadline() -> None:
+    """On a loaded machine the trader task may first run after the run's end; the demo still shows a sale."""
+    import time
+    from types import SimpleNamespace
+    from typing import Any
+
+    from threecommas_async._demo import _Tally, _trade
+
+    sold: list[int] = []
+
+    async def panic_sell(deal_id: int) -> Any:
+        sold.append(deal_id)
+        return SimpleNamespace(id=deal_id)
+
+    client: Any = SimpleNamespace(deals=SimpleNamespace(panic_sell=panic_sell))
+    tally = _Tally()
+    await _trade(client, [1, 2, 3], deadline=time.monotonic() - 1.0, period=0.001, tally=tally)
+    assert sold == [3]
+    assert tally.sold == {3}

@@ -41,7 +41,7 @@ async def test_signed_calls_of_every_method_over_loopback(served: ThreeCommas, f
         note="über loopback",
     )
     updated = await served.deals.update(active, take_profit=Decimal("1.625"))
-    deleted = await served.grid_bots.delete(grid_id)
+    deleted = await served.grid_bots.with_raw_response.delete(grid_id)
     paper_bots = await served.with_options(forced_mode="paper").bots.list()
 
     assert all(isinstance(bot, Bot) for bot in bots)
@@ -51,7 +51,7 @@ async def test_signed_calls_of_every_method_over_loopback(served: ThreeCommas, f
     assert created.position.price is not None
     assert created.position.price.value == Decimal("2999.99")
     assert updated.take_profit == Decimal("1.625")
-    assert deleted["id"] == grid_id
+    assert (deleted.parsed, deleted.status_code, deleted.http_response.content) == (None, 200, b"")
     assert grid_id not in book.grid_bots
     assert {bot.id for bot in paper_bots} == set(fake_3commas.book(Mode.PAPER).bots)
     assert {record.status for record in fake_3commas.requests} <= {200, 201}

@@ -22,14 +22,18 @@ from threecommas_async import (
 )
 from threecommas_async.models import (
     Account,
+    AccountTransfer,
+    AvailableStrategy,
     Bot,
     BotProfitByDay,
     BotStats,
     BotStatsByDate,
+    CredentialsValidity,
     Deal,
     GridBot,
     GridBotMarketOrders,
     MarketOrder,
+    MarketplacePresets,
     Ping,
     ServerTime,
     SimpleTradeEnvelope,
@@ -77,7 +81,7 @@ async def test_general(threecommas_client: ThreeCommas, fake_3commas: FakeThreeC
     assert isinstance(server_time, ServerTime)
     assert server_time.server_time is not None
     assert abs(server_time.server_time - fake_3commas.now()) < 3_600
-    assert validated == {}
+    assert validated == CredentialsValidity(valid=True)
     assert [record.template for record in fake_3commas.requests] == ["/ver1/ping", "/ver1/time", "/ver1/validate"]
     assert fake_3commas.requests[-1].key == fake_3commas.default_key.api_key
 
@@ -137,11 +141,12 @@ async def test_accounts(threecommas_client: ThreeCommas, fake_3commas: FakeThree
     transfer = await client.accounts.transfer(
         currency="USDT", amount=Decimal("12.345678901234567890"), from_account_id=first.id, to_account_id=created.id
     )
-    assert transfer["amount"] == "12.345678901234567890"
+    assert isinstance(transfer, AccountTransfer)
+    assert transfer.extra["amount"] == "12.345678901234567890"
     history = await client.accounts.transfer_history(account_id=created.id, currency="USDT")
-    assert [row["id"] for row in history] == [transfer["id"]]
+    assert [row["id"] for row in history] == [transfer.id]
 
-    await client.accounts.remove(created.id)
+    assert await client.accounts.remove(created.id) is True
     assert created.id not in book.accounts
     with pytest.raises(NotFoundError):
         await client.accounts.show(created.id)
@@ -155,7 +160,7 @@ async def test_market_data_needs_no_credentials(fake_3commas: FakeThreeCommas) -
         leveraged = await anonymous.market_data.currency_rates_with_leverage(market_code="binance", pair="USDT_ETH")
         markets = await anonymous.market_data.markets()
 
-    assert [row["pair"] for row in pairs] == pairs_v1
+    assert pairs == pairs_v1
     assert "USDT_BTC" in pairs_v1
     assert rates.bid is not None
     assert rates.last is not None
@@ -238,9 +243,16 @@ async def test_bots(threecommas_client: ThreeCommas, fake_3commas: FakeThreeComm
     overall = await client.bots.stats(account_id=account_id)
     assert isinstance(overall, BotStats)
     assert isinstance(await client.bots.stats_by_date(date="2024-05-01"), BotStatsByDate)
-    assert "manual" in await client.bots.strategies()
-    assert (await client.bots.account_trade_info(account_id=account_id))["account_id"] == account_id
-    assert (await client.bots.account_trade_info_smart_sell(account_id=account_id))["smart_sell_allowed"] is True
+    strategies = await client.bots.strategies()
+    assert {"manual", "rsi"} <= set(strategies)
+    assert all(isinstance(strategy, AvailableStrategy) for strategy in strategies.values())
+    assert strategies["rsi"].strategy_type == "indicator"
+    trade_info = await client.bots.account_trade_info(account_id=account_id)
+    assert trade_info.available_for_trade_balances is not None
+    assert trade_info.ticker is not None
+    assert trade_info.ticker["USDT_BTC"].last is not None
+    sell_info = await client.bots.account_trade_info_smart_sell(account_id=account_id)
+    assert sell_info.available_for_sell_balances == trade_info.available_for_trade_balances
     await client.bots.update_pairs_blacklist(pairs="USDT_DOGE,USDT_XRP")
     assert (await client.bots.pairs_blacklist()).pairs == ["USDT_DOGE", "USDT_XRP"]
 
@@ -251,7 +263,7 @@ async def test_bots(threecommas_client: ThreeCommas, fake_3commas: FakeThreeComm
     with pytest.raises(PermissionDeniedError):
         await client.bots.delete(created.id)
     assert (await client.bots.disable(created.id)).is_enabled is False
-    await client.bots.delete(created.id)
+    assert await client.bots.delete(created.id) is True
     with pytest.raises(NotFoundError):
         await client.bots.show(created.id)
 
@@ -519,8 +531,10 @@ async def test_marketplace(threecommas_client: ThreeCommas) -> None:
     items = await threecommas_client.marketplace.items(limit=2)
     assert len(items) == 2
     presets = await threecommas_client.marketplace.presets()
-    assert {preset["id"] for preset in presets} == {9001, 9002}
-    signals = await threecommas_client.marketplace.signals(items[0]["id"], limit=3)
+    assert isinstance(presets, MarketplacePresets)
+    assert presets.bots is not None
+    assert ({preset.id for preset in presets.bots}, presets.total, presets.page) == ({9001, 9002}, 2, 1)
+    signals = await threecommas_client.marketplace.signals(items[0].id, limit=3)
     assert len(signals) == 3
     with pytest.raises(NotFoundError):
         await threecommas_client.marketplace.signals(1)
@@ -546,7 +560,7 @@ async def test_users_mode_switch_changes_the_book(
     permissions = await client.users.permissions()
     assert all(permissions["permissions"].values())
 
-    await client.users.change_mode(mode="paper")
+    assert await client.users.change_mode(mode="paper") is True
     assert (await client.users.current_mode())["mode"] == "paper"
     paper_ids = {deal.id for deal in await client.deals.list(limit=1000)}
     assert paper_ids == set(fake_3commas.book(Mode.PAPER).deals)

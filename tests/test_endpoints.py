@@ -93,9 +93,19 @@ def _minimal_body(model: Any) -> dict[str, Any]:
 
 def response_body(endpoint: Endpoint[Any]) -> Any:
     returns = typing.get_type_hints(_method(endpoint))["return"]
+    if returns is bool:
+        return True
     if typing.get_origin(returns) is list:
-        item = _minimal_body(typing.get_args(returns)[0])
+        item = _body_of(typing.get_args(returns)[0])
         return [item, item]
+    if typing.get_origin(returns) is dict:
+        return {"first": _body_of(typing.get_args(returns)[1])}
+    return _body_of(returns)
+
+
+def _body_of(returns: Any) -> Any:
+    if returns is str:
+        return "USDT_BTC"
     return _minimal_body(returns) if is_model(returns) else {"id": 1}
 
 
@@ -229,7 +239,7 @@ async def test_change_mode_signs_like_the_documented_vector(
 ) -> None:
     vector = signing_vectors["json_body"]
     with respx.mock(base_url=BASE_URL) as router:
-        route = router.post("/ver1/users/change_mode").mock(return_value=httpx.Response(200, json={}))
+        route = router.post("/ver1/users/change_mode").mock(return_value=httpx.Response(200, json=True))
         client = make_client(api_key="doc-key", api_secret=vector.secret, rate_limit=None)
         await client.users.change_mode(mode="paper")
     request = route.calls.last.request

@@ -20,7 +20,15 @@ from ._endpoint import PRIORITIES, Endpoint, RequestSpec
 from ._exceptions import RealModeRefusedError, ValidationError
 from ._guards import TradingGuard
 from ._http import DEFAULT_MAX_IN_FLIGHT, HttpBackend, build_http_client
-from ._ratelimit import LimiterBackend, LimiterSnapshot, RateLimiter, RateLimitPolicy, default_policy
+from ._ratelimit import (
+    IPBanGate,
+    LimiterBackend,
+    LimiterSnapshot,
+    RateLimiter,
+    RateLimitPolicy,
+    default_policy,
+    shared_ban_gate,
+)
 from ._response import RawResponse
 from ._sender import BodyEncoding, ForcedMode, Priority, RequestOptions, Sender
 from ._wire import flatten_pairs
@@ -49,6 +57,9 @@ class ThreeCommas(ResourceNamespaces):
 
     ``rate_limit`` is a :class:`RateLimitPolicy` (default: the documented budgets) or None to turn
     limiting off. ``limiter_backend`` shares the budget beyond this process (see ``RedisBackend``).
+    3Commas bans by IP: every client in this process that talks to the same API host obeys one ban gate,
+    whatever its key, so one 418 stops them all; ``ban_gate=IPBanGate()`` gives a client a gate of its
+    own (or pass one gate to the clients that should share it).
     ``body_encoding`` sends bodies as JSON (default) or form fields; ``decimals`` writes Decimals in JSON
     bodies as numbers (default) or strings; ``body_join`` picks the signing join for body-only requests.
     ``max_in_flight`` caps concurrent requests (and sizes the connection pool; default 8, ample for one
@@ -75,6 +86,7 @@ class ThreeCommas(ResourceNamespaces):
         rate_limit: RateLimitPolicy | object | None = _DEFAULT,
         limiter_backend: LimiterBackend | None = None,
         max_ban_wait: float = 300.0,
+        ban_gate: IPBanGate | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         max_in_flight: int = DEFAULT_MAX_IN_FLIGHT,
@@ -102,8 +114,20 @@ class ThreeCommas(ResourceNamespaces):
             raise ValidationError(
                 "limiter_backend", "needs a rate_limit policy; rate_limit=None turns limiting off"
             )
+        if max_in_flight < 1:
+            raise ValidationError("max_in_flight", "must be >= 1")
+        if ban_gate is not None and limiter_backend is not None:
+            raise ValidationError("ban_gate", "is kept by the limiter_backend given (a fleet keeps its gate in Redis)")
         limiter = (
-            RateLimiter(policy, limiter_backend, max_ban_wait=max_ban_wait, clock=clock, sleep=sleep)
+            RateLimiter(
+                policy,
+                limiter_backend,
+                max_ban_wait=max_ban_wait,
+                clock=clock,
+                sleep=sleep,
+                ban_gate=ban_gate if ban_gate is not None else shared_ban_gate(base_url, clock),
+                max_in_flight=max_in_flight,
+            )
             if policy is not None
             else None
         )
@@ -111,8 +135,6 @@ class ThreeCommas(ResourceNamespaces):
             raise ValidationError("http_client", "and transport were both given: pass one")
         if http_client is not None and http_backend != "httpx":
             raise ValidationError("http_backend", "is the wire of a client the SDK builds; http_client was given")
-        if max_in_flight < 1:
-            raise ValidationError("max_in_flight", "must be >= 1")
         self._owns_http = http_client is None
         self._is_view = False
         http = http_client or build_http_client(http_backend, max_connections=max_in_flight, transport=transport)

@@ -221,11 +221,14 @@ async def _collect(client: ThreeCommas, path: Path, tally: _Tally) -> None:
 
 
 async def _trade(client: ThreeCommas, active: list[int], deadline: float, period: float, tally: _Tally) -> None:
-    """Panic-sell an active deal every half window: calls that change state, queued among the pollers'."""
-    while active and time.monotonic() + period / 2 < deadline:
+    """Panic-sell an active deal every half window: calls that change state, queued among the pollers'. The
+    first sale goes out whatever the time (a loaded machine may start this task late)."""
+    while active:
         await asyncio.sleep(period / 2)
         deal = await client.deals.panic_sell(active.pop())
         tally.sold.add(deal.id)
+        if time.monotonic() + period / 2 >= deadline:
+            return
 
 
 async def _watch(client: ThreeCommas, fake: FakeThreeCommas, tally: _Tally) -> None:

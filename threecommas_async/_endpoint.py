@@ -69,7 +69,8 @@ class Endpoint(Generic[T]):
     """One documented endpoint: ``resource.name`` → ``method path``, answering a ``T``.
 
     ``response_type`` is the runtime form of ``T`` that the body is structured into (``Deal``,
-    ``list[Deal]``, or ``Any`` for the decoded JSON). ``idempotent`` defaults to the SDK's rule: a GET,
+    ``list[Deal]``, ``dict[str, Model]``, ``bool``, ``list[str]``, ``None`` for an endpoint without a
+    body, or ``Any`` for the decoded JSON). ``idempotent`` defaults to the SDK's rule: a GET,
     or a POST that needs only a ``*_READ`` permission.
     """
 

@@ -3,7 +3,8 @@
 ``interpret`` takes what came back from one attempt (an ``httpx.Response`` or the httpx error that ended it)
 and returns a verdict:
 
-- :class:`Success`: the body decoded and structured into the endpoint's response type, in one step;
+- :class:`Success`: the body decoded and structured into the endpoint's response type, in one step
+  (a ``None`` response type, for endpoints documented without a body, gives None whatever the body);
 - :class:`Retry`: the error, and how long to wait before the next attempt;
 - :class:`Failure`: the complete error to raise.
 
@@ -160,6 +161,8 @@ def _success(response: httpx.Response, call: Call) -> Verdict:
             return Failure(ignored, outcome=Outcome.OK)
     if call.response_type is Any or call.response_type is object:
         return Success(data, response)
+    if call.response_type is None:
+        return Success(None, response)
     from .models import structure_response
 
     try:

@@ -149,7 +149,9 @@ class Sender:
             return interpret(result, call, attempt=number, now=time.time())
         lane = lane_of(spec, options)
         async with limiter.attempt(spec.method, spec.template, weight=spec.weight, lane=lane) as hold:
-            result = await self._exchange(spec, options, None if lane is Lane.URGENT else gate)
+            result = await self._exchange(
+                spec, options, None if lane is Lane.URGENT or limiter.caps_in_flight else gate
+            )
             verdict = interpret(result, call, attempt=number, now=time.time())
             hold.sent, hold.outcome, hold.retry_after = verdict.sent, verdict.outcome, verdict.retry_after
         if hold.ban_seconds is not None and not isinstance(verdict, Success):

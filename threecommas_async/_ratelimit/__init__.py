@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._backend import BucketSnapshot, Lane, LimiterBackend, LimiterSnapshot, Permit
 from ._fallback import FallbackBackend
+from ._ipgate import IPBanGate, shared_ban_gate
 from ._limiter import Attempt, Outcome, RateLimiter
 from ._memory import InMemoryBackend
 from ._policy import Bucket, RateLimitPolicy, default_policy
@@ -20,6 +21,7 @@ __all__ = [
     "FallbackBackend",
     "FleetOptions",
     "FleetStats",
+    "IPBanGate",
     "InMemoryBackend",
     "Lane",
     "LimiterBackend",
@@ -31,6 +33,7 @@ __all__ = [
     "RedisBackend",
     "default_policy",
     "fleet_key_prefix",
+    "shared_ban_gate",
 ]
 
 _FLEET_NAMES = frozenset({"FleetOptions", "FleetStats", "RedisBackend", "fleet_key_prefix"})

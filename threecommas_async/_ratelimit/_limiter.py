@@ -17,6 +17,7 @@ import attrs
 
 from .._clock import ClockFn, SleepFn, system_clock, system_sleep
 from ._backend import Lane, LimiterBackend, LimiterSnapshot, Permit
+from ._ipgate import IPBanGate
 from ._memory import InMemoryBackend
 from ._policy import RateLimitPolicy
 
@@ -49,7 +50,9 @@ class Attempt:
 
 
 class RateLimiter:
-    """Grants request weight under ``policy`` through ``backend`` (in-memory unless given).
+    """Grants request weight under ``policy`` through ``backend`` (in-memory unless given, obeying
+    ``ban_gate``: a gate of its own unless given, and capping normal and bulk requests in flight at
+    ``max_in_flight``: see ``caps_in_flight``).
 
     ``max_ban_wait``: a caller waits out a ban of at most this many seconds; a longer one raises
     :class:`IPBannedError` with ``retry_at`` at once, without sending.
@@ -63,9 +66,17 @@ class RateLimiter:
         max_ban_wait: float = 300.0,
         clock: ClockFn = system_clock,
         sleep: SleepFn = system_sleep,
+        ban_gate: IPBanGate | None = None,
+        max_in_flight: int | None = None,
     ) -> None:
         self.policy = policy
-        self.backend: LimiterBackend = backend if backend is not None else InMemoryBackend(clock=clock, sleep=sleep)
+        self.backend: LimiterBackend = (
+            backend
+            if backend is not None
+            else InMemoryBackend(clock=clock, sleep=sleep, ban_gate=ban_gate, max_in_flight=max_in_flight)
+        )
+        self.caps_in_flight = backend is None and max_in_flight is not None
+        """Whether grants already honour the in-flight cap (the send loop then applies none of its own)."""
         self.max_ban_wait = max_ban_wait
 
     async def acquire(

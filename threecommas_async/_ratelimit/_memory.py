@@ -20,7 +20,7 @@ from collections.abc import Callable
 from .._clock import ClockFn, SleepFn, system_clock, system_sleep
 from ._alarm import Alarm
 from ._backend import DEFAULT_BAN_RULE, BucketSnapshot, Lane, LimiterSnapshot, Permit, ban_error
-from ._gate import BanGate
+from ._ipgate import IPBanGate
 from ._policy import BanRule, Bucket
 from ._waiters import BucketState, ShapeQueue, WaitQueues
 
@@ -32,9 +32,24 @@ BULK_SHARE = 0.1
 
 
 class InMemoryBackend:
-    """The default backend: one process, one event loop at a time, bound lazily on first use."""
+    """The default backend: one process, one event loop at a time, bound lazily on first use.
 
-    def __init__(self, *, clock: ClockFn = system_clock, sleep: SleepFn = system_sleep) -> None:
+    ``ban_gate`` is the gate this backend obeys and closes on a 418; share one between backends (clients)
+    whose requests leave from the same IP. Default: a gate of its own.
+
+    ``max_in_flight`` caps the normal and bulk permits held at once (urgent ones pass): the send loop's
+    in-flight cap, kept here so that it honours the lanes and so that no slot of the budget is held by a
+    request that waits for a connection (that time would be lost to the budget, one period later).
+    """
+
+    def __init__(
+        self,
+        *,
+        clock: ClockFn = system_clock,
+        sleep: SleepFn = system_sleep,
+        ban_gate: IPBanGate | None = None,
+        max_in_flight: int | None = None,
+    ) -> None:
         self._clock = clock
         self._sleep = sleep
         self._states: dict[str, BucketState] = {}
@@ -42,9 +57,13 @@ class InMemoryBackend:
         self._shapes: dict[tuple[int, int, int], tuple[tuple[Bucket, ...], ShapeQueue]] = {}
         self._contended = 0
         self._contended_bulk = 0
-        self._gate = BanGate()
+        self._ip_gate = ban_gate if ban_gate is not None else IPBanGate()
+        self._ip_gate.watch(self)
+        self._gate = self._ip_gate.state
         self._alarm = Alarm(self._drain, clock=clock, sleep=sleep)
         self._loop: asyncio.AbstractEventLoop | None = None
+        self.max_in_flight = max_in_flight if max_in_flight is not None else math.inf
+        self._capped_in_flight = 0
 
     def _shape(self, buckets: tuple[Bucket, ...], lane: Lane, headroom: int) -> ShapeQueue:
         """The queue of ``buckets``' shape in ``lane``; found by the tuple's identity first (the policy resolves
@@ -86,7 +105,7 @@ class InMemoryBackend:
                 f"weight {weight} exceeds the limit {bucket.limit} of bucket {bucket.name!r} (less {headroom} reserved)"
             )
         permit = Permit(buckets, weight, lane=lane)
-        if not self._waiters and gate.admits(now):
+        if not self._waiters and gate.admits(now) and (lane is Lane.URGENT or self._connection_free()):
             states = queue.states
             for state in states:
                 state.purge(now)
@@ -109,6 +128,8 @@ class InMemoryBackend:
         if permit.released:
             return
         permit.released = True
+        if permit.lane is not Lane.URGENT:
+            self._capped_in_flight -= 1
         now = self._clock()
         for bucket in permit.buckets:
             state = self._state(bucket)
@@ -135,29 +156,49 @@ class InMemoryBackend:
     ) -> float:
         now = self._clock()
         remaining = self._gate.ban(permit, seconds, rule, now)
+        self._ip_gate.moved(self)
+        self.gate_moved()
+        return remaining
+
+    def succeeded(self, permit: Permit | None) -> None:
+        if self._gate.succeeded(permit):
+            self._ip_gate.moved(self)
+            if self._waiters:
+                self._drain()
+
+    @property
+    def ban_gate(self) -> IPBanGate:
+        return self._ip_gate
+
+    def gate_moved(self) -> None:
+        """The gate changed: waiters that would wait longer than they allow fail, the rest are re-examined."""
+        if not self._waiters:
+            return
+        remaining = self._gate.remaining(self._clock())
         for waiter in self._waiters:
             if remaining > waiter.max_ban_wait and not waiter.future.done():
                 waiter.future.set_exception(ban_error(remaining))
         self._drain()
-        return remaining
 
-    def succeeded(self, permit: Permit | None) -> None:
-        if self._gate.succeeded(permit) and self._waiters:
-            self._drain()
+    def watcher_loop(self) -> asyncio.AbstractEventLoop | None:
+        return self._loop
 
     def _probe_released(self, permit: Permit, *, sent: bool) -> None:
         """A probe that was not sent frees the probe at once; an answered one waits for its verdict
         (``succeeded`` or ``ban``, called right after the release) until the loop turns."""
         if not sent:
-            self._gate.probe_ended(permit)
+            if self._gate.probe_ended(permit):
+                self._ip_gate.moved(self)
             return
         self._bind_loop()
         assert self._loop is not None
         self._loop.call_soon(self._settle_probe, permit)
 
     def _settle_probe(self, permit: Permit) -> None:
-        if self._gate.probe_ended(permit) and self._waiters:
-            self._drain()
+        if self._gate.probe_ended(permit):
+            self._ip_gate.moved(self)
+            if self._waiters:
+                self._drain()
 
     async def snapshot(self, buckets: tuple[Bucket, ...]) -> LimiterSnapshot:
         now = self._clock()
@@ -192,7 +233,12 @@ class InMemoryBackend:
             state.used += permit.weight
             state.in_flight += permit.weight
         self._waiters.grants[permit.lane] += 1
+        if permit.lane is not Lane.URGENT:
+            self._capped_in_flight += 1
         self._gate.stamp(permit, now)
+
+    def _connection_free(self) -> bool:
+        return self._capped_in_flight < self.max_in_flight
 
     def _bind_loop(self) -> asyncio.AbstractEventLoop:
         loop = asyncio.get_running_loop()
@@ -218,7 +264,9 @@ class InMemoryBackend:
             queue = min(candidates, key=self._rank_of(candidates))
             waiter = queue.waiters[0]
             weight = waiter.permit.weight
-            if any(id(s) in held for s in queue.states):
+            if any(id(s) in held for s in queue.states) or (
+                queue.lane is not Lane.URGENT and not self._connection_free()
+            ):
                 candidates.remove(queue)
                 continue
             lacking = [s for s in queue.states if not s.fits(weight, now, queue.headroom)]

@@ -27,6 +27,7 @@ from ._converter import configure_converter, make_converter, structure_response,
 from ._values import WireDatetime, WireDecimal
 from .account_data import (
     AccountTableRow,
+    AccountTransfer,
     AccountTypeToConnect,
     AccountVolume,
     ActiveTradingEntities,
@@ -43,6 +44,7 @@ from .account_data import (
 )
 from .accounts import Account
 from .bots import (
+    AvailableStrategy,
     Bot,
     BotCopyResult,
     BotDayProfit,
@@ -63,7 +65,7 @@ from .deals import (
     DealTakeProfitStep,
     MarketOrder,
 )
-from .general import Ping, ServerTime
+from .general import CredentialsValidity, Ping, ServerTime
 from .grid_bots import (
     CurrencyQuantity,
     GridBot,
@@ -74,11 +76,21 @@ from .grid_bots import (
     GridLine,
 )
 from .market_data import (
+    AccountSmartSellInfo,
+    AccountTradeInfo,
     CurrencyRates,
     Market,
     MarketFormField,
     MarketFormFields,
     MarketLimits,
+)
+from .marketplace import (
+    MarketplaceBot,
+    MarketplaceBotProfit,
+    MarketplaceItem,
+    MarketplaceItemRef,
+    MarketplacePresets,
+    MarketplaceSignal,
 )
 from .portfolios import (
     LooseAccount,
@@ -128,11 +140,15 @@ from .trades import (
 
 __all__ = [
     "Account",
+    "AccountSmartSellInfo",
     "AccountTableRow",
+    "AccountTradeInfo",
+    "AccountTransfer",
     "AccountTypeToConnect",
     "AccountVolume",
     "ActiveTradingEntities",
     "ActiveTradingEntityCounts",
+    "AvailableStrategy",
     "BalanceChartPoint",
     "Bot",
     "BotCopyResult",
@@ -145,6 +161,7 @@ __all__ = [
     "BotStats",
     "BotStatsByDate",
     "BotStrategy",
+    "CredentialsValidity",
     "CurrencyAmount",
     "CurrencyNetworks",
     "CurrencyQuantity",
@@ -173,6 +190,12 @@ __all__ = [
     "MarketFormFields",
     "MarketLimits",
     "MarketOrder",
+    "MarketplaceBot",
+    "MarketplaceBotProfit",
+    "MarketplaceItem",
+    "MarketplaceItemRef",
+    "MarketplacePresets",
+    "MarketplaceSignal",
     "Network",
     "PairsBlacklist",
     "PieChartItem",

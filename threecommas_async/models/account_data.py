@@ -1,4 +1,4 @@
-"""Account side data: networks, deposits, balance charts, table and pie rows, volumes, dust, leverage."""
+"""Account side data: networks, deposits, balance charts, table and pie rows, volumes, dust, leverage, transfers."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from ._common import CurrencyAmount
 
 __all__ = [
     "AccountTableRow",
+    "AccountTransfer",
     "AccountTypeToConnect",
     "AccountVolume",
     "ActiveTradingEntities",
@@ -210,3 +211,10 @@ class LeverageOption(ResponseModel):
     available_leverage_values: list[Decimal] | None = None
     max_leverage: Decimal | None = None
     valid: LeverageRange | None = None
+
+
+@attrs.define(slots=True, kw_only=True)
+class AccountTransfer(ResponseModel):
+    """``POST /ver1/accounts/transfer``: the transfer's ``id`` (the only documented field; the rest is in ``extra``)."""
+
+    id: int | None = None

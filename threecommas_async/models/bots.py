@@ -1,9 +1,10 @@
-"""DCA bots (``GET /ver1/bots``, ``/ver1/bots/{bot_id}/show``) and their statistics."""
+"""DCA bots (``GET /ver1/bots``, ``/ver1/bots/{bot_id}/show``), their statistics and the strategies they can use."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -12,6 +13,7 @@ from ._common import BotEvent, BotStrategy, SafetyStep
 from .deals import Deal, DealTakeProfitStep
 
 __all__ = [
+    "AvailableStrategy",
     "Bot",
     "BotCopyResult",
     "BotDayProfit",
@@ -186,3 +188,19 @@ class PairsBlacklist(ResponseModel):
     """``GET /ver1/bots/pairs_black_list`` and its update: the pairs no bot may trade."""
 
     pairs: list[str] | None = None
+
+
+@attrs.define(slots=True, kw_only=True)
+class AvailableStrategy(ResponseModel):
+    """One value of ``GET /ver1/bots/strategy_list`` (an object keyed by strategy id, such as ``"rsi"``).
+
+    ``options`` maps each option of an indicator strategy to its choices (code → label) or null;
+    ``accounts_whitelist`` names the account types the strategy runs on.
+    """
+
+    name: str | None = None
+    strategy_type: str | None = None
+    payed: bool | None = None
+    beta: bool | None = None
+    options: dict[str, Any] | None = None
+    accounts_whitelist: list[str] | None = None

@@ -1,4 +1,5 @@
-"""Market data: supported markets, currency rates and trading limits (camelCase keys map to snake_case)."""
+"""Market data: supported markets, currency rates and trading limits (camelCase keys map to snake_case), and the
+per-account trading info DCA and smart-sell bots start from (balances and a ticker per pair)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,15 @@ import attrs
 from ._base import ResponseModel, wire_name
 from .account_data import LeverageOption
 
-__all__ = ["CurrencyRates", "Market", "MarketFormField", "MarketFormFields", "MarketLimits"]
+__all__ = [
+    "AccountSmartSellInfo",
+    "AccountTradeInfo",
+    "CurrencyRates",
+    "Market",
+    "MarketFormField",
+    "MarketFormFields",
+    "MarketLimits",
+]
 
 
 @attrs.define(slots=True, kw_only=True)
@@ -97,3 +106,25 @@ class CurrencyRates(ResponseModel):
     ask_multiplier_down: Decimal | None = attrs.field(default=None, metadata=wire_name("askMultiplierDown"))
     ask_multiplier_up: Decimal | None = attrs.field(default=None, metadata=wire_name("askMultiplierUp"))
     leverage_data: list[LeverageOption] | None = None
+
+
+@attrs.define(slots=True, kw_only=True)
+class AccountTradeInfo(ResponseModel):
+    """``GET /ver1/bots/account_trade_info``: what an account can trade with DCA bots.
+
+    ``available_for_trade_balances`` maps a currency code to the amount free for trading; ``ticker`` maps a
+    pair to its rates and limits (the fields of ``currency_rates``; the exchange symbol, ``name``, is in
+    ``extra``).
+    """
+
+    available_for_trade_balances: dict[str, Decimal] | None = None
+    ticker: dict[str, CurrencyRates] | None = None
+
+
+@attrs.define(slots=True, kw_only=True)
+class AccountSmartSellInfo(ResponseModel):
+    """``GET /ver1/bots/account_trade_info_smart_sell``: ``available_for_sell_balances`` (currency code to
+    amount) and a ``ticker`` per pair, as in :class:`AccountTradeInfo`."""
+
+    available_for_sell_balances: dict[str, Decimal] | None = None
+    ticker: dict[str, CurrencyRates] | None = None

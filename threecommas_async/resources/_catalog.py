@@ -13,10 +13,14 @@ from typing import Any
 from .._endpoint import Endpoint, Param
 from ..models import (
     Account,
+    AccountSmartSellInfo,
     AccountTableRow,
+    AccountTradeInfo,
+    AccountTransfer,
     AccountTypeToConnect,
     AccountVolume,
     ActiveTradingEntities,
+    AvailableStrategy,
     BalanceChartPoint,
     Bot,
     BotCopyResult,
@@ -25,6 +29,7 @@ from ..models import (
     BotProfitByDay,
     BotStats,
     BotStatsByDate,
+    CredentialsValidity,
     CurrencyNetworks,
     CurrencyRates,
     Deal,
@@ -39,6 +44,9 @@ from ..models import (
     LooseAccount,
     Market,
     MarketOrder,
+    MarketplaceItem,
+    MarketplacePresets,
+    MarketplaceSignal,
     PairsBlacklist,
     PieChartItem,
     Ping,
@@ -60,8 +68,8 @@ GENERAL_TIME: Endpoint[ServerTime] = Endpoint(
     "general", "time", "GET", "/ver1/time", "NONE", ServerTime, signed=False,
 )
 
-GENERAL_VALIDATE_CREDENTIALS: Endpoint[Any] = Endpoint(
-    "general", "validate_credentials", "GET", "/ver1/validate", "NONE", Any,
+GENERAL_VALIDATE_CREDENTIALS: Endpoint[CredentialsValidity] = Endpoint(
+    "general", "validate_credentials", "GET", "/ver1/validate", "NONE", CredentialsValidity,
 )
 
 ACCOUNTS_LIST: Endpoint[list[Account]] = Endpoint(
@@ -89,8 +97,8 @@ ACCOUNTS_CREATE: Endpoint[Account] = Endpoint(
     ),
 )
 
-ACCOUNTS_TRANSFER: Endpoint[Any] = Endpoint(
-    "accounts", "transfer", "POST", "/ver1/accounts/transfer", "ACCOUNTS_WRITE", Any,
+ACCOUNTS_TRANSFER: Endpoint[AccountTransfer] = Endpoint(
+    "accounts", "transfer", "POST", "/ver1/accounts/transfer", "ACCOUNTS_WRITE", AccountTransfer,
     params=(
         Param("currency", "currency", "string", "body", required=True),
         Param("amount", "amount", "number", "body", required=True),
@@ -227,8 +235,8 @@ ACCOUNTS_PIE_CHART_DATA: Endpoint[list[PieChartItem]] = Endpoint(
     ),
 )
 
-ACCOUNTS_REMOVE: Endpoint[Any] = Endpoint(
-    "accounts", "remove", "POST", "/ver1/accounts/{account_id}/remove", "ACCOUNTS_WRITE", Any,
+ACCOUNTS_REMOVE: Endpoint[bool] = Endpoint(
+    "accounts", "remove", "POST", "/ver1/accounts/{account_id}/remove", "ACCOUNTS_WRITE", bool,
     params=(
         Param("account_id", "account_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
@@ -284,8 +292,8 @@ ACCOUNTS_VOLUME_TOTAL: Endpoint[AccountVolume] = Endpoint(
     ),
 )
 
-MARKET_DATA_PAIRS: Endpoint[Any] = Endpoint(
-    "market_data", "pairs", "GET", "/v2/accounts/market_pairs", "NONE", Any, signed=False,
+MARKET_DATA_PAIRS: Endpoint[list[str]] = Endpoint(
+    "market_data", "pairs", "GET", "/v2/accounts/market_pairs", "NONE", list[str], signed=False,
     params=(
         Param("market_code", "market_code", "string", "query"),
     ),
@@ -315,8 +323,8 @@ MARKET_DATA_MARKETS: Endpoint[list[Market]] = Endpoint(
     "market_data", "markets", "GET", "/ver1/accounts/market_list", "NONE", list[Market], signed=False,
 )
 
-MARKET_DATA_PAIRS_V1: Endpoint[Any] = Endpoint(
-    "market_data", "pairs_v1", "GET", "/ver1/accounts/market_pairs", "NONE", Any, signed=False,
+MARKET_DATA_PAIRS_V1: Endpoint[list[str]] = Endpoint(
+    "market_data", "pairs_v1", "GET", "/ver1/accounts/market_pairs", "NONE", list[str], signed=False,
     params=(
         Param("market_code", "market_code", "string", "query"),
         Param("pretty_display_type", "pretty_display_type", "string", "query"),
@@ -340,15 +348,16 @@ BOTS_LIST: Endpoint[list[Bot]] = Endpoint(
     ),
 )
 
-BOTS_ACCOUNT_TRADE_INFO: Endpoint[Any] = Endpoint(
-    "bots", "account_trade_info", "GET", "/ver1/bots/account_trade_info", "NONE", Any,
+BOTS_ACCOUNT_TRADE_INFO: Endpoint[AccountTradeInfo] = Endpoint(
+    "bots", "account_trade_info", "GET", "/ver1/bots/account_trade_info", "NONE", AccountTradeInfo,
     params=(
         Param("account_id", "account_id", "integer", "query", required=True, minimum=Decimal("1")),
     ),
 )
 
-BOTS_ACCOUNT_TRADE_INFO_SMART_SELL: Endpoint[Any] = Endpoint(
-    "bots", "account_trade_info_smart_sell", "GET", "/ver1/bots/account_trade_info_smart_sell", "NONE", Any,
+BOTS_ACCOUNT_TRADE_INFO_SMART_SELL: Endpoint[AccountSmartSellInfo] = Endpoint(
+    "bots", "account_trade_info_smart_sell", "GET", "/ver1/bots/account_trade_info_smart_sell", "NONE",
+    AccountSmartSellInfo,
     params=(
         Param("account_id", "account_id", "integer", "query", required=True, minimum=Decimal("1")),
     ),
@@ -474,8 +483,8 @@ BOTS_STATS_BY_DATE: Endpoint[BotStatsByDate] = Endpoint(
     ),
 )
 
-BOTS_STRATEGIES: Endpoint[Any] = Endpoint(
-    "bots", "strategies", "GET", "/ver1/bots/strategy_list", "BOTS_READ", Any,
+BOTS_STRATEGIES: Endpoint[dict[str, AvailableStrategy]] = Endpoint(
+    "bots", "strategies", "GET", "/ver1/bots/strategy_list", "BOTS_READ", dict[str, AvailableStrategy],
     params=(
         Param("account_id", "account_id", "integer", "query", minimum=Decimal("1")),
         Param("type", "type", "string", "query", enum=("long", "short")),
@@ -515,8 +524,8 @@ BOTS_DEALS_STATS: Endpoint[BotDealsStats] = Endpoint(
     ),
 )
 
-BOTS_DELETE: Endpoint[Any] = Endpoint(
-    "bots", "delete", "POST", "/ver1/bots/{bot_id}/delete", "BOTS_WRITE", Any,
+BOTS_DELETE: Endpoint[bool] = Endpoint(
+    "bots", "delete", "POST", "/ver1/bots/{bot_id}/delete", "BOTS_WRITE", bool,
     params=(
         Param("bot_id", "bot_id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
@@ -886,8 +895,8 @@ GRID_BOTS_CREATE: Endpoint[GridBot] = Endpoint(
     ),
 )
 
-GRID_BOTS_DELETE: Endpoint[Any] = Endpoint(
-    "grid_bots", "delete", "DELETE", "/ver1/grid_bots/{id}", "BOTS_WRITE", Any,
+GRID_BOTS_DELETE: Endpoint[None] = Endpoint(
+    "grid_bots", "delete", "DELETE", "/ver1/grid_bots/{id}", "BOTS_WRITE", None,
     params=(
         Param("grid_bot_id", "id", "integer", "path", required=True, minimum=Decimal("1")),
     ),
@@ -1511,8 +1520,8 @@ LOOSE_ACCOUNTS_UPDATE: Endpoint[LooseAccount] = Endpoint(
     ),
 )
 
-MARKETPLACE_ITEMS: Endpoint[Any] = Endpoint(
-    "marketplace", "items", "GET", "/ver1/marketplace/items", "NONE", Any, signed=False,
+MARKETPLACE_ITEMS: Endpoint[list[MarketplaceItem]] = Endpoint(
+    "marketplace", "items", "GET", "/ver1/marketplace/items", "NONE", list[MarketplaceItem], signed=False,
     params=(
         Param("limit", "limit", "integer", "query", minimum=Decimal("1")),
         Param("offset", "offset", "integer", "query", minimum=Decimal("0")),
@@ -1524,8 +1533,8 @@ MARKETPLACE_ITEMS: Endpoint[Any] = Endpoint(
     ),
 )
 
-MARKETPLACE_PRESETS: Endpoint[Any] = Endpoint(
-    "marketplace", "presets", "GET", "/ver1/marketplace/presets", "NONE", Any,
+MARKETPLACE_PRESETS: Endpoint[MarketplacePresets] = Endpoint(
+    "marketplace", "presets", "GET", "/ver1/marketplace/presets", "NONE", MarketplacePresets,
     params=(
         Param("profit_per_day_from", "profit_per_day_from", "number", "query"),
         Param("profit_per_day_to", "profit_per_day_to", "number", "query"),
@@ -1548,8 +1557,9 @@ MARKETPLACE_PRESETS: Endpoint[Any] = Endpoint(
     ),
 )
 
-MARKETPLACE_SIGNALS: Endpoint[Any] = Endpoint(
-    "marketplace", "signals", "GET", "/ver1/marketplace/{item_id}/signals", "NONE", Any, signed=False,
+MARKETPLACE_SIGNALS: Endpoint[list[MarketplaceSignal]] = Endpoint(
+    "marketplace", "signals", "GET", "/ver1/marketplace/{item_id}/signals", "NONE", list[MarketplaceSignal],
+    signed=False,
     params=(
         Param("item_id", "item_id", "integer", "path", required=True, minimum=Decimal("1")),
         Param("limit", "limit", "integer", "query", minimum=Decimal("1")),
@@ -1585,8 +1595,8 @@ PORTFOLIOS_SHOW: Endpoint[Portfolio] = Endpoint(
     ),
 )
 
-USERS_CHANGE_MODE: Endpoint[Any] = Endpoint(
-    "users", "change_mode", "POST", "/ver1/users/change_mode", "ACCOUNTS_WRITE", Any,
+USERS_CHANGE_MODE: Endpoint[bool] = Endpoint(
+    "users", "change_mode", "POST", "/ver1/users/change_mode", "ACCOUNTS_WRITE", bool,
     params=(
         Param("mode", "mode", "string", "body", required=True, enum=("paper", "real")),
     ),

@@ -14,6 +14,7 @@ from .._resource import RawResource, Resource, raw_response
 from ..models import (
     Account,
     AccountTableRow,
+    AccountTransfer,
     AccountTypeToConnect,
     AccountVolume,
     ActiveTradingEntities,
@@ -99,11 +100,10 @@ class Accounts(Resource):
         amount: Number,
         to_account_id: int,
         from_account_id: int,
-    ) -> Any:
+    ) -> AccountTransfer:
         """Transfer a currency between two of your accounts.
 
-        ``POST /ver1/accounts/transfer``: permission ACCOUNTS_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``POST /ver1/accounts/transfer``: permission ACCOUNTS_WRITE, signed."""
         return await self._client._call_endpoint(_catalog.ACCOUNTS_TRANSFER, {
             "currency": currency, "amount": amount, "to_account_id": to_account_id,
             "from_account_id": from_account_id,
@@ -113,7 +113,9 @@ class Accounts(Resource):
         """Get the accounts and currencies available for transfers.
 
         ``GET /ver1/accounts/transfer_data``: permission ACCOUNTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        Untyped, no documented response shape (the legacy markdown and swagger list the endpoint without a
+        body; public clients call it, but none reads its body: Moon-Frame/3commas-js types it `any`, with a
+        TODO): returns the decoded JSON (Decimals for fractions)."""
         return await self._client._call_endpoint(_catalog.ACCOUNTS_TRANSFER_DATA, {})
 
     async def transfer_history(
@@ -128,7 +130,10 @@ class Accounts(Resource):
         """List past transfers of a currency for an account.
 
         ``GET /ver1/accounts/transfer_history``: permission ACCOUNTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        Untyped, no documented response shape: the 2024 docs page lists only an untyped `id` and an empty
+        example, so not even whether the body is an array or an object; public clients call it, but none
+        reads its body (Moon-Frame/3commas-js types it `any`, with a TODO): returns the decoded JSON
+        (Decimals for fractions)."""
         return await self._client._call_endpoint(_catalog.ACCOUNTS_TRANSFER_HISTORY, {
             "account_id": account_id, "currency": currency, "start_time": start_time, "page": page,
             "per_page": per_page,
@@ -266,11 +271,10 @@ class Accounts(Resource):
         ``POST /ver1/accounts/{account_id}/pie_chart_data``: permission ACCOUNTS_READ, signed."""
         return await self._client._call_endpoint(_catalog.ACCOUNTS_PIE_CHART_DATA, {"account_id": account_id})
 
-    async def remove(self, account_id: int) -> Any:
+    async def remove(self, account_id: int) -> bool:
         """Disconnect an exchange account.
 
-        ``POST /ver1/accounts/{account_id}/remove``: permission ACCOUNTS_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``POST /ver1/accounts/{account_id}/remove``: permission ACCOUNTS_WRITE, signed."""
         return await self._client._call_endpoint(_catalog.ACCOUNTS_REMOVE, {"account_id": account_id})
 
     async def rename(self, account_id: int, *, name: str) -> Account:

@@ -12,6 +12,9 @@ from .._endpoint import Priority
 from .._pagination import AsyncPaginator
 from .._resource import RawResource, Resource, raw_response
 from ..models import (
+    AccountSmartSellInfo,
+    AccountTradeInfo,
+    AvailableStrategy,
     Bot,
     BotCopyResult,
     BotDealsStats,
@@ -87,18 +90,16 @@ class Bots(Resource):
             "sort_direction": sort_direction, "form_type": form_type,
         }, page_size=page_size, priority=priority)
 
-    async def account_trade_info(self, *, account_id: int) -> Any:
+    async def account_trade_info(self, *, account_id: int) -> AccountTradeInfo:
         """Get the trading info of an account for DCA bots.
 
-        ``GET /ver1/bots/account_trade_info``: permission NONE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/bots/account_trade_info``: permission NONE, signed."""
         return await self._client._call_endpoint(_catalog.BOTS_ACCOUNT_TRADE_INFO, {"account_id": account_id})
 
-    async def account_trade_info_smart_sell(self, *, account_id: int) -> Any:
+    async def account_trade_info_smart_sell(self, *, account_id: int) -> AccountSmartSellInfo:
         """Get the trading info of an account for smart-sell bots.
 
-        ``GET /ver1/bots/account_trade_info_smart_sell``: permission NONE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/bots/account_trade_info_smart_sell``: permission NONE, signed."""
         return await self._client._call_endpoint(_catalog.BOTS_ACCOUNT_TRADE_INFO_SMART_SELL, {
             "account_id": account_id,
         })
@@ -223,11 +224,10 @@ class Bots(Resource):
         account_id: int | None = None,
         type: Literal["long", "short"] | None = None,
         strategy: Literal["simple", "composite"] | None = None,
-    ) -> Any:
+    ) -> builtins.dict[str, AvailableStrategy]:
         """List the deal start strategies (signals) available for bots.
 
-        ``GET /ver1/bots/strategy_list``: permission BOTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/bots/strategy_list``: permission BOTS_READ, signed."""
         return await self._client._call_endpoint(_catalog.BOTS_STRATEGIES, {
             "account_id": account_id, "type": type, "strategy": strategy,
         })
@@ -265,11 +265,10 @@ class Bots(Resource):
         ``GET /ver1/bots/{bot_id}/deals_stats``: permission BOTS_READ, signed."""
         return await self._client._call_endpoint(_catalog.BOTS_DEALS_STATS, {"bot_id": bot_id})
 
-    async def delete(self, bot_id: int) -> Any:
+    async def delete(self, bot_id: int) -> bool:
         """Delete a bot.
 
-        ``POST /ver1/bots/{bot_id}/delete``: permission BOTS_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``POST /ver1/bots/{bot_id}/delete``: permission BOTS_WRITE, signed."""
         return await self._client._call_endpoint(_catalog.BOTS_DELETE, {"bot_id": bot_id})
 
     async def disable(self, bot_id: int) -> Bot:

@@ -3,10 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from .._resource import RawResource, Resource, raw_response
-from ..models import Ping, ServerTime
+from ..models import CredentialsValidity, Ping, ServerTime
 from . import _catalog
 
 __all__ = ["General", "GeneralWithRawResponse"]
@@ -34,11 +32,10 @@ class General(Resource):
         ``GET /ver1/time``: permission NONE, unsigned."""
         return await self._client._call_endpoint(_catalog.GENERAL_TIME, {})
 
-    async def validate_credentials(self) -> Any:
+    async def validate_credentials(self) -> CredentialsValidity:
         """Check that the API key and signature are accepted.
 
-        ``GET /ver1/validate``: permission NONE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/validate``: permission NONE, signed."""
         return await self._client._call_endpoint(_catalog.GENERAL_VALIDATE_CREDENTIALS, {})
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Literal
 
 from .._endpoint import Priority
 from .._pagination import AsyncPaginator
@@ -130,11 +130,11 @@ class GridBots(Resource):
             "ignore_warnings": ignore_warnings, "note": note, "max_active_buy_lines": max_active_buy_lines,
         })
 
-    async def delete(self, grid_bot_id: int) -> Any:
+    async def delete(self, grid_bot_id: int) -> None:
         """Delete a grid bot.
 
         ``DELETE /ver1/grid_bots/{id}``: permission BOTS_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        The docs give no response body: returns None (``with_raw_response`` keeps the answer)."""
         return await self._client._call_endpoint(_catalog.GRID_BOTS_DELETE, {"grid_bot_id": grid_bot_id})
 
     async def show(self, grid_bot_id: int) -> GridBot:

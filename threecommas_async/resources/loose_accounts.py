@@ -48,7 +48,8 @@ class LooseAccounts(Resource):
         """List the currencies a loose account can hold.
 
         ``GET /ver1/loose_accounts/available_currencies``: permission ACCOUNTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        Untyped, no documented response shape (the legacy markdown and swagger list only its parameters; no
+        public client reads its body): returns the decoded JSON (Decimals for fractions)."""
         return await self._client._call_endpoint(_catalog.LOOSE_ACCOUNTS_AVAILABLE_CURRENCIES, {
             "contains": contains, "limit": limit, "offset": offset,
         })

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import builtins
-from typing import Any, Literal
+from typing import Literal
 
 from .._resource import RawResource, Resource, raw_response
 from ..models import CurrencyRates, Market
@@ -23,11 +23,10 @@ class MarketData(Resource):
         """The same methods, each returning a :class:`RawResponse` (status, headers, parsed result)."""
         return MarketDataWithRawResponse(self._client)
 
-    async def pairs(self, *, market_code: str | None = None) -> Any:
+    async def pairs(self, *, market_code: str | None = None) -> builtins.list[str]:
         """List the pairs of a market (v2).
 
-        ``GET /v2/accounts/market_pairs``: permission NONE, unsigned.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /v2/accounts/market_pairs``: permission NONE, unsigned."""
         return await self._client._call_endpoint(_catalog.MARKET_DATA_PAIRS, {"market_code": market_code})
 
     async def currency_rates(
@@ -65,11 +64,10 @@ class MarketData(Resource):
         *,
         market_code: str | None = None,
         pretty_display_type: str | None = None,
-    ) -> Any:
+    ) -> builtins.list[str]:
         """List the pairs of a market (v1).
 
-        ``GET /ver1/accounts/market_pairs``: permission NONE, unsigned.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/accounts/market_pairs``: permission NONE, unsigned."""
         return await self._client._call_endpoint(_catalog.MARKET_DATA_PAIRS_V1, {
             "market_code": market_code, "pretty_display_type": pretty_display_type,
         })

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Literal
 
 from .._resource import RawResource, Resource, raw_response
+from ..models import MarketplaceItem, MarketplacePresets, MarketplaceSignal
 from ..params import Number
 from . import _catalog
 
@@ -31,11 +33,10 @@ class Marketplace(Resource):
         scope: Literal["all", "paid", "free"] | None = None,
         order: Literal["subscribers", "name", "newest"] | None = None,
         locale: Literal["en", "ru", "zh", "zh-CN", "es", "pt", "ko", "fr", "cs", "tr", "de", "it"] | None = None,
-    ) -> Any:
+    ) -> builtins.list[MarketplaceItem]:
         """List signal providers in the marketplace.
 
-        ``GET /ver1/marketplace/items``: permission NONE, unsigned.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/marketplace/items``: permission NONE, unsigned."""
         return await self._client._call_endpoint(_catalog.MARKETPLACE_ITEMS, {
             "limit": limit, "offset": offset, "scope": scope, "order": order, "locale": locale,
         })
@@ -61,11 +62,10 @@ class Marketplace(Resource):
         sort_direction: Literal["asc", "desc"] | None = None,
         page: int | None = None,
         per_page: int | None = None,
-    ) -> Any:
+    ) -> MarketplacePresets:
         """List bot presets from the marketplace.
 
-        ``GET /ver1/marketplace/presets``: permission NONE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/marketplace/presets``: permission NONE, signed."""
         return await self._client._call_endpoint(_catalog.MARKETPLACE_PRESETS, {
             "profit_per_day_from": profit_per_day_from, "profit_per_day_to": profit_per_day_to,
             "profit_per_month_from": profit_per_month_from, "profit_per_month_to": profit_per_month_to,
@@ -86,11 +86,10 @@ class Marketplace(Resource):
         order: Literal["pair", "exchange", "signal_type", "date"] | None = None,
         order_direction: Literal["asc", "desc", "ASC", "DESC"] | None = None,
         locale: Literal["en", "ru", "zh", "zh-CN", "es", "pt", "ko", "fr", "cs", "tr", "de", "it"] | None = None,
-    ) -> Any:
+    ) -> builtins.list[MarketplaceSignal]:
         """List the signals of a marketplace item.
 
-        ``GET /ver1/marketplace/{item_id}/signals``: permission NONE, unsigned.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``GET /ver1/marketplace/{item_id}/signals``: permission NONE, unsigned."""
         return await self._client._call_endpoint(_catalog.MARKETPLACE_SIGNALS, {
             "item_id": item_id, "limit": limit, "offset": offset, "order": order,
             "order_direction": order_direction, "locale": locale,

@@ -26,21 +26,24 @@ class MiniApps(Resource):
         """Exchange a mini-app token for credentials.
 
         ``GET /ver1/mini_apps/credentials``: permission not documented, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        Untyped, no documented response shape (listed only in the legacy swagger, without a body; no public
+        client calls it): returns the decoded JSON (Decimals for fractions)."""
         return await self._client._call_endpoint(_catalog.MINI_APPS_CREDENTIALS, {"token": token})
 
     async def read_storage(self, *, key: str) -> Any:
         """Read a value from the mini-app storage.
 
         ``GET /ver1/mini_apps/storage``: permission not documented, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        Untyped, no documented response shape (listed only in the legacy swagger, without a body; no public
+        client calls it): returns the decoded JSON (Decimals for fractions)."""
         return await self._client._call_endpoint(_catalog.MINI_APPS_READ_STORAGE, {"key": key})
 
     async def write_storage(self, *, key: str, data: Mapping[str, Any]) -> Any:
         """Write a value to the mini-app storage.
 
         ``POST /ver1/mini_apps/storage``: permission not documented, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        Untyped, no documented response shape (listed only in the legacy swagger, without a body; no public
+        client calls it): returns the decoded JSON (Decimals for fractions)."""
         return await self._client._call_endpoint(_catalog.MINI_APPS_WRITE_STORAGE, {"key": key, "data": data})
 
 

@@ -21,18 +21,19 @@ class Users(Resource):
         """The same methods, each returning a :class:`RawResponse` (status, headers, parsed result)."""
         return UsersWithRawResponse(self._client)
 
-    async def change_mode(self, *, mode: Literal["paper", "real"]) -> Any:
+    async def change_mode(self, *, mode: Literal["paper", "real"]) -> bool:
         """Switch the API between paper and real trading.
 
-        ``POST /ver1/users/change_mode``: permission ACCOUNTS_WRITE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        ``POST /ver1/users/change_mode``: permission ACCOUNTS_WRITE, signed."""
         return await self._client._call_endpoint(_catalog.USERS_CHANGE_MODE, {"mode": mode})
 
     async def current_mode(self) -> Any:
         """Get the current trading mode (paper or real).
 
         ``GET /ver1/users/current_mode``: permission ACCOUNTS_READ, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        Untyped, no documented response shape (the legacy markdown and swagger list it without a body;
+        py3cw wrappers call it, but no public client reads its body): returns the decoded JSON (Decimals
+        for fractions)."""
         return await self._client._call_endpoint(_catalog.USERS_CURRENT_MODE, {})
 
     async def change_locale(
@@ -43,14 +44,16 @@ class Users(Resource):
         """Change the user's interface language.
 
         ``PUT /ver1/users/locale``: permission not documented, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        Untyped, no documented response shape (the legacy markdown and swagger list only its parameter; no
+        public client reads its body): returns the decoded JSON (Decimals for fractions)."""
         return await self._client._call_endpoint(_catalog.USERS_CHANGE_LOCALE, {"locale": locale})
 
     async def permissions(self) -> Any:
         """Get the permissions of the API key.
 
         ``GET /ver1/users/permissions_info``: permission NONE, signed.
-        The docs give no response shape: returns the decoded JSON (Decimals for fractions)."""
+        Untyped, no documented response shape (the legacy markdown and swagger list it without a body; no
+        public client reads its body): returns the decoded JSON (Decimals for fractions)."""
         return await self._client._call_endpoint(_catalog.USERS_PERMISSIONS, {})
 
 

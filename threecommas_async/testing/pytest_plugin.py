@@ -7,6 +7,18 @@ the entry point is disabled (``-p no:threecommas_async``).
 
 from __future__ import annotations
 
-from pytest_threecommas_async import fake_3commas, fake_cable, threecommas_client, threecommas_time_scale
+from pytest_threecommas_async import (
+    fake_3commas,
+    fake_cable,
+    threecommas_client,
+    threecommas_fresh_ban_gates,
+    threecommas_time_scale,
+)
 
-__all__ = ["fake_3commas", "fake_cable", "threecommas_client", "threecommas_time_scale"]
+__all__ = [
+    "fake_3commas",
+    "fake_cable",
+    "threecommas_client",
+    "threecommas_fresh_ban_gates",
+    "threecommas_time_scale",
+]

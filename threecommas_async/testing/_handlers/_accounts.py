@@ -89,12 +89,12 @@ def rename_account(request: HandlerRequest) -> Entity:
 
 
 @routes.post("/ver1/accounts/{account_id}/remove", _WRITE, repeat=RepeatCheck.SAME_PATH)
-def remove_account(request: HandlerRequest) -> dict[str, Any]:
+def remove_account(request: HandlerRequest) -> bool:
     account = _account(request)
     if any(bot["account_id"] == account["id"] and bot["is_enabled"] for bot in request.book.bots.values()):
         raise not_allowed("The account has enabled bots")
     del request.book.accounts[account["id"]]
-    return {}
+    return True
 
 
 @routes.post("/ver1/accounts/{account_id}/load_balances", _READ, repeat=RepeatCheck.NONE)
@@ -364,9 +364,9 @@ def market_pairs(request: HandlerRequest) -> list[str]:
 
 
 @routes.get("/v2/accounts/market_pairs", None, signed=False)
-def market_pairs_v2(request: HandlerRequest) -> list[dict[str, Any]]:
+def market_pairs_v2(request: HandlerRequest) -> list[str]:
     request.params.require_text("market_code")
-    return [{"pair": pair, "quote": split_pair(pair)[0], "base": split_pair(pair)[1]} for pair in sorted(PAIR_PRICES)]
+    return sorted(PAIR_PRICES)
 
 
 def _rate(request: HandlerRequest) -> dict[str, Any]:

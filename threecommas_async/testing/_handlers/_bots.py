@@ -214,12 +214,12 @@ def disable_bot(request: HandlerRequest) -> Entity:
 
 
 @routes.post("/ver1/bots/{bot_id}/delete", _WRITE, repeat=RepeatCheck.SAME_PATH)
-def delete_bot(request: HandlerRequest) -> Entity:
+def delete_bot(request: HandlerRequest) -> bool:
     bot = _bot(request)
     if bot["is_enabled"]:
         raise not_allowed("Disable the bot before deleting it")
     del request.book.bots[bot["id"]]
-    return bot
+    return True
 
 
 @routes.post("/ver1/bots/{bot_id}/copy_and_create", _WRITE)
@@ -350,29 +350,3 @@ def bots_stats_by_date(request: HandlerRequest) -> dict[str, Any]:
     stats = _stats(request.book, request.params.integer("account_id"), request.params.integer("bot_id"))
     usd = stats["overall_stats"]["USD"]
     return {"stats": {"USDT": usd}, "usd_profit": usd, "btc_profit": stats["overall_stats"]["BTC"]}
-
-
-@routes.get("/ver1/bots/strategy_list", _READ)
-def strategy_list(request: HandlerRequest) -> dict[str, Any]:
-    return {
-        "manual": {"name": "Manual/API", "accounts_whitelist": None, "beta": False, "options": {}},
-        "nonstop": {"name": "Open new trade asap", "accounts_whitelist": None, "beta": False, "options": {}},
-        "rsi": {
-            "name": "RSI-7",
-            "accounts_whitelist": None,
-            "beta": False,
-            "options": {"time": {"name": "Indicator time interval", "values": {"5m": "5 min", "1h": "1 hour"}}},
-        },
-    }
-
-
-@routes.get("/ver1/bots/account_trade_info", None)
-def account_trade_info(request: HandlerRequest) -> dict[str, Any]:
-    account = entity(request.book.accounts, request.params.require_integer("account_id"), "Account")
-    return {"account_id": account["id"], "market_code": account["market_code"], "trading_allowed": True, "pairs": []}
-
-
-@routes.get("/ver1/bots/account_trade_info_smart_sell", None)
-def account_trade_info_smart_sell(request: HandlerRequest) -> dict[str, Any]:
-    account = entity(request.book.accounts, request.params.require_integer("account_id"), "Account")
-    return {"account_id": account["id"], "market_code": account["market_code"], "smart_sell_allowed": True}

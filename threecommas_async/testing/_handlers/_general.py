@@ -1,4 +1,4 @@
-"""General endpoints: ping, server time, credential check, users, marketplace, portfolios, mini apps."""
+"""General endpoints: ping, server time, credential check, portfolios, mini apps."""
 
 from __future__ import annotations
 
@@ -6,21 +6,13 @@ import math
 from typing import Any
 
 from .._http import invalid_param, not_found
-from .._keys import Permission
-from .._payloads import iso
 from .._routing import HandlerRequest, RepeatCheck, RouteGroup
-from .._state import Entity, Mode
+from .._state import Entity
 from ._common import by_offset, by_page
 
 __all__ = ["routes"]
 
 routes = RouteGroup()
-
-_MARKETPLACE = (
-    {"id": 101, "name": "Momentum Signals", "type": "signal_provider", "locale": "en", "profit_per_month": "4.21"},
-    {"id": 102, "name": "Breakout Radar", "type": "signal_provider", "locale": "en", "profit_per_month": "2.87"},
-    {"id": 103, "name": "Mean Reversion Desk", "type": "signal_provider", "locale": "en", "profit_per_month": "1.95"},
-)
 
 
 @routes.get("/ver1/ping", None, signed=False)
@@ -35,77 +27,7 @@ def server_time(request: HandlerRequest) -> dict[str, Any]:
 
 @routes.get("/ver1/validate", None)
 def validate(request: HandlerRequest) -> dict[str, Any]:
-    return {}
-
-
-@routes.post("/ver1/users/change_mode", Permission.ACCOUNTS_WRITE, repeat=RepeatCheck.NONE)
-def change_mode(request: HandlerRequest) -> dict[str, Any]:
-    mode = request.params.require_text("mode", choices=("paper", "real"))
-    request.world.mode = Mode(mode)
-    return {"mode": mode}
-
-
-@routes.get("/ver1/users/current_mode", Permission.ACCOUNTS_READ)
-def current_mode(request: HandlerRequest) -> dict[str, Any]:
-    return {"mode": request.mode.value}
-
-
-@routes.put("/ver1/users/locale", None)
-def change_locale(request: HandlerRequest) -> dict[str, Any]:
-    locale = request.params.require_text("locale")
-    request.world.locale = locale
-    return {"locale": locale}
-
-
-@routes.get("/ver1/users/permissions_info", None)
-def permissions_info(request: HandlerRequest) -> dict[str, Any]:
-    granted = {permission.value for permission in request.key.permissions} if request.key else set()
-    return {
-        "permissions": {permission.value: permission.value in granted for permission in Permission},
-        "security": "SIGNED",
-    }
-
-
-@routes.get("/ver1/marketplace/items", None, signed=False)
-def marketplace_items(request: HandlerRequest) -> list[Entity]:
-    return by_offset([dict(item) for item in _MARKETPLACE], request.params, default_limit=50, max_limit=1000)
-
-
-@routes.get("/ver1/marketplace/presets", None)
-def marketplace_presets(request: HandlerRequest) -> list[Entity]:
-    return [
-        {
-            "id": 9001,
-            "name": "Conservative DCA",
-            "bot_type": "Bot::SingleBot",
-            "profit_per_day": "0.12",
-            "pairs": ["USDT_BTC"],
-        },
-        {
-            "id": 9002,
-            "name": "Multi-pair scalper",
-            "bot_type": "Bot::MultiBot",
-            "profit_per_day": "0.31",
-            "pairs": ["USDT_ETH", "USDT_SOL"],
-        },
-    ]
-
-
-@routes.get("/ver1/marketplace/{item_id}/signals", None, signed=False)
-def marketplace_signals(request: HandlerRequest) -> list[Entity]:
-    item_id = request.path_int("item_id")
-    if all(item["id"] != item_id for item in _MARKETPLACE):
-        raise not_found("Marketplace item")
-    signals = [
-        {
-            "id": item_id * 100 + index,
-            "pair": pair,
-            "signal_type": "long",
-            "created_at": iso(request.now - index * 3600),
-        }
-        for index, pair in enumerate(("USDT_BTC", "USDT_ETH", "USDT_SOL", "USDT_LINK"))
-    ]
-    return by_offset(signals, request.params, default_limit=50, max_limit=1000)
+    return {"valid": True}
 
 
 @routes.get("/ver1/portfolios", None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .._http import invalid_param
+from .._http import Reply, invalid_param
 from .._keys import Permission
 from .._payloads import grid_bot_payload, iso, split_pair
 from .._routing import HandlerRequest, RepeatCheck, RouteGroup
@@ -134,10 +134,11 @@ def update_grid_bot(request: HandlerRequest) -> Entity:
 
 
 @routes.delete("/ver1/grid_bots/{id}", _WRITE)
-def delete_grid_bot(request: HandlerRequest) -> Entity:
+def delete_grid_bot(request: HandlerRequest) -> Reply:
+    """Answered 200 with no body, as documented."""
     grid_bot = _grid_bot(request)
     del request.book.grid_bots[grid_bot["id"]]
-    return grid_bot
+    return Reply(status=200, body=b"", headers=())
 
 
 def _switch(request: HandlerRequest, enabled: bool) -> Entity:
