@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import builtins
+import logging
+import re
 from collections.abc import AsyncIterator
 from decimal import Decimal
 from typing import Any
@@ -263,3 +265,13 @@ async def test_a_callers_http_client_is_used_with_its_hooks_and_signed_on_its_ur
     assert request.url.raw_path == b"/public/api/ver1/bots?extra=x+y&limit=3"
     expected = HmacAuth("key-a", "secret-a").headers_for(request.url.raw_path, b"")
     assert request.headers["Signature"] == expected["Signature"]
+
+
+async def test_each_attempt_logs_its_status_and_time_at_debug(
+    client: ThreeCommas, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="threecommas_async")
+
+    await client.request("GET", "/ver1/bots")
+
+    assert re.search(r"GET /ver1/bots -> 200 in \d+\.\d{3}s", caplog.text)

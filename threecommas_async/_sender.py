@@ -179,7 +179,9 @@ class Sender:
         except httpx.HTTPError as exc:
             logger.debug("%s %s failed: %s", spec.method, spec.path, type(exc).__name__)
             return exc
-        logger.debug("%s %s -> %d", spec.method, spec.path, response.status_code)
+        if logger.isEnabledFor(logging.DEBUG):
+            seconds = response.elapsed.total_seconds()
+            logger.debug("%s %s -> %d in %.3fs", spec.method, spec.path, response.status_code, seconds)
         return response
 
     def outgoing(self, spec: RequestSpec, options: RequestOptions) -> Outgoing:
