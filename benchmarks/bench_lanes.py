@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import collections
 import contextlib
 import math
 import random
@@ -100,7 +101,8 @@ async def run(args: argparse.Namespace, reserve: int) -> dict[str, Any]:
         (time_, status, method) for (time_, status), method in zip(seen["arrivals"], seen["methods"], strict=True)
     ]
     first = min(r[0] for r in records)
-    steady = [r for r in records if first + 60.0 <= r[0] < first + 60.0 * args.windows and r[1] == 200]
+    in_steady = [r for r in records if first + 60.0 <= r[0] < first + 60.0 * args.windows]
+    steady = [r for r in in_steady if r[1] not in (429, 418)]
     steady_windows = args.windows - 1
     statuses = [r[1] for r in records]
     others = sum(1 for r in steady if r[2] == "GET")
@@ -115,6 +117,7 @@ async def run(args: argparse.Namespace, reserve: int) -> dict[str, Any]:
         "normal+bulk of limit - reserve": f"{100 * others / ((100 - reserve) * steady_windows):.1f}%",
         "bulk share of normal+bulk grants": f"{100 * grants['bulk'] / max(grants['bulk'] + grants['normal'], 1):.1f}%",
         "bulk share while both lanes waited": f"{100 * contended[0] / max(contended[1], 1):.1f}%",
+        "answers in the steady windows by status": dict(collections.Counter(r[1] for r in in_steady)),
         "429": statuses.count(429),
         "418": statuses.count(418),
     }

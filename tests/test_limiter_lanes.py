@@ -114,6 +114,18 @@ async def test_the_reserve_keeps_slots_for_urgent_calls_only() -> None:
     assert snapshot.grants_by_lane == {"urgent": 2, "normal": LIMIT - 2, "bulk": 0}
 
 
+async def test_urgent_slots_fill_the_reserve_first_so_the_other_lanes_keep_limit_less_reserve() -> None:
+    clock = VirtualClock()
+    limiter = make_limiter(clock, reserve=2)
+    urgent = await fill(limiter, Lane.URGENT)
+    assert len(urgent) == LIMIT
+    await clock.advance(PERIOD)
+    first = await limiter.acquire("POST", "/order", lane=Lane.URGENT)
+    await limiter.release(first)
+    assert len(await fill(limiter, Lane.NORMAL)) == LIMIT - 2
+    assert len(await fill(limiter, Lane.URGENT)) == 1
+
+
 async def test_an_urgent_call_goes_out_at_once_under_saturation_with_a_reserve() -> None:
     clock = VirtualClock()
     limiter = make_limiter(clock, reserve=1)

@@ -131,13 +131,15 @@ class InMemoryBackend:
         if permit.lane is not Lane.URGENT:
             self._capped_in_flight -= 1
         now = self._clock()
+        urgent = permit.weight if permit.lane is Lane.URGENT else 0
         for bucket in permit.buckets:
             state = self._state(bucket)
             state.in_flight -= permit.weight
             if sent:
-                state.expiries.append((now + bucket.period, permit.weight))
+                state.expiries.append((now + bucket.period, permit.weight, urgent))
             else:
                 state.used -= permit.weight
+                state.urgent -= urgent
         if permit.probe:
             self._probe_released(permit, sent=sent)
         if self._waiters:
@@ -229,8 +231,10 @@ class InMemoryBackend:
         self._alarm.cancel()
 
     def _take(self, states: tuple[BucketState, ...], permit: Permit, now: float) -> None:
+        urgent = permit.weight if permit.lane is Lane.URGENT else 0
         for state in states:
             state.used += permit.weight
+            state.urgent += urgent
             state.in_flight += permit.weight
         self._waiters.grants[permit.lane] += 1
         if permit.lane is not Lane.URGENT:

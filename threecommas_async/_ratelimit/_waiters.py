@@ -25,22 +25,28 @@ __all__ = ["BucketState", "ShapeQueue", "WaitQueues", "Waiter"]
 
 @attrs.define(slots=True, eq=False)
 class BucketState:
-    """One bucket's weight in use: granted slots, in flight until released, then lingering a period."""
+    """One bucket's weight in use: granted slots, in flight until released, then lingering a period.
+    ``urgent`` is the part of ``used`` granted to the urgent lane (it fills the urgent reserve first)."""
 
     bucket: Bucket
     used: int = 0
+    urgent: int = 0
     in_flight: int = 0
-    expiries: deque[tuple[float, int]] = attrs.field(factory=deque)
+    expiries: deque[tuple[float, int, int]] = attrs.field(factory=deque)
     blocked_until: float = -math.inf
 
     def purge(self, now: float) -> None:
         expiries = self.expiries
         while expiries and expiries[0][0] <= now:
-            self.used -= expiries.popleft()[1]
+            _, weight, urgent = expiries.popleft()
+            self.used -= weight
+            self.urgent -= urgent
 
     def fits(self, weight: int, now: float, headroom: int = 0) -> bool:
-        """Whether ``weight`` fits now, leaving ``headroom`` slots free (the urgent reserve)."""
-        return now >= self.blocked_until and self.used + weight <= self.bucket.limit - headroom
+        """Whether ``weight`` fits now, leaving ``headroom`` slots (the urgent reserve) to the urgent lane;
+        urgent slots in use count against the reserve first, so the other lanes keep ``limit - headroom``."""
+        reserved = headroom - self.urgent if headroom > self.urgent else 0
+        return now >= self.blocked_until and self.used + weight <= self.bucket.limit - reserved
 
     def next_change(self, now: float) -> float:
         if now < self.blocked_until:
