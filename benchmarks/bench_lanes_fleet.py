@@ -233,7 +233,7 @@ def _report(
 ) -> dict[str, Any]:
     records = [(t, status, method) for (t, status), method in zip(seen["arrivals"], seen["methods"], strict=True)]
     first = min(r[0] for r in records)
-    steady = [r for r in records if first + 60.0 <= r[0] < first + 60.0 * args.windows and r[1] == 200]
+    steady = [r for r in records if first + 60.0 <= r[0] < first + 60.0 * args.windows and r[1] not in (429, 418)]
     steady_windows = args.windows - 1
     statuses = [r[1] for r in records]
     others = sum(1 for r in steady if r[2] == "GET")

@@ -119,6 +119,13 @@ async def test_the_reserve_keeps_slots_for_urgent_calls_only(make_backend: MakeB
     assert (await first.snapshot((BUCKET,))).grants_by_lane == {"urgent": 0, "normal": LIMIT - 2, "bulk": 0}
 
 
+async def test_urgent_slots_of_another_process_fill_the_reserve_first(make_backend: MakeBackend) -> None:
+    trader, pollers = make_backend(), make_backend()
+    await trader.release(await acquire(trader, Lane.URGENT, reserve=2), sent=True)
+    assert await fill(pollers, Lane.NORMAL, reserve=2) == LIMIT - 2
+    assert await fill(trader, Lane.URGENT, reserve=2) == 1
+
+
 async def test_an_urgent_call_goes_out_at_once_under_saturation_with_a_reserve(make_backend: MakeBackend) -> None:
     pollers, trader = make_backend(), make_backend()
     order: Order = []

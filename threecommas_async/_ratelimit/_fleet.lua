@@ -30,7 +30,7 @@
 --   grace ms a ticket outlives its owner's expected return
 --   margin ms added to every key's time to live
 --   s     buckets to report: [bucket...]
--- Slots live in one sorted set per bucket: member "<weight>:<id>", score the time the slot frees (ms on
+-- Slots live in one sorted set per bucket: member "<weight>:<id>" ("<weight>u:<id>" for the urgent lane), score the time the slot frees (ms on
 -- the Redis clock): grant + period + lease while in flight, release + period once answered. The
 -- budget's hash (KEYS[1]) holds the tickets, the epoch, the block windows, the bulk share's counters and
 -- when each key's time to live runs out. A step costs about seven Redis commands (EVALSHA, TIME, one
@@ -267,7 +267,7 @@ local function state(name, limit, period)
   end
   local key = slot_key(name)
   local raw = redis.call('ZRANGE', key, 0, -1, 'WITHSCORES')
-  local frees, used, in_flight, expired = {}, 0, 0, 0
+  local frees, used, urgent, in_flight, expired = {}, 0, 0, 0, 0
   local horizon = now + period
   local pending = slot_pending[key] or {}
   local unseen = {}
@@ -283,12 +283,16 @@ local function state(name, limit, period)
     raw[#raw + 1] = score
   end
   for index = 1, #raw, 2 do
-    local weight = tonumber(string.match(raw[index], '^(%d+):')) or 1
+    local digits, flag = string.match(raw[index], '^(%d+)(u?):')
+    local weight = tonumber(digits) or 1
     local score = tonumber(raw[index + 1])
     if score <= now then
       expired = expired + 1
     else
       used = used + weight
+      if flag == 'u' then
+        urgent = urgent + weight
+      end
       if score > horizon then
         in_flight = in_flight + weight
         score = horizon
@@ -305,6 +309,7 @@ local function state(name, limit, period)
     limit = limit,
     period = period,
     used = used,
+    urgent = urgent,
     in_flight = in_flight,
     frees = frees,
     blocked_until = blocked[name] or tonumber(hash['b:' .. name]) or 0,

@@ -104,7 +104,7 @@ class FleetPump:
         now = self._clock()
         if self._known_ban_until - now > max_ban_wait:
             raise ban_error(self._known_ban_until - now)
-        waiter = self._enqueue(AskEntry(weight, buckets, self._member(weight), lane, headroom), now, max_ban_wait)
+        waiter = self._enqueue(AskEntry(weight, buckets, self._member(weight, lane), lane, headroom), now, max_ban_wait)
         try:
             return await waiter.future
         except Unreachable as exc:
@@ -205,8 +205,10 @@ class FleetPump:
 
     # ----------------------------------------------------------------- local queue
 
-    def _member(self, weight: int) -> str:
-        return f"{weight}:{self._ticket}:{next(self._ids)}"
+    def _member(self, weight: int, lane: Lane = Lane.NORMAL) -> str:
+        """A slot's name in Redis: its weight (marked ``u`` in the urgent lane, whose slots fill the reserve
+        first), this process's ticket and a counter."""
+        return f"{weight}{'u' if lane is Lane.URGENT else ''}:{self._ticket}:{next(self._ids)}"
 
     def _enqueue(self, entry: AskEntry, now: float, max_ban_wait: float) -> FleetWaiter:
         """Queue a waiter; ask at once when it may fit now, and always for an urgent one (the fleet must

@@ -72,11 +72,17 @@ end
 -- the urgent lane a request must leave its headroom (the urgent reserve) free.
 local held, queued = {}, {}
 
-local function fits(s, weight, headroom)
-  return now >= s.blocked_until and s.used + weight <= s.limit - headroom
+-- Urgent slots in use fill the reserve first: the other lanes keep limit - headroom whatever the urgent
+-- lane uses within it.
+local function reserved(s, headroom)
+  return math.max(headroom - s.urgent, 0)
 end
 
-local function consider(weight, bucket_states, headroom)
+local function fits(s, weight, headroom)
+  return now >= s.blocked_until and s.used + weight <= s.limit - reserved(s, headroom)
+end
+
+local function consider(weight, bucket_states, headroom, urgent)
   local skipped = false
   for _, s in ipairs(bucket_states) do
     if held[s.name] then
@@ -100,6 +106,9 @@ local function consider(weight, bucket_states, headroom)
   end
   for _, s in ipairs(bucket_states) do
     s.used = s.used + weight
+    if urgent then
+      s.urgent = s.urgent + weight
+    end
   end
   return true
 end
@@ -121,7 +130,7 @@ end
 local function earliest(weight, bucket_states, headroom)
   local at = now
   for _, s in ipairs(bucket_states) do
-    local need = s.used + (queued[s.name] or 0) + weight - (s.limit - headroom)
+    local need = s.used + (queued[s.name] or 0) + weight - (s.limit - reserved(s, headroom))
     at = math.max(at, s.blocked_until, free_at(s, need))
   end
   return at
@@ -143,7 +152,7 @@ local function offer(index)
   local bucket_states = states_of(request[2])
   local headroom = request[5] or 0
   local at = earliest(request[1], bucket_states, headroom)
-  if consider(request[1], bucket_states, headroom) then
+  if consider(request[1], bucket_states, headroom, (request[4] or 1) == 0) then
     granted[#granted + 1] = index
     local lane = (request[4] or 1) + 1
     lane_granted[lane] = lane_granted[lane] + 1
@@ -173,7 +182,7 @@ local function lane_offers(tickets, lane)
         local count = math.min(entry.waiting, step.cap)
         rounds = math.max(rounds, count)
         order[#order + 1] = {count = count, weight = entry.weight, headroom = entry.headroom,
-          states = ticket_states(entry.spec)}
+          lane = lane, states = ticket_states(entry.spec)}
       end
     end
   end
@@ -204,7 +213,7 @@ local function take(candidate)
     return taken
   end
   local entry = candidate.entry
-  return consider(entry.weight, entry.states, entry.headroom)
+  return consider(entry.weight, entry.states, entry.headroom, entry.lane == 1)
 end
 
 -- Urgent first; then normal before bulk, except that while both lanes wait bulk goes first whenever it
