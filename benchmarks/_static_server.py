@@ -17,17 +17,17 @@ from types import TracebackType
 from typing import Any
 
 BODY = b'[{"id":1,"usd_amount":"32.94603614574163795274108884401249103264815794282912"}]'
-RESPONSE = (
-    b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: "
-    + str(len(BODY)).encode()
-    + b"\r\n\r\n"
-    + BODY
-)
+
+
+def response_for(body: bytes) -> bytes:
+    head = b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: " + str(len(body)).encode()
+    return head + b"\r\n\r\n" + body
 
 
 class _Responder(asyncio.Protocol):
-    def __init__(self, log: list[tuple[float, bytes]] | None) -> None:
+    def __init__(self, log: list[tuple[float, bytes]] | None, response: bytes) -> None:
         self._log = log
+        self._response = response
         self._buffer = b""
         self._transport: asyncio.Transport | None = None
 
@@ -52,7 +52,7 @@ class _Responder(asyncio.Protocol):
             self._buffer = self._buffer[end + 4 + length :]
             if self._log is not None:
                 self._log.append((time.monotonic(), key))
-            answers.append(RESPONSE)
+            answers.append(self._response)
         if answers and self._transport is not None:
             self._transport.write(b"".join(answers))
 
@@ -69,10 +69,11 @@ def _length_and_key(head: bytes) -> tuple[int, bytes]:
     return length, key
 
 
-async def _main(conn: Connection, record: bool) -> None:
+async def _main(conn: Connection, record: bool, body: bytes) -> None:
     log: list[tuple[float, bytes]] | None = [] if record else None
+    response = response_for(body)
     loop = asyncio.get_running_loop()
-    server = await loop.create_server(lambda: _Responder(log), "127.0.0.1", 0, backlog=4096)
+    server = await loop.create_server(lambda: _Responder(log, response), "127.0.0.1", 0, backlog=4096)
     port = server.sockets[0].getsockname()[1]
     conn.send(f"http://127.0.0.1:{port}/public/api")
     while True:
@@ -89,15 +90,19 @@ async def _main(conn: Connection, record: bool) -> None:
             return
 
 
-def _serve(conn: Connection, record: bool) -> None:
-    asyncio.run(_main(conn, record))
+def _serve(conn: Connection, record: bool, body: bytes) -> None:
+    asyncio.run(_main(conn, record, body))
 
 
 class StaticServerProcess:
-    """``with StaticServerProcess(record=True) as server:`` -> ``server.base_url``, ``server.seen()``."""
+    """``with StaticServerProcess(record=True) as server:`` -> ``server.base_url``, ``server.seen()``.
 
-    def __init__(self, *, record: bool = False) -> None:
+    Every request is answered with ``body`` (a JSON document).
+    """
+
+    def __init__(self, *, record: bool = False, body: bytes = BODY) -> None:
         self._record = record
+        self._body = body
         self._conn: Connection | None = None
         self._process: Any = None
         self.base_url = ""
@@ -105,7 +110,7 @@ class StaticServerProcess:
     def __enter__(self) -> StaticServerProcess:
         context = multiprocessing.get_context("spawn")
         parent, child = context.Pipe()
-        self._process = context.Process(target=_serve, args=(child, self._record), daemon=True)
+        self._process = context.Process(target=_serve, args=(child, self._record, self._body), daemon=True)
         self._process.start()
         if not parent.poll(30):
             raise RuntimeError("the static server process did not start")

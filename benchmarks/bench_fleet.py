@@ -27,6 +27,11 @@ time for ``--duration`` seconds plus one period. Reported per run:
 * Redis commands per granted request (``INFO commandstats`` before and after the run: every command
   Redis executed, the scripts' own included) and client CPU per granted request (process CPU of the
   workers during the run, the SDK's HTTP work included, over the requests they completed).
+
+``--limiter-only`` leaves HTTP out: each task acquires through the ``RedisBackend`` directly, holds the
+grant ``--latency`` seconds and releases it (sent), so the workers' CPU per grant is the limiter's own
+(pump, step encoding, redis-py, waiters) plus asyncio's task switching, and the budget used is counted
+from the grants' times.
 """
 
 from __future__ import annotations
@@ -52,6 +57,39 @@ REPO = Path(__file__).resolve().parents[1]
 PATH = "/ver1/bots"
 
 
+async def _limiter_only(backend: Any, policy: Any, config: dict[str, Any]) -> dict[str, Any]:
+    """The tasks without HTTP: acquire, hold ``latency`` seconds, release (sent). The process's CPU is then
+    the limiter's own (the pump, redis-py, the waiters) plus asyncio's task switching for the sleeps."""
+    buckets, weight = policy.resolve("GET", PATH)
+    stop_at = config["start_at"] + config["duration"] + config["tail"]
+    grants: list[float] = []
+
+    async def task() -> None:
+        while time.monotonic() < stop_at:
+            permit = await backend.acquire(buckets, weight, max_ban_wait=60.0)
+            grants.append(time.monotonic())
+            await asyncio.sleep(config["latency"])
+            await backend.release(permit, sent=True)
+
+    await asyncio.sleep(max(config["start_at"] - time.monotonic(), 0.0))
+    cpu_started = time.process_time()
+    await asyncio.gather(*(task() for _ in range(config["tasks"])))
+    cpu = time.process_time() - cpu_started
+    await backend.aclose()
+    return {"cpu": cpu, "granted": len(grants), "rate_limited": 0, "arrivals": grants, **_stats(backend)}
+
+
+def _stats(backend: Any) -> dict[str, int]:
+    stats = backend.stats
+    return {
+        "steps": stats.steps,
+        "ask_steps": stats.ask_steps,
+        "denied_steps": stats.denied_steps,
+        "write_only_steps": stats.write_only_steps,
+        "grants": stats.grants,
+    }
+
+
 async def _worker(config: dict[str, Any]) -> dict[str, Any]:
     from threecommas_async import RateLimitError, ThreeCommas, default_policy
     from threecommas_async._ratelimit._redis import RedisBackend
@@ -60,6 +98,8 @@ async def _worker(config: dict[str, Any]) -> dict[str, Any]:
     backend = RedisBackend.from_url(
         config["redis_url"], api_key=config["api_key"], namespace=config["namespace"], trust_fresh_start=True
     )
+    if config["limiter_only"]:
+        return await _limiter_only(backend, policy, config)
     start_at: float = config["start_at"]
     stop_at = start_at + config["duration"] + config["tail"]
     granted = 0
@@ -87,16 +127,7 @@ async def _worker(config: dict[str, Any]) -> dict[str, Any]:
         cpu_started = time.process_time()
         await asyncio.gather(*(task() for _ in range(config["tasks"])))
         cpu = time.process_time() - cpu_started
-    return {
-        "cpu": cpu,
-        "granted": granted,
-        "rate_limited": rate_limited,
-        "steps": backend.stats.steps,
-        "ask_steps": backend.stats.ask_steps,
-        "denied_steps": backend.stats.denied_steps,
-        "write_only_steps": backend.stats.write_only_steps,
-        "grants": backend.stats.grants,
-    }
+    return {"cpu": cpu, "granted": granted, "rate_limited": rate_limited, **_stats(backend)}
 
 
 def _free_port() -> int:
@@ -161,6 +192,8 @@ def _run(fake: Any, base_url: str, redis_url: str, processes: int, args: argpars
     fake.reset_observations()
     policy_period = 60.0 * args.time_scale
     config = {
+        "limiter_only": args.limiter_only,
+        "latency": args.latency,
         "redis_url": redis_url,
         "base_url": base_url,
         "api_key": key.api_key,
@@ -189,7 +222,10 @@ def _run(fake: Any, base_url: str, redis_url: str, processes: int, args: argpars
         if worker.returncode != 0:
             raise SystemExit(f"worker failed with exit code {worker.returncode}")
         results.append(json.loads(out))
-    arrivals = sorted(r.time * args.time_scale for r in fake.requests if r.key == key.api_key and r.status == 200)
+    if args.limiter_only:
+        arrivals = sorted(t for r in results for t in r["arrivals"])
+    else:
+        arrivals = sorted(r.time * args.time_scale for r in fake.requests if r.key == key.api_key and r.status == 200)
     window_start = arrivals[0] if arrivals else 0.0
     granted = sum(1 for t in arrivals if t < window_start + args.duration)
     budget = 100 * args.duration / policy_period
@@ -231,6 +267,12 @@ def main() -> None:
     parser.add_argument("--tasks", type=int, default=50)
     parser.add_argument("--time-scale", type=float, default=1 / 60)
     parser.add_argument("--redis-url")
+    parser.add_argument(
+        "--limiter-only",
+        action="store_true",
+        help="no HTTP: tasks acquire, hold --latency seconds and release; CPU per grant is the limiter's own",
+    )
+    parser.add_argument("--latency", type=float, default=0.005, help="seconds a grant is held with --limiter-only")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:

@@ -107,10 +107,14 @@ async def run(args: argparse.Namespace, reserve: int) -> dict[str, Any]:
     statuses = [r[1] for r in records]
     others = sum(1 for r in steady if r[2] == "GET")
     ahead = _granted_ahead(grants, issued)
+    limiter_waits = [wait / period for wait in _limiter_waits(grants, issued)]
     grants = snapshot.grants_by_lane
     return {
         "reserve": reserve,
         "urgent waits (windows) median / max": f"{statistics.median(waits):.3f} / {max(waits):.3f}",
+        "of which waiting for the limiter, median / max": (
+            f"{statistics.median(limiter_waits):.3f} / {max(limiter_waits):.3f}"
+        ),
         "normal+bulk granted while an urgent waited": f"{statistics.median(ahead)} / {max(ahead)}",
         "poller round trip (windows) median / max": f"{statistics.median(trips):.3f} / {max(trips):.3f}",
         "budget used, steady windows": f"{100 * len(steady) / (100 * steady_windows):.1f}%",
@@ -146,6 +150,12 @@ def _granted_ahead(grants: list[tuple[float, Lane]], issued: list[float]) -> lis
         granted = next((t for t, lane in grants if lane is Lane.URGENT and t >= at), math.inf)
         counts.append(sum(1 for t, lane in grants if lane is not Lane.URGENT and at < t < granted))
     return counts
+
+
+def _limiter_waits(grants: list[tuple[float, Lane]], issued: list[float]) -> list[float]:
+    """For each urgent call: the seconds from the call to its grant (the rest of its wait is HTTP)."""
+    urgent = [t for t, lane in grants if lane is Lane.URGENT]
+    return [next((t for t in urgent if t >= at), math.inf) - at for at in sorted(issued)]
 
 
 async def main(args: argparse.Namespace) -> None:

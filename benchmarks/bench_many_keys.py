@@ -17,7 +17,9 @@ request sent, and ``keys/core@60s`` = 1 s / (µs/req × 100/60 req/s): the keys 
 the real window.
 
 Setups: ``today`` = one ``ThreeCommas`` per key sharing one default ``httpx.AsyncClient()`` (the way to share
-a pool before ``ClientPool``); ``pool-httpx`` and ``pool-aiohttp`` = ``ClientPool(http_backend=...)``.
+a pool before ``ClientPool``; a caller's client is used with its whole httpx client path);
+``pool-httpx`` and ``pool-aiohttp`` = ``ClientPool(http_backend=...)``, whose clients send straight to the
+transport (aiohttp directly on ``pool-aiohttp``). Figures: ``README-many-keys.md``.
 ``--memory`` adds the memory of an idle client (tracemalloc, 1,000 clients in a ``ClientPool``).
 """
 

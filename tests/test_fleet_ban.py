@@ -1,9 +1,11 @@
-"""The fleet ban gate against a real redis-server: one escalation per ban event across processes, and
-exactly one probe for the whole fleet when the assumed ban ends (two backends stand for two processes)."""
+"""The fleet ban gate against a real redis-server: one escalation per ban event across processes,
+exactly one probe for the whole fleet when the assumed ban ends (two backends stand for two processes),
+and one gate for every API key of a ban scope (3Commas bans by IP)."""
 
 from __future__ import annotations
 
 import asyncio
+import time
 import uuid
 from collections.abc import AsyncIterator, Callable
 from typing import Any
@@ -29,9 +31,8 @@ async def make_backend(redis_server: RedisServer) -> AsyncIterator[MakeBackend]:
     made: list[RedisBackend] = []
 
     def make(**options: Any) -> RedisBackend:
-        backend = RedisBackend.from_url(
-            redis_server.url, api_key="ban-test-key", namespace=namespace, trust_fresh_start=True, **options
-        )
+        options.setdefault("api_key", "ban-test-key")
+        backend = RedisBackend.from_url(redis_server.url, namespace=namespace, trust_fresh_start=True, **options)
         made.append(backend)
         return backend
 
@@ -87,3 +88,30 @@ async def test_the_fallback_wrapper_reports_the_fleet_gate_not_one_escalation_pe
     lengths = [await backend.ban(None, permit=permit, rule=RULE) for permit in permits]
     assert max(lengths) <= RULE.base
     assert (await backend.snapshot((BUCKET,))).banned_for <= RULE.base
+
+
+async def test_a_418_on_one_key_stops_every_key_of_the_ban_scope_and_one_probe_goes_out(
+    make_backend: MakeBackend,
+) -> None:
+    first, second = make_backend(api_key="user-a-key"), make_backend(api_key="user-b-key")
+    elsewhere = make_backend(api_key="user-c-key", ban_scope="other-ip")
+    assert first.key_prefix != second.key_prefix
+    assert first.gate_key == second.gate_key != elsewhere.gate_key
+    permit = await grant(first)
+    await first.release(permit, sent=True)
+    banned_at = time.monotonic()
+    await first.ban(None, permit=permit, rule=RULE)
+    await elsewhere.release(await asyncio.wait_for(grant(elsewhere), 0.2), sent=True)
+    tasks = [asyncio.create_task(grant(backend)) for backend in (second, first, second, first)]
+    await asyncio.sleep(RULE.base / 2)
+    assert not any(task.done() for task in tasks)
+    await asyncio.sleep(RULE.base / 2 + 0.3)
+    probes = [task for task in tasks if task.done()]
+    assert len(probes) == 1
+    probe = probes[0].result()
+    assert probe.probe
+    assert time.monotonic() - banned_at >= RULE.base
+    owner = second if tasks.index(probes[0]) % 2 == 0 else first
+    await owner.release(probe, sent=True)
+    owner.succeeded(probe)
+    await asyncio.wait_for(asyncio.gather(*tasks), 2.0)

@@ -1,4 +1,5 @@
-"""Exact decimals through JSON, both ways."""
+"""Exact decimals through JSON, both ways; every decoding test runs on msgspec (when installed) and on the
+standard library alone."""
 
 from __future__ import annotations
 
@@ -13,6 +14,37 @@ from threecommas_async import JsonNumber, _json
 from threecommas_async._json import JsonDepthError
 
 FIFTY_DIGITS = "0.73915208376112093847561209384756120938475612093847"
+
+
+@pytest.fixture(params=["msgspec", "stdlib"], autouse=True)
+def decoder(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    if request.param == "msgspec":
+        pytest.importorskip("msgspec")
+        assert _json._fast_decode is not None
+    else:
+        monkeypatch.setattr(_json, "_fast_decode", None)
+    name: str = request.param
+    return name
+
+
+def test_msgspec_decodes_first_and_refused_documents_go_to_the_standard_library(
+    decoder: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if decoder == "stdlib":
+        pytest.skip("about the msgspec path")
+    tried: list[object] = []
+    fast = _json._fast_decode
+    assert fast is not None
+
+    def spy(data: object) -> object:
+        tried.append(data)
+        return fast(data)
+
+    monkeypatch.setattr(_json, "_fast_decode", spy)
+
+    assert _json.loads(b"[1.5]") == [Decimal("1.5")]
+    assert str(_json.loads(b"[NaN]")[0]) == "NaN"
+    assert tried == [b"[1.5]", b"[NaN]"]
 
 
 def test_strings_and_numbers_become_exact_decimals() -> None:

@@ -14,8 +14,9 @@ import httpx
 import pytest
 
 from threecommas_async import ClientPool, ThreeCommas, ValidationError, default_policy, shared_http_client
+from threecommas_async._auth import SigningAuth
 from threecommas_async._exceptions import ClientClosedError
-from threecommas_async._http import HttpBackend
+from threecommas_async._http import GatedWire, HttpBackend, Outgoing
 from threecommas_async._pool import GatedTransport
 from threecommas_async.testing import FakeThreeCommas
 
@@ -106,7 +107,7 @@ async def test_the_gate_holds_at_most_its_limit_until_bodies_are_closed() -> Non
         in_flight -= 1
         return httpx.Response(200, stream=httpx.ByteStream(b"[]"))
 
-    async with httpx.AsyncClient(transport=GatedTransport(httpx.MockTransport(answer), 2)) as http:
+    async with httpx.AsyncClient(transport=GatedTransport(httpx.MockTransport(answer), asyncio.Semaphore(2))) as http:
         tasks = [asyncio.create_task(http.get("http://test/x")) for _ in range(6)]
         for _ in range(5):
             await asyncio.sleep(0)
@@ -123,7 +124,7 @@ async def test_a_failed_exchange_gives_its_slot_back() -> None:
     def fail(request: httpx.Request) -> httpx.Response:
         raise httpx.ConnectError("refused", request=request)
 
-    async with httpx.AsyncClient(transport=GatedTransport(httpx.MockTransport(fail), 1)) as http:
+    async with httpx.AsyncClient(transport=GatedTransport(httpx.MockTransport(fail), asyncio.Semaphore(1))) as http:
         for _ in range(3):
             with pytest.raises(httpx.ConnectError):
                 await asyncio.wait_for(http.get("http://test/x"), 1.0)
@@ -138,3 +139,35 @@ async def test_shared_http_client_serves_clients_built_by_hand() -> None:
     await http.aclose()
     with pytest.raises(ValidationError, match="max_in_flight"):
         shared_http_client(max_in_flight=0)
+
+
+async def test_the_sdks_own_sends_take_the_same_gate() -> None:
+    in_flight, peak = 0, 0
+    release = asyncio.Event()
+
+    class SlowWire:
+        async def exchange(self, outgoing: Outgoing, auth: SigningAuth | None) -> httpx.Response:
+            nonlocal in_flight, peak
+            in_flight += 1
+            peak = max(peak, in_flight)
+            await release.wait()
+            in_flight -= 1
+            return httpx.Response(200)
+
+    http: Any = shared_http_client(max_in_flight=2)
+    try:
+        assert isinstance(http.wire, GatedWire)
+        assert http.wire._gate is http._transport._gate
+        wire = GatedWire(SlowWire(), http.wire._gate)
+        outgoing = Outgoing("GET", "http://test/x", b"/x", {}, None, httpx.Timeout(1.0), "http://test/x", ())
+        tasks = [asyncio.create_task(wire.exchange(outgoing, None)) for _ in range(5)]
+        for _ in range(5):
+            await asyncio.sleep(0)
+        waiting_at_the_gate = peak
+        release.set()
+        await asyncio.gather(*tasks)
+    finally:
+        await http.aclose()
+
+    assert waiting_at_the_gate == 2
+    assert peak == 2

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import builtins
+import logging
+import re
 from collections.abc import AsyncIterator
 from decimal import Decimal
 from typing import Any
@@ -24,6 +26,7 @@ from threecommas_async import (
     ValidationError,
     default_policy,
 )
+from threecommas_async._auth import HmacAuth
 from threecommas_async._http import HttpBackend, build_http_client, build_transport
 from threecommas_async.models import Deal
 from threecommas_async.testing import FakeThreeCommas, Mode, Phase
@@ -198,3 +201,77 @@ async def test_a_backend_with_a_ready_http_client_is_refused() -> None:
     async with httpx.AsyncClient() as http:
         with pytest.raises(ValidationError, match="http_backend"):
             ThreeCommas("key-a", "secret-a", http_client=http, http_backend="aiohttp")
+
+
+async def test_a_query_that_needs_encoding_is_signed_as_sent(
+    client: ThreeCommas, fake_3commas: FakeThreeCommas
+) -> None:
+    await client.request("GET", "/ver1/bots", params={"label": "a b&c/é+"})
+
+    record = fake_3commas.requests[-1]
+    assert (record.template, record.status) == ("/ver1/bots", 200)
+    assert record.query == "label=a+b%26c%2F%C3%A9%2B"
+
+
+async def test_the_response_carries_the_request_as_sent(client: ThreeCommas, fake_3commas: FakeThreeCommas) -> None:
+    raw = await client.general.with_raw_response.ping()
+
+    request = raw.http_response.request
+    assert request.method == "GET"
+    assert request.url.path.endswith("/ver1/ping")
+    assert raw.http_response.elapsed.total_seconds() >= 0
+
+
+async def test_the_sdks_own_client_keeps_no_cookies() -> None:
+    cookies_sent: list[str | None] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        cookies_sent.append(request.headers.get("cookie"))
+        return httpx.Response(200, headers={"set-cookie": "session=abc; Path=/"}, json=[])
+
+    async with ThreeCommas("key-a", "secret-a", transport=httpx.MockTransport(answer), rate_limit=None) as made:
+        await made.request("GET", "/ver1/bots")
+        await made.request("GET", "/ver1/bots")
+
+    assert cookies_sent == [None, None]
+
+
+async def test_the_aiohttp_session_has_no_cookie_jar() -> None:
+    import aiohttp
+
+    transport: Any = build_transport("aiohttp", max_connections=2)
+    try:
+        assert isinstance(transport.session().cookie_jar, aiohttp.DummyCookieJar)
+    finally:
+        await transport.aclose()
+
+
+async def test_a_callers_http_client_is_used_with_its_hooks_and_signed_on_its_url() -> None:
+    hooked: list[httpx.Request] = []
+
+    async def hook(request: httpx.Request) -> None:
+        hooked.append(request)
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json=[])
+
+    http = httpx.AsyncClient(
+        transport=httpx.MockTransport(answer), event_hooks={"request": [hook]}, params={"extra": "x y"}
+    )
+    async with http, ThreeCommas("key-a", "secret-a", http_client=http, rate_limit=None) as made:
+        await made.request("GET", "/ver1/bots", params={"limit": 3})
+
+    (request,) = hooked
+    assert request.url.raw_path == b"/public/api/ver1/bots?extra=x+y&limit=3"
+    expected = HmacAuth("key-a", "secret-a").headers_for(request.url.raw_path, b"")
+    assert request.headers["Signature"] == expected["Signature"]
+
+
+async def test_each_attempt_logs_its_status_and_time_at_debug(
+    client: ThreeCommas, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="threecommas_async")
+
+    await client.request("GET", "/ver1/bots")
+
+    assert re.search(r"GET /ver1/bots -> 200 in \d+\.\d{3}s", caplog.text)

@@ -1,4 +1,4 @@
-"""Request signing: the signature payload (pure) and the httpx.Auth flows that add Apikey and Signature.
+"""Request signing: the signature payload (pure), the Apikey and Signature headers, and the httpx.Auth flows.
 
 The payload is ``<full path incl. /public/api>?<query string><raw body>``, over exactly the bytes sent.
 A request with neither query nor body signs the bare path (what the widely used py3cw client sends for
@@ -71,10 +71,13 @@ class SigningAuth(httpx.Auth):
     def sign(self, payload: bytes) -> str:
         raise NotImplementedError
 
+    def headers_for(self, raw_path: bytes, body: bytes) -> dict[str, str]:
+        """``Apikey`` and ``Signature`` for a request to ``raw_path`` (path plus optional ``?query``) with ``body``."""
+        payload = signature_payload(raw_path, body, body_join=self.body_join)
+        return {"Apikey": self._api_key, "Signature": self.sign(payload)}
+
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        payload = signature_payload(request.url.raw_path, request.content, body_join=self.body_join)
-        request.headers["Apikey"] = self._api_key
-        request.headers["Signature"] = self.sign(payload)
+        request.headers.update(self.headers_for(request.url.raw_path, request.content))
         yield request
 
     def __repr__(self) -> str:

@@ -12,22 +12,49 @@ need about their total request rate × round trip in flight.
 
 Both pools keep every connection they open alive (httpx's default keeps 20 of 100, so a busy client
 reconnects over and over). The aiohttp wire lives in ``_http_aiohttp`` and is imported only when asked for.
+
+The send loop puts each signed request on a *wire* (:class:`Wire`): an :class:`Outgoing` in, the whole answer
+(body read) out as an ``httpx.Response``, or the ``httpx.HTTPError`` that ended the exchange. ``ClientWire`` sends
+through a caller's ``httpx.AsyncClient`` with everything it is configured with (hooks, cookies, proxies), signed
+in httpx's auth flow. Clients the SDK builds (:class:`SdkHttpClient`) skip that machinery, which costs more CPU
+than the exchange itself: ``TransportWire`` hands a request straight to the transport, the aiohttp wire straight
+to aiohttp; both send the URL byte for byte as it was signed, and keep no cookies (3Commas signs every request;
+the widely used py3cw keeps none either). ``GatedWire`` caps the exchanges in flight.
 """
 
 from __future__ import annotations
 
+import asyncio
+import datetime
+import time
 from collections.abc import Callable, Mapping
-from typing import Final, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Literal, Protocol, TypeVar
 
 import httpx
 
 from ._exceptions import ValidationError
 
-__all__ = ["DEFAULT_MAX_IN_FLIGHT", "POOL_MAX_IN_FLIGHT", "HttpBackend", "build_http_client", "build_transport"]
+if TYPE_CHECKING:
+    from ._auth import SigningAuth
+
+__all__ = [
+    "DEFAULT_MAX_IN_FLIGHT",
+    "POOL_MAX_IN_FLIGHT",
+    "ClientWire",
+    "GatedWire",
+    "HttpBackend",
+    "Outgoing",
+    "SdkHttpClient",
+    "TransportWire",
+    "Wire",
+    "build_http_client",
+    "build_transport",
+]
 
 HttpBackend = Literal["httpx", "aiohttp"]
 DEFAULT_MAX_IN_FLIGHT: Final = 8
 POOL_MAX_IN_FLIGHT: Final = 100
+_URL_CACHE: Final = 1024
 _T = TypeVar("_T")
 _AIOHTTP_MISSING: Final = "http_backend='aiohttp' needs the aiohttp extra: pip install 'threecommas_async[aiohttp]'"
 
@@ -46,7 +73,7 @@ def build_http_client(
     if transport is not None:
         if backend != "httpx":
             raise ValidationError("http_backend", "and transport were both given: pass one")
-        return httpx.AsyncClient(transport=transport)
+        return SdkHttpClient(transport, TransportWire(transport))
     return _builder(backend, _CLIENTS)(_limits(max_connections))
 
 
@@ -69,11 +96,12 @@ def _builder(backend: str, builders: Mapping[str, Callable[[httpx.Limits], _T]])
 
 
 def _httpx_client(limits: httpx.Limits) -> httpx.AsyncClient:
-    return httpx.AsyncClient(limits=limits)
+    return SdkHttpClient.on_httpx(limits)
 
 
 def _aiohttp_client(limits: httpx.Limits) -> httpx.AsyncClient:
-    return httpx.AsyncClient(transport=_aiohttp_transport(limits))
+    transport = _aiohttp_transport(limits)
+    return SdkHttpClient(transport, wire_of(transport))
 
 
 def _httpx_transport(limits: httpx.Limits) -> httpx.AsyncBaseTransport:
@@ -96,3 +124,142 @@ _CLIENTS: Final[Mapping[str, Callable[[httpx.Limits], httpx.AsyncClient]]] = {
     "httpx": _httpx_client,
     "aiohttp": _aiohttp_client,
 }
+
+
+class Outgoing:
+    """One request as the send loop hands it to a wire.
+
+    ``url`` is absolute and already percent-encoded, ``query`` appended; ``target`` is its path and query as
+    bytes (what is signed). The SDK's own wires send ``url`` byte for byte. ``path_url`` (``url`` before the
+    query) and ``query`` are for a caller's client, which merges its own parameters in.
+    """
+
+    __slots__ = ("content", "headers", "method", "path_url", "query", "target", "timeout", "url")
+
+    def __init__(
+        self,
+        method: str,
+        url: str,
+        target: bytes,
+        headers: dict[str, str],
+        content: bytes | None,
+        timeout: httpx.Timeout,
+        path_url: str,
+        query: tuple[tuple[str, str], ...],
+    ) -> None:
+        self.method = method
+        self.url = url
+        self.target = target
+        self.headers = headers
+        self.content = content
+        self.timeout = timeout
+        self.path_url = path_url
+        self.query = query
+
+    def signed_headers(self, auth: SigningAuth | None) -> dict[str, str]:
+        """The headers, with ``Apikey`` and ``Signature`` added when ``auth`` is given."""
+        if auth is not None:
+            self.headers.update(auth.headers_for(self.target, self.content or b""))
+        return self.headers
+
+    def to_request(self, url: httpx.URL | None = None) -> httpx.Request:
+        """The ``httpx.Request`` of this exchange, as sent (``url``: ``self.url`` already parsed)."""
+        return httpx.Request(
+            self.method,
+            self.url if url is None else url,
+            headers=self.headers,
+            content=self.content,
+            extensions={"timeout": self.timeout.as_dict()},
+        )
+
+
+class Wire(Protocol):
+    """Sends one request and returns the answer with its body read; raises ``httpx.HTTPError`` on failure."""
+
+    async def exchange(self, outgoing: Outgoing, auth: SigningAuth | None) -> httpx.Response: ...
+
+
+class ClientWire:
+    """Through a caller's ``httpx.AsyncClient``, with all its configuration; signed in httpx's auth flow."""
+
+    def __init__(self, http: httpx.AsyncClient) -> None:
+        self._http = http
+
+    async def exchange(self, outgoing: Outgoing, auth: SigningAuth | None) -> httpx.Response:
+        request = self._http.build_request(
+            outgoing.method,
+            outgoing.path_url,
+            params=outgoing.query or None,
+            content=outgoing.content,
+            headers=outgoing.headers,
+            timeout=outgoing.timeout,
+        )
+        return await self._http.send(request, auth=auth)
+
+
+class TransportWire:
+    """Straight to an httpx transport: no client-level hooks, cookies, redirects or auth flow."""
+
+    def __init__(self, transport: httpx.AsyncBaseTransport) -> None:
+        self._transport = transport
+        self._urls: dict[str, httpx.URL] = {}
+
+    def _url(self, text: str) -> httpx.URL:
+        """``text`` parsed, from a bounded cache (a poller asks for the same few URLs over and over)."""
+        url = self._urls.get(text)
+        if url is None:
+            if len(self._urls) >= _URL_CACHE:
+                self._urls.clear()
+            url = self._urls[text] = httpx.URL(text)
+        return url
+
+    async def exchange(self, outgoing: Outgoing, auth: SigningAuth | None) -> httpx.Response:
+        outgoing.signed_headers(auth)
+        request = outgoing.to_request(self._url(outgoing.url))
+        started = time.perf_counter()
+        response = await self._transport.handle_async_request(request)
+        try:
+            await response.aread()
+        finally:
+            await response.aclose()
+        response.request = request
+        response.elapsed = datetime.timedelta(seconds=time.perf_counter() - started)
+        return response
+
+
+class GatedWire:
+    """At most as many exchanges through ``inner`` at once as ``gate`` allows (a pool's cap over its clients)."""
+
+    def __init__(self, inner: Wire, gate: asyncio.Semaphore) -> None:
+        self._inner = inner
+        self._gate = gate
+
+    async def exchange(self, outgoing: Outgoing, auth: SigningAuth | None) -> httpx.Response:
+        async with self._gate:
+            return await self._inner.exchange(outgoing, auth)
+
+
+class SdkHttpClient(httpx.AsyncClient):
+    """An ``httpx.AsyncClient`` the SDK built, with the :class:`Wire` its send loop uses (``wire``).
+
+    Requests sent through ``client.send(...)`` work as on any httpx client; the SDK's own send loop uses
+    ``wire``, which skips client-level hooks, cookies and default headers set on it later.
+    """
+
+    def __init__(self, transport: httpx.AsyncBaseTransport | None, wire: Wire | None, **options: Any) -> None:
+        super().__init__(transport=transport, **options)
+        self.wire: Wire = wire if wire is not None else ClientWire(self)
+
+    @classmethod
+    def on_httpx(cls, limits: httpx.Limits) -> SdkHttpClient:
+        """httpx's own pool; proxies from the environment as httpx reads them (then through the client)."""
+        made = cls(None, None, limits=limits)
+        if not any(mounted is not None for mounted in made._mounts.values()):
+            made.wire = TransportWire(made._transport)
+        return made
+
+
+def wire_of(transport: httpx.AsyncBaseTransport) -> Wire:
+    """The fastest wire onto ``transport``: aiohttp itself for the aiohttp transport, else the transport."""
+    sending = getattr(transport, "wire", None)
+    return sending() if callable(sending) else TransportWire(transport)

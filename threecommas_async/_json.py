@@ -5,8 +5,10 @@ Decoding turns every JSON number with a fraction or exponent into :class:`JsonNu
 it can be sent back as the same number. The constants ``NaN``, ``Infinity`` and ``-Infinity`` that some
 servers write become the matching Decimal special values, never floats. A document nested deeper than
 the decoder can take raises :class:`JsonDepthError` (a ``ValueError``), never ``RecursionError``.
-Decoding is the standard library's :mod:`json` (measured against msgspec with a Decimal hook, which
-parses faster but makes bytes-to-models slower: see ``benchmarks/README-structuring.md``).
+With ``msgspec`` installed (the ``fast`` extra), it decodes first, handing each non-integer number's text to
+:class:`JsonNumber` (never a float); any document it refuses (the constants, another encoding, a lone
+surrogate, a huge integer, malformed or too deep input) goes to the standard library's :mod:`json`, which
+decides the result or the error, so both paths give the same values and errors.
 
 Encoding writes Decimals digit for digit, either as JSON numbers (default) or as JSON strings.
 The separators match :func:`json.dumps`' defaults, which is what the documented signing vector signs.
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -57,12 +59,28 @@ class JsonNumber(Decimal):
         return (type(self), (str(self),))
 
 
+def _fast_decoder() -> tuple[Callable[[Any], Any] | None, tuple[type[BaseException], ...]]:
+    try:
+        import msgspec
+    except ImportError:
+        return None, ()
+    return msgspec.json.Decoder(float_hook=JsonNumber).decode, (msgspec.DecodeError, RecursionError)
+
+
+_fast_decode, _FAST_REFUSALS = _fast_decoder()
+
+
 def loads(data: str | bytes | bytearray) -> Any:
     """Parse JSON, giving :class:`JsonNumber` for every non-integer number and constant (never a float).
 
     Raises :class:`json.JSONDecodeError` (a ``ValueError``) for malformed input and
     :class:`JsonDepthError` for input nested too deep.
     """
+    if _fast_decode is not None:
+        try:
+            return _fast_decode(data)
+        except _FAST_REFUSALS:
+            pass
     try:
         return json.loads(data, parse_float=JsonNumber, parse_constant=JsonNumber)
     except RecursionError:

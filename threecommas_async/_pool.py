@@ -17,7 +17,7 @@ import httpx
 
 from ._client import ThreeCommas
 from ._exceptions import ClientClosedError, ValidationError
-from ._http import POOL_MAX_IN_FLIGHT, HttpBackend, build_transport
+from ._http import POOL_MAX_IN_FLIGHT, GatedWire, HttpBackend, SdkHttpClient, build_transport, wire_of
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
@@ -32,19 +32,22 @@ def shared_http_client(
 
     At most ``max_in_flight`` requests are on the wire at once over every client using it; the others wait
     in a FIFO gate in front of the pool. The caller closes it (after the clients): ``await http.aclose()``.
+    The clients send straight to its transport (see :class:`~threecommas_async._http.SdkHttpClient`).
     """
     if max_in_flight < 1:
         raise ValidationError("max_in_flight", "must be >= 1")
     transport = build_transport(http_backend, max_connections=max_in_flight)
-    return httpx.AsyncClient(transport=GatedTransport(transport, max_in_flight))
+    gate = asyncio.Semaphore(max_in_flight)
+    return SdkHttpClient(GatedTransport(transport, gate), GatedWire(wire_of(transport), gate))
 
 
 class GatedTransport(httpx.AsyncBaseTransport):
-    """At most ``limit`` exchanges at once through ``inner``; a slot is held until the body is closed."""
+    """At most as many exchanges at once through ``inner`` as ``gate`` allows; a slot is held until the body
+    is closed. The SDK's own sends take the same gate on their wire (:class:`GatedWire`)."""
 
-    def __init__(self, inner: httpx.AsyncBaseTransport, limit: int) -> None:
+    def __init__(self, inner: httpx.AsyncBaseTransport, gate: asyncio.Semaphore) -> None:
         self._inner = inner
-        self._gate = asyncio.Semaphore(limit)
+        self._gate = gate
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         await self._gate.acquire()

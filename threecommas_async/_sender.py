@@ -9,7 +9,6 @@ may have reached the server is never retried: the interpreter turns it into Outc
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections.abc import Mapping
@@ -25,6 +24,7 @@ from ._clock import SleepFn
 from ._endpoint import Priority, RequestSpec
 from ._exceptions import ClientClosedError, EventLoopError, IPBannedError, MissingCredentialsError
 from ._guards import NO_GUARD, TradingGuard
+from ._http import ClientWire, Outgoing, SdkHttpClient, Wire
 from ._interpret import Call, Failure, Success, Verdict, interpret
 from ._ratelimit import Lane, RateLimiter
 from ._version import __version__
@@ -37,6 +37,7 @@ logger = logging.getLogger("threecommas_async")
 ForcedMode = Literal["paper", "real"]
 BodyEncoding = Literal["json", "form"]
 USER_AGENT = f"threecommas_async/{__version__}"
+_PATH_CACHE = 1024
 
 
 @attrs.frozen(slots=True)
@@ -62,7 +63,7 @@ class RequestOptions:
 
 
 class Sender:
-    """Sends RequestSpecs through one long-lived httpx.AsyncClient under one RateLimiter."""
+    """Sends RequestSpecs through one long-lived httpx.AsyncClient (its wire) under one RateLimiter."""
 
     def __init__(
         self,
@@ -87,8 +88,11 @@ class Sender:
         self.closed = False
         self._sleep = sleep
         self._max_in_flight = max_in_flight
+        self.wire: Wire = http.wire if isinstance(http, SdkHttpClient) else ClientWire(http)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._in_flight: asyncio.Semaphore | None = None
+        self._paths: dict[str, tuple[str, bytes]] = {}
+        self._timeouts: dict[float | None, httpx.Timeout] = {}
 
     async def send(self, spec: RequestSpec, options: RequestOptions, response_type: Any = Any) -> Success:
         """Send ``spec`` until a verdict is final; the success carries the body as ``response_type``."""
@@ -164,21 +168,25 @@ class Sender:
     ) -> httpx.Response | httpx.HTTPError:
         """One HTTP exchange: the response, or the httpx error that ended it. ``gate`` caps requests in
         flight; urgent requests pass without it, so they never queue behind reads."""
-        request = self.build_request(spec, options)
-        started = time.perf_counter()
+        outgoing = self.outgoing(spec, options)
+        auth = self.auth if spec.signed else None
         try:
-            async with gate if gate is not None else contextlib.nullcontext():
-                response = await self.http.send(request, auth=self.auth if spec.signed else None)
+            if gate is None:
+                response = await self.wire.exchange(outgoing, auth)
+            else:
+                async with gate:
+                    response = await self.wire.exchange(outgoing, auth)
         except httpx.HTTPError as exc:
             logger.debug("%s %s failed: %s", spec.method, spec.path, type(exc).__name__)
             return exc
-        logger.debug(
-            "%s %s -> %d in %.3fs", spec.method, spec.path, response.status_code, time.perf_counter() - started
-        )
+        if logger.isEnabledFor(logging.DEBUG):
+            seconds = response.elapsed.total_seconds()
+            logger.debug("%s %s -> %d in %.3fs", spec.method, spec.path, response.status_code, seconds)
         return response
 
-    def build_request(self, spec: RequestSpec, options: RequestOptions) -> httpx.Request:
-        headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
+    def outgoing(self, spec: RequestSpec, options: RequestOptions) -> Outgoing:
+        """The request to send: URL (encoded, as signed), headers, body and timeout."""
+        headers = {"User-Agent": USER_AGENT, "Accept": "application/json", "Accept-Encoding": "gzip, deflate"}
         if self.guard.paper_only and not spec.idempotent:
             headers["Forced-Mode"] = "paper"
         elif options.forced_mode is not None:
@@ -194,18 +202,36 @@ class Sender:
             else:
                 content = urlencode(flatten_pairs(body)).encode()
                 headers["Content-Type"] = "application/x-www-form-urlencoded"
-        headers.update(options.extra_headers)
-        query: list[tuple[str, str | int | float | bool | None]] = list(spec.query)
+        if options.extra_headers:
+            headers.update(options.extra_headers)
+        query = spec.query
         if options.extra_query:
-            query += flatten_pairs(options.extra_query)
-        return self.http.build_request(
-            spec.method,
-            self.base_url + spec.path,
-            params=query or None,
-            content=content,
-            headers=headers,
-            timeout=options.timeout,
-        )
+            query = (*query, *flatten_pairs(options.extra_query))
+        path_url, path_target = self._encoded(spec.path)
+        url, target = path_url, path_target
+        if query:
+            tail = ("&" if b"?" in path_target else "?") + urlencode(query)
+            url, target = path_url + tail, path_target + tail.encode("ascii")
+        timeout = self._timeout(options.timeout)
+        return Outgoing(spec.method, url, target, headers, content, timeout, path_url, query)
+
+    def _encoded(self, path: str) -> tuple[str, bytes]:
+        """The absolute URL of ``path`` and its path bytes, percent-encoded once (by httpx) and cached."""
+        known = self._paths.get(path)
+        if known is None:
+            if len(self._paths) >= _PATH_CACHE:
+                self._paths.clear()
+            parsed = httpx.URL(self.base_url + path)
+            known = self._paths[path] = (str(parsed), parsed.raw_path)
+        return known
+
+    def _timeout(self, value: float | httpx.Timeout | None) -> httpx.Timeout:
+        if isinstance(value, httpx.Timeout):
+            return value
+        made = self._timeouts.get(value)
+        if made is None:
+            made = self._timeouts[value] = httpx.Timeout(value)
+        return made
 
 
 def lane_of(spec: RequestSpec, options: RequestOptions) -> Lane:

@@ -79,14 +79,13 @@ class FallbackBackend:
         lane: Lane = Lane.NORMAL,
         reserve: int = 0,
     ) -> Permit:
-        """Lanes and the reserve are honoured by the local share only (fleet mode queues by ticket)."""
         if self._local_mode and not await self._primary_is_back():
-            return await self._acquire_locally(buckets, weight, max_ban_wait, lane)
+            return await self._acquire_locally(buckets, weight, max_ban_wait, lane, reserve)
         try:
-            return await self.primary.acquire(buckets, weight, max_ban_wait=max_ban_wait)
+            return await self.primary.acquire(buckets, weight, max_ban_wait=max_ban_wait, lane=lane, reserve=reserve)
         except RateLimiterUnavailableError:
             self._enter_local_mode()
-            return await self._acquire_locally(buckets, weight, max_ban_wait, lane)
+            return await self._acquire_locally(buckets, weight, max_ban_wait, lane, reserve)
 
     async def release(self, permit: Permit, *, sent: bool) -> None:
         token = permit.token
@@ -199,15 +198,20 @@ class FallbackBackend:
         return tuple(self._scaled[b.name][0] for b in scaled)
 
     async def _acquire_locally(
-        self, buckets: tuple[Bucket, ...], weight: int, max_ban_wait: float, lane: Lane = Lane.NORMAL
+        self, buckets: tuple[Bucket, ...], weight: int, max_ban_wait: float, lane: Lane, reserve: int
     ) -> Permit:
+        """The local share keeps the reserve scaled like the limits (at most all but one slot)."""
         scaled = self._scaled_all(buckets)
-        local_weight = min([weight, *(b.limit for b in scaled)])
-        inner = await self._local.acquire(scaled, local_weight, max_ban_wait=max_ban_wait, lane=lane)
+        local_reserve = min([math.floor(reserve * self._share), *(b.limit - 1 for b in scaled)])
+        headroom = 0 if lane is Lane.URGENT else local_reserve
+        local_weight = min([weight, *(b.limit - headroom for b in scaled)])
+        inner = await self._local.acquire(
+            scaled, local_weight, max_ban_wait=max_ban_wait, lane=lane, reserve=local_reserve
+        )
         if not self._local_mode:
             await self._local.release(inner, sent=False)
-            return await self.acquire(buckets, weight, max_ban_wait=max_ban_wait)
+            return await self.acquire(buckets, weight, max_ban_wait=max_ban_wait, lane=lane, reserve=reserve)
         slot = _LocalSlot(inner)
         self._slots.add(slot)
         self.local_grants += 1
-        return Permit(buckets=buckets, weight=weight, waited=inner.waited, token=slot)
+        return Permit(buckets=buckets, weight=weight, waited=inner.waited, token=slot, lane=lane)

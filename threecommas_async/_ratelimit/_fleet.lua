@@ -1,7 +1,10 @@
 -- One atomic step of the fleet rate limiter (the pump in _fleet_pump.py sends it, _fleet_step.py builds it).
+-- This file holds the step's input, the slots, the budget's shared state, the ban gate and the buckets'
+-- state; _fleet_walk.lua (appended to it as one script) the tickets, the walk by lane and the reply.
 --
--- KEYS[1] is the ticket queue (a hash); every key shares its {hash tag}, so the step routes to one slot.
--- ARGV[1] is the key prefix, ARGV[2] the step as JSON:
+-- KEYS[1] is the hash of one budget (one API key: its tickets and shared state), KEYS[2] the ban gate (a
+-- hash) of the ban scope, shared by every budget on one IP. Every key of a ban scope shares one {hash tag}, so the
+-- step routes to one Redis Cluster slot. ARGV[1] is the budget's key prefix, ARGV[2] the step as JSON:
 --   b     bucket table: [[name, limit, period_ms], ...]; the other fields refer to it by 1-based index
 --   r     releases: [[member, [bucket...], sent, age], ...]  sent=1: the slot frees a period after the
 --         release, which happened age ms ago (a duration on the client's clock, clamped to [0, lease]):
@@ -14,28 +17,32 @@
 --   fresh 1: this process has never seen the fleet's epoch and trusts a missing one (first start)
 --   hp    the longest period (ms) the process knows of; ettl ms the epoch outlives the last grant
 --   ok    a success on a permit of this generation (-1: any): the gate opens, escalation resets
---   t     this process's ticket id; seq its queue position (arrival time, "" when it has none)
---   q     local waiters, oldest first: [[weight, [bucket...], member], ...]; more: others wait behind them.
---         Present: the ticket is maintained (an empty q with more=false leaves the queue); absent
+--   t     this process's id; sq its queue position in each lane ([urgent, normal, bulk]: arrival time,
+--         "" when it has none)
+--   q     local waiters, urgent first, oldest first within a lane:
+--         [[weight, [bucket...], member, lane, headroom], ...] (lane 0 urgent, 1 normal, 2 bulk;
+--         headroom: slots of every bucket the request must leave free, the urgent reserve).
+--         Present: the tickets are maintained (a lane without waiters leaves the queue); absent
 --         (snapshots): the queue is only read
---   n     how many local waiters there are in all; cap how many requests of another process a step
---         reserves room for (its batch size)
+--   ln    how many local waiters there are in each lane, n in all; cap how many requests of another
+--         process a step reserves room for (its batch size); share bulk's minimum share
 --   lease ms a granted slot may stay in flight before it is presumed lost
 --   grace ms a ticket outlives its owner's expected return
 --   margin ms added to every key's time to live
 --   s     buckets to report: [bucket...]
--- Slots live in one sorted set per bucket: member "<weight>:<id>", score the time the slot frees (ms on
--- the Redis clock): grant + period + lease while in flight, release + period once answered. The hash
--- "st" holds the ban gate, the epoch, the block windows and when each key's time to live runs out. A
--- step costs about seven Redis commands (TIME, one read of st, one ZRANGE per bucket, the tickets, one
--- ZADD per bucket written, the ticket's HSET, st's HSET when something changed; a PEXPIRE only when a
--- key's time to live runs short), whatever the number of grants and releases it carries.
+-- Slots live in one sorted set per bucket: member "<weight>:<id>" ("<weight>u:<id>" for the urgent lane), score the time the slot frees (ms on
+-- the Redis clock): grant + period + lease while in flight, release + period once answered. The
+-- budget's hash (KEYS[1]) holds the tickets, the epoch, the block windows, the bulk share's counters and
+-- when each key's time to live runs out. A step costs about seven Redis commands (EVALSHA, TIME, one
+-- HGETALL of the budget's hash, one HMGET of the gate, one ZRANGE per bucket, one ZADD per bucket
+-- written, one HSET of the budget's hash; a PEXPIRE only when a key's time to live runs short, an HDEL
+-- when a ticket leaves), whatever the number of grants and releases it carries.
 -- Reply (JSON): g the granted indices of q; w ms until the earliest waiter left could fit (-1: none
 -- left); ban ms left of a ban; gen, lvl, open the ban gate; probe the index in g of the half-open
 -- probe (0: none); ep the fleet's epoch; hold ms left before anything is granted after state loss;
--- held the buckets someone lacks room in; seq the ticket's queue position
--- as text ("" once it left the queue); s per reported bucket [used, in flight, ms blocked]; fleet the
--- waiters of every process. Durations only, never absolute times, except seq (echoed back as text).
+-- held the buckets someone lacks room in; sq the queue position in each lane as text ("" once it left
+-- the queue); s per reported bucket [used, in flight, ms blocked]; fleet the waiters of every process,
+-- fl per lane. Durations only, never absolute times, except sq (echoed back as text).
 
 pcall(redis.replicate_commands)
 
@@ -122,34 +129,42 @@ for _, row in ipairs(step.i or {}) do
   end
 end
 
--- The fleet's shared state, one hash read once per step: the ban gate, the epoch, the block windows
--- ("b:<bucket>"); every change is written back by one HSET at the end of the step (save_shared).
-local shared_key = prefix .. 'st'
+-- The budget's one hash (KEYS[1]), read whole once per step (HGETALL): the tickets ("t:..."), the epoch
+-- (id, hold, seen), the block windows ("b:<bucket>"), the bulk share's counters ("share") and when each
+-- key's time to live runs out ("x:<key>"). Every change is written back by one HSET at the end of the
+-- step (save_shared). The ban gate is KEYS[2], a hash of its own shared by every budget of the ban scope
+-- (one IP), read by one HMGET in the same step.
+local shared_key = queue_key
+local gate_key = KEYS[2]
 local ettl = step.ettl or 86400000
-local fields = {'gen', 'lvl', 'until', 'open', 'probe', 'id', 'hold', 'seen'}
-for _, def in ipairs(defs) do
-  fields[#fields + 1] = 'b:' .. def.name
+local raw_hash = redis.call('HGETALL', shared_key)
+local hash = {}
+for index = 1, #raw_hash, 2 do
+  hash[raw_hash[index]] = raw_hash[index + 1]
 end
-for _, def in ipairs(defs) do
-  fields[#fields + 1] = 'x:' .. slot_key(def.name)
-end
-fields[#fields + 1] = 'x:' .. queue_key
-local raw_shared = redis.call('HMGET', shared_key, unpack(fields))
 local blocked, updates, shared_ttl = {}, {}, 0
 local alive_until = {}
-for index, def in ipairs(defs) do
-  blocked[def.name] = tonumber(raw_shared[8 + index]) or 0
-  alive_until[slot_key(def.name)] = tonumber(raw_shared[8 + #defs + index]) or 0
+for _, def in ipairs(defs) do
+  blocked[def.name] = tonumber(hash['b:' .. def.name]) or 0
+  alive_until[slot_key(def.name)] = tonumber(hash['x:' .. slot_key(def.name)]) or 0
 end
-alive_until[queue_key] = tonumber(raw_shared[8 + 2 * #defs + 1]) or 0
+alive_until[shared_key] = tonumber(hash['x:' .. shared_key]) or 0
+
+-- Make key live at least until now + ttl, never shorter than it already does (its expiry is recorded in
+-- the budget's hash, so checking costs nothing).
+local function extend(key, ttl)
+  if (alive_until[key] or 0) < now + ttl then
+    redis.call('PEXPIRE', key, math.ceil(ttl))
+    alive_until[key] = now + ttl
+    updates['x:' .. key] = ms(now + ttl)
+  end
+end
 
 -- A key written this step must live at least ttl ms more. Its expiry is pushed to twice that only when
--- the one recorded in st falls short, so a busy key costs a PEXPIRE about once per ttl, not per step.
+-- it falls short, so a busy key costs a PEXPIRE about once per ttl, not per step.
 local function keep_alive(key, ttl)
   if (alive_until[key] or 0) < now + ttl then
-    redis.call('PEXPIRE', key, math.ceil(2 * ttl))
-    alive_until[key] = now + 2 * ttl
-    updates['x:' .. key] = ms(now + 2 * ttl)
+    extend(key, 2 * ttl)
   end
 end
 
@@ -165,12 +180,13 @@ end
 
 -- The ban gate, a circuit breaker (see _gate.py): one escalation per ban event, then half-open for
 -- exactly one probe; a success opens it and resets the level.
+local raw_gate = redis.call('HMGET', gate_key, 'gen', 'lvl', 'until', 'open', 'probe')
 local gate = {
-  gen = tonumber(raw_shared[1]) or 0,
-  lvl = tonumber(raw_shared[2]) or 0,
-  ['until'] = tonumber(raw_shared[3]) or 0,
-  open = raw_shared[4] ~= '0',
-  probe = raw_shared[5] or '',
+  gen = tonumber(raw_gate[1]) or 0,
+  lvl = tonumber(raw_gate[2]) or 0,
+  ['until'] = tonumber(raw_gate[3]) or 0,
+  open = raw_gate[4] ~= '0',
+  probe = raw_gate[5] or '',
 }
 local gate_dirty = false
 for _, member in ipairs(probe_ends) do
@@ -200,8 +216,8 @@ end
 -- The epoch: missing means the fleet's state was lost (a flush, a restart) or never existed, so the
 -- budget may have been spent a moment ago: nothing is granted for one full period, unless the caller
 -- is a first start that trusts a fresh fleet. Its time to live is refreshed at most every ettl / 4.
-local epoch_id, hold_until = raw_shared[6], tonumber(raw_shared[7]) or 0
-local seen = tonumber(raw_shared[8]) or 0
+local epoch_id, hold_until = hash.id, tonumber(hash.hold) or 0
+local seen = tonumber(hash.seen) or 0
 if not epoch_id then
   epoch_id = ms(now)
   hold_until = now
@@ -221,13 +237,16 @@ local banned_for = math.max(ban_until - now, 0)
 local half_open = not gate.open and banned_for <= 0
 local function save_shared(granted_any)
   if gate_dirty then
-    updates.gen, updates.lvl, updates['until'] = gate.gen, gate.lvl, ms(gate['until'])
-    updates.open, updates.probe = gate.open and '1' or '0', gate.probe
-    shared_ttl = math.max(shared_ttl, banned_for + lease + margin)
+    redis.call('HSET', gate_key, 'gen', gate.gen, 'lvl', gate.lvl, 'until', ms(gate['until']),
+      'open', gate.open and '1' or '0', 'probe', gate.probe)
+    redis.call('PEXPIRE', gate_key, math.ceil(math.max(ettl, banned_for + lease + margin)))
   end
-  local refresh = updates.id or (granted_any and now - seen > ettl / 4)
-  if refresh then
+  if updates.id or (granted_any and now - seen > ettl / 4) then
     updates.seen = ms(now)
+    extend(shared_key, ettl)
+  end
+  if shared_ttl > 0 then
+    extend(shared_key, shared_ttl)
   end
   local args = {}
   for field, value in pairs(updates) do
@@ -236,10 +255,6 @@ local function save_shared(granted_any)
   end
   if #args > 0 then
     redis.call('HSET', shared_key, unpack(args))
-  end
-  if refresh or shared_ttl > 0 then
-    local current = refresh and ettl or redis.call('PTTL', shared_key)
-    redis.call('PEXPIRE', shared_key, math.ceil(math.max(current, shared_ttl, ettl, banned_for + lease + margin)))
   end
 end
 
@@ -252,7 +267,7 @@ local function state(name, limit, period)
   end
   local key = slot_key(name)
   local raw = redis.call('ZRANGE', key, 0, -1, 'WITHSCORES')
-  local frees, used, in_flight, expired = {}, 0, 0, 0
+  local frees, used, urgent, in_flight, expired = {}, 0, 0, 0, 0
   local horizon = now + period
   local pending = slot_pending[key] or {}
   local unseen = {}
@@ -268,12 +283,16 @@ local function state(name, limit, period)
     raw[#raw + 1] = score
   end
   for index = 1, #raw, 2 do
-    local weight = tonumber(string.match(raw[index], '^(%d+):')) or 1
+    local digits, flag = string.match(raw[index], '^(%d+)(u?):')
+    local weight = tonumber(digits) or 1
     local score = tonumber(raw[index + 1])
     if score <= now then
       expired = expired + 1
     else
       used = used + weight
+      if flag == 'u' then
+        urgent = urgent + weight
+      end
       if score > horizon then
         in_flight = in_flight + weight
         score = horizon
@@ -290,9 +309,10 @@ local function state(name, limit, period)
     limit = limit,
     period = period,
     used = used,
+    urgent = urgent,
     in_flight = in_flight,
     frees = frees,
-    blocked_until = blocked[name] or tonumber(redis.call('HGET', shared_key, 'b:' .. name)) or 0,
+    blocked_until = blocked[name] or tonumber(hash['b:' .. name]) or 0,
   }
   states[name] = found
   return found
@@ -307,245 +327,3 @@ local function states_of(indices)
   return result
 end
 
--- Tickets: one per waiting process in one hash, ordered by arrival (seq, then id); each is
--- "seq|deadline|waiting|weight|name,limit,period;...".
-local function read_tickets()
-  local raw = redis.call('HGETALL', queue_key)
-  local tickets = {}
-  for index = 1, #raw, 2 do
-    local id = raw[index]
-    local seq, deadline, waiting, weight, spec = string.match(raw[index + 1], '^([^|]+)|([^|]+)|([^|]+)|([^|]+)|(.*)$')
-    if id ~= step.t and (not deadline or tonumber(deadline) < now) then
-      redis.call('HDEL', queue_key, id)
-    elseif seq then
-      tickets[#tickets + 1] = {
-        id = id, seq = seq, score = tonumber(seq), waiting = tonumber(waiting) or 0,
-        weight = tonumber(weight) or 1, spec = spec,
-      }
-    end
-  end
-  table.sort(tickets, function(left, right)
-    return left.score < right.score or (left.score == right.score and left.id < right.id)
-  end)
-  return tickets
-end
-
-local function ticket_states(spec)
-  local result = {}
-  for name, limit, period in string.gmatch(spec, '([^,;]+),([^,;]+),([^,;]+)') do
-    result[#result + 1] = state(name, tonumber(limit), tonumber(period))
-  end
-  return result
-end
-
-local function ticket_spec(indices)
-  local parts = {}
-  for _, index in ipairs(indices) do
-    local def = defs[index]
-    parts[#parts + 1] = def.name .. ',' .. def.limit .. ',' .. def.period
-  end
-  return table.concat(parts, ';')
-end
-
--- The walk: first come first served per bucket. A request lacking room in a bucket holds that bucket
--- for everything behind it; a request that fits takes its weight (for real when it is ours).
-local held, queued = {}, {}
-
-local function fits(s, weight)
-  return now >= s.blocked_until and s.used + weight <= s.limit
-end
-
-local function consider(weight, bucket_states)
-  local skipped = false
-  for _, s in ipairs(bucket_states) do
-    if held[s.name] then
-      skipped = true
-      queued[s.name] = (queued[s.name] or 0) + weight
-    end
-  end
-  if skipped then
-    return false
-  end
-  local lacking = false
-  for _, s in ipairs(bucket_states) do
-    if not fits(s, weight) then
-      lacking = true
-      held[s.name] = true
-      queued[s.name] = (queued[s.name] or 0) + weight
-    end
-  end
-  if lacking then
-    return false
-  end
-  for _, s in ipairs(bucket_states) do
-    s.used = s.used + weight
-  end
-  return true
-end
-
-local function free_at(s, need)
-  if need <= 0 then
-    return now
-  end
-  local freed = 0
-  for _, entry in ipairs(s.frees) do
-    freed = freed + entry[2]
-    if freed >= need then
-      return entry[1]
-    end
-  end
-  return now + s.period
-end
-
-local function earliest(weight, bucket_states)
-  local at = now
-  for _, s in ipairs(bucket_states) do
-    local need = s.used + (queued[s.name] or 0) + weight - s.limit
-    at = math.max(at, s.blocked_until, free_at(s, need))
-  end
-  return at
-end
-
-local granted_any = false
-local reply = {g = {}, w = -1, ban = banned_for, held = {}, seq = '', probe = 0, ep = epoch_id, hold = held_for}
-local batch = step.q or {}
-local me = step.t
-
-if me and me ~= '' and step.q then
-  if #batch == 0 and not step.more then
-    redis.call('HDEL', queue_key, me)
-  else
-    local wait_until = nil
-    local granted = {}
-    local head_granted = false
-    local tickets = read_tickets()
-    local my_score = nil
-    for _, entry in ipairs(tickets) do
-      if entry.id == me then
-        my_score = entry.seq
-      end
-    end
-    local seq_text = my_score or ((step.seq ~= nil and step.seq ~= '') and step.seq or ms(now))
-    local seq_value = tonumber(seq_text)
-
-    local function offer(index)
-      local request = batch[index]
-      local bucket_states = states_of(request[2])
-      local at = earliest(request[1], bucket_states)
-      if consider(request[1], bucket_states) then
-        granted[#granted + 1] = index
-        for _, def_index in ipairs(request[2]) do
-          put_slot(defs[def_index], request[3], true, 0)
-        end
-        return true
-      end
-      if wait_until == nil or at < wait_until then
-        wait_until = at
-      end
-      return false
-    end
-
-    if banned_for > 0 or held_for > 0 then
-      wait_until = math.max(ban_until, hold_until)
-    elseif half_open then
-      -- One probe for the whole fleet: the head of the first waiting process, once no probe is out.
-      local first = tickets[1]
-      if gate.probe == '' and (not first or first.id == me or first.score >= seq_value) and offer(1) then
-        head_granted = true
-        gate.probe, gate_dirty = batch[1][3], true
-        reply.probe = 1
-      else
-        wait_until = now + probe_poll
-      end
-    else
-      -- Round robin: round k offers the k-th waiting request of every ticket, in queue order. Other
-      -- processes' requests are assumed shaped like their head; ours are the batch itself.
-      local order, placed, rounds = {}, false, #batch
-      for _, entry in ipairs(tickets) do
-        if not placed and (entry.id == me or entry.score > seq_value
-            or (entry.score == seq_value and entry.id > me)) then
-          placed = true
-          order[#order + 1] = {mine = true}
-        end
-        if entry.id ~= me then
-          local count = math.min(entry.waiting, step.cap)
-          rounds = math.max(rounds, count)
-          order[#order + 1] = {count = count, weight = entry.weight, states = ticket_states(entry.spec)}
-        end
-      end
-      if not placed then
-        order[#order + 1] = {mine = true}
-      end
-      for round = 1, rounds do
-        for _, entry in ipairs(order) do
-          if entry.mine then
-            if round <= #batch then
-              local taken = offer(round)
-              if round == 1 then
-                head_granted = taken
-              end
-            end
-          elseif round <= entry.count then
-            consider(entry.weight, entry.states)
-          end
-        end
-      end
-    end
-
-    reply.g = granted
-    granted_any = #granted > 0
-    local remaining = #batch - #granted
-    if remaining > 0 or step.more then
-      if head_granted then
-        seq_text = ms(now)
-      end
-      local head = nil
-      local granted_set = {}
-      for _, index in ipairs(granted) do
-        granted_set[index] = true
-      end
-      for index = 1, #batch do
-        if not granted_set[index] then
-          head = batch[index]
-          break
-        end
-      end
-      head = head or batch[#batch]
-      local until_ms = wait_until or now
-      local deadline = until_ms + step.grace
-      redis.call('HSET', queue_key, me, seq_text .. '|' .. ms(deadline) .. '|' .. math.max(step.n - #granted, 1)
-        .. '|' .. head[1] .. '|' .. ticket_spec(head[2]))
-      keep_alive(queue_key, deadline - now + margin)
-      reply.w = math.max(until_ms - now, 0)
-      reply.seq = seq_text
-    else
-      redis.call('HDEL', queue_key, me)
-    end
-    for name in pairs(held) do
-      reply.held[#reply.held + 1] = name
-    end
-  end
-end
-
-flush_slots(keep_alive)
-save_shared(granted_any)
-reply.gen, reply.lvl, reply.open = gate.gen, gate.lvl, gate.open and 1 or 0
-
-if step.s and #step.s > 0 then
-  local rows = {}
-  for _, index in ipairs(step.s) do
-    local def = defs[index]
-    local s = state(def.name, def.limit, def.period)
-    rows[#rows + 1] = {s.used, s.in_flight, math.max(s.blocked_until - now, 0)}
-  end
-  local waiting = step.n or 0
-  for _, entry in ipairs(read_tickets()) do
-    if entry.id ~= me then
-      waiting = waiting + entry.waiting
-    end
-  end
-  reply.s = rows
-  reply.fleet = waiting
-end
-
-return cjson.encode(reply)

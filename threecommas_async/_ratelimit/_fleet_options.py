@@ -1,4 +1,11 @@
-"""What a fleet is configured with (one options object), its Redis key prefix, and its counters."""
+"""What a fleet is configured with (one options object), its Redis keys, and its counters.
+
+Key layout: ``threecommas:[<namespace>:]{<ban scope>}:<hash of the API key>:...`` for a budget and
+``threecommas:[<namespace>:]{<ban scope>}:gate`` for the ban gate every budget of the ban scope shares
+(one IP bans them all). The ``{hash tag}`` is the ban scope, so on Redis Cluster a budget and its gate
+share one slot and a step stays one script call on one node; every key of a ban scope lands on that
+node (use one ban scope per egress IP to spread IPs over a cluster).
+"""
 
 from __future__ import annotations
 
@@ -8,27 +15,36 @@ from typing import Any
 
 import attrs
 
-__all__ = ["FleetOptions", "FleetStats", "fleet_key_prefix"]
+__all__ = ["DEFAULT_BAN_SCOPE", "FleetOptions", "FleetStats", "fleet_gate_key", "fleet_key_prefix"]
 
 _PREFIX_DOMAIN = b"threecommas_async fleet key v1\x00"
+DEFAULT_BAN_SCOPE = "ip"
 
 
-def fleet_key_prefix(api_key: str, namespace: str | None = None) -> str:
-    """The Redis key prefix of a fleet: a hash of the API key (never the key), plus an optional namespace.
+def _scope_root(namespace: str | None, ban_scope: str | None) -> str:
+    _check_name("namespace", namespace)
+    _check_name("ban_scope", ban_scope)
+    spaced = f"{namespace}:" if namespace else ""
+    return f"threecommas:{spaced}{{{ban_scope or DEFAULT_BAN_SCOPE}}}:"
 
-    The hash sits in a ``{hash tag}`` so every key of the fleet lands in one Redis Cluster slot.
-    """
+
+def fleet_key_prefix(api_key: str, namespace: str | None = None, ban_scope: str | None = None) -> str:
+    """The Redis key prefix of one budget: a hash of the API key (never the key) under the namespace and
+    the ban scope's ``{hash tag}``."""
     if not api_key:
         raise ValueError("api_key must be a non-empty string")
-    _check_namespace(namespace)
     digest = hashlib.sha256(_PREFIX_DOMAIN + api_key.encode()).hexdigest()[:24]
-    scope = f"{namespace}:" if namespace else ""
-    return f"threecommas:{scope}{{{digest}}}:"
+    return f"{_scope_root(namespace, ban_scope)}{digest}:"
 
 
-def _check_namespace(namespace: str | None) -> None:
-    if namespace is not None and (not namespace or any(c in namespace for c in "{}")):
-        raise ValueError("namespace must be non-empty and must not contain '{' or '}'")
+def fleet_gate_key(namespace: str | None = None, ban_scope: str | None = None) -> str:
+    """The Redis key of the ban gate shared by every budget of ``ban_scope`` in ``namespace``."""
+    return f"{_scope_root(namespace, ban_scope)}gate"
+
+
+def _check_name(what: str, name: str | None) -> None:
+    if name is not None and (not name or any(c in name for c in "{}")):
+        raise ValueError(f"{what} must be non-empty and must not contain '{{' or '}}'")
 
 
 def _positive(instance: Any, attribute: attrs.Attribute[float], value: float) -> None:
@@ -51,15 +67,17 @@ def _at_least_one(instance: Any, attribute: attrs.Attribute[int], value: int) ->
         raise ValueError(f"{attribute.name} must be >= 1, not {value!r}")
 
 
-def _namespace(instance: Any, attribute: attrs.Attribute[str | None], value: str | None) -> None:
-    _check_namespace(value)
+def _name(instance: Any, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    _check_name(attribute.name, value)
 
 
 @attrs.frozen(slots=True, kw_only=True)
 class FleetOptions:
     """How a fleet backend behaves; every process of a fleet should use the same options.
 
-    ``namespace``: separates fleets that share an API key and a Redis. ``fallback_share``: None (default)
+    ``namespace``: separates fleets that share an API key and a Redis. ``ban_scope``: the budgets (API
+    keys) that share one ban gate, since 3Commas bans by IP: by default every budget of the namespace;
+    give each egress IP its own scope when the fleet sends from several. ``fallback_share``: None (default)
     fails closed while Redis is unreachable; a share in (0, 1] limits this process to that share of every
     bucket, locally, meanwhile (pick at most 1 / number of processes), probing Redis every
     ``probe_interval`` seconds. ``max_in_flight``: seconds a granted slot may stay unanswered before it is
@@ -70,12 +88,13 @@ class FleetOptions:
     release). ``trust_fresh_start``: grant at once when the fleet's state is missing at first start
     (default: wait one full period, since a previous fleet may have spent the budget a moment ago; a
     fleet whose state vanished later, a flush or a restart, always waits). ``epoch_ttl``: seconds the
-    fleet's epoch key outlives its last grant (a fleet idle for longer starts as a new one, and waits
+    budget's state (its epoch) outlives its last grant (a fleet idle for longer starts as a new one, and waits
     unless ``trust_fresh_start``). ``socket_timeout`` and
     ``connect_timeout`` apply to the client ``RedisBackend.from_url`` makes.
     """
 
-    namespace: str | None = attrs.field(default=None, validator=_namespace)
+    namespace: str | None = attrs.field(default=None, validator=_name)
+    ban_scope: str | None = attrs.field(default=None, validator=_name)
     fallback_share: float | None = attrs.field(default=None, validator=_share)
     max_in_flight: float = attrs.field(default=120.0, validator=_positive)
     ticket_grace: float = attrs.field(default=2.0, validator=_positive)
@@ -104,6 +123,7 @@ class FleetStats:
     write_steps: int = 0
     write_only_steps: int = 0
     grants: int = 0
+    grants_by_lane: list[int] = attrs.field(factory=lambda: [0, 0, 0])
     snapshots: int = 0
     failures: int = 0
     local_grants: int = 0
@@ -118,6 +138,10 @@ class FleetStats:
             self.write_steps += 1
             if not asked:
                 self.write_only_steps += 1
+
+    def count_grant(self, lane: int) -> None:
+        self.grants += 1
+        self.grants_by_lane[lane] += 1
 
     @property
     def steps_per_grant(self) -> float:

@@ -1,11 +1,12 @@
 """The fleet pump: the Redis I/O of a fleet backend (one task per process), its timers and waiters.
 
 Every decision is made by the script (``_fleet.lua``) on the Redis clock; what a step carries and what
-its reply means is built in ``_fleet_step``. The pump owns all Redis traffic: it carries the oldest
-local waiters (up to ``batch_size``), pending releases, block windows and bans in one step, sleeps until
-the wait the step returned, and is woken early only by local events (an arrival that may fit, a slot
-freed at once, a write that is due). Waiting costs no round trips, and answered releases ride along with
-the next step that asks for budget (written on their own only after ``release_linger``).
+its reply means is built in ``_fleet_step``, the call itself is ``_fleet_link``'s and the pending writes
+are ``_fleet_writes``'. The pump carries the oldest local waiters of every lane (up to ``batch_size``
+each, urgent first), pending releases, block windows and bans in one step, sleeps until the wait the
+step returned, and is woken early only by local events (an arrival that may fit, an urgent arrival, a
+slot freed at once, a write that is due). Waiting costs no round trips, and answered releases ride along
+with the next step that asks for budget (written on their own only after ``release_linger``).
 
 Redis unreachable: waiters fail with :class:`RateLimiterUnavailableError` (nothing is sent) and the
 writes are kept for the next step that gets through; ``FallbackBackend`` can sit around the pump.
@@ -21,62 +22,26 @@ import uuid
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-import attrs
-
 from .._clock import ClockFn, SleepFn
 from .._exceptions import RateLimiterUnavailableError
 from ._alarm import Alarm
 from ._backend import DEFAULT_BAN_RULE, HeldSlot, Lane, LimiterSnapshot, Permit, ban_error
+from ._fleet_link import ScriptLink, SharedSlot, Unreachable, unavailable, unreachable
 from ._fleet_options import FleetOptions, FleetStats
-from ._fleet_step import (
-    Ask,
-    AskEntry,
-    BanEvent,
-    Import,
-    Release,
-    StepReply,
-    Writes,
-    build_step,
-    encode_step,
-    linger_deadline,
-    script_source,
-)
-from ._fleet_waiters import FleetWaiter, LocalQueue
+from ._fleet_step import NO_SEQS, Ask, AskEntry, BanEvent, Import, Release, StepReply, Writes, build_step
+from ._fleet_waiters import FleetWaiter, LaneQueues
+from ._fleet_writes import WriteQueue, finish
 from ._gate import BanGate
 from ._policy import BanRule, Bucket
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis
-    from redis.commands.core import AsyncScript
 
 __all__ = ["FleetPump"]
 
 logger = logging.getLogger("threecommas_async")
 
 _WAKE_SLACK = 0.0002
-
-
-@attrs.frozen(slots=True)
-class _SharedSlot:
-    member: str
-
-
-class _Unreachable(Exception):
-    """Redis did not answer a step; the Redis error is ``__cause__``."""
-
-
-def _unreachable(cause: BaseException | None) -> _Unreachable:
-    error = _Unreachable()
-    error.__cause__ = cause
-    return error
-
-
-def _unavailable(cause: BaseException | None) -> RateLimiterUnavailableError:
-    error = RateLimiterUnavailableError(
-        f"the shared rate limiter (Redis) cannot be reached ({type(cause).__name__}); nothing was sent"
-    )
-    error.__cause__ = cause
-    return error
 
 
 class FleetPump:
@@ -87,27 +52,24 @@ class FleetPump:
         redis: Redis,
         *,
         prefix: str,
+        gate_key: str,
         options: FleetOptions,
         errors: tuple[type[BaseException], ...],
         clock: ClockFn,
         sleep: SleepFn,
     ) -> None:
-        self._redis = redis
+        self._link = ScriptLink(redis, prefix=prefix, gate_key=gate_key, errors=errors)
         self.prefix = prefix
         self._options = options
-        self._errors = errors
         self._clock = clock
         self._ticket = uuid.uuid4().hex[:12]
         self._ids = itertools.count(1)
-        self._script: AsyncScript | None = None
         self.stats = FleetStats()
-        self._waiters = LocalQueue()
-        self._writes = Writes()
-        self._retained = Writes()
-        self._flushed: asyncio.Future[None] | None = None
+        self._waiters = LaneQueues()
+        self._writes = WriteQueue(linger=options.release_linger, wake=self._wake_up, clock=clock, sleep=sleep)
         self._due = False
         self._held: frozenset[str] = frozenset()
-        self._seq: str | None = None
+        self._seqs: tuple[str | None, ...] = NO_SEQS
         self._known_ban_until = -math.inf
         self._gate = BanGate()
         self._epoch: str | None = None
@@ -119,7 +81,6 @@ class FleetPump:
         self._wake: asyncio.Event | None = None
         self._pump_task: asyncio.Task[None] | None = None
         self._ask_alarm = Alarm(self._kick, clock=clock, sleep=sleep)
-        self._flush_alarm = Alarm(self._flush_now, clock=clock, sleep=sleep)
 
     # ----------------------------------------------------------------- LimiterBackend
 
@@ -132,33 +93,30 @@ class FleetPump:
         lane: Lane = Lane.NORMAL,
         reserve: int = 0,
     ) -> Permit:
+        headroom = 0 if lane is Lane.URGENT else reserve
         for bucket in buckets:
-            if weight > bucket.limit:
-                raise ValueError(f"weight {weight} exceeds the limit {bucket.limit} of bucket {bucket.name!r}")
+            if weight > bucket.limit - headroom:
+                raise ValueError(
+                    f"weight {weight} exceeds the limit {bucket.limit} of bucket {bucket.name!r}"
+                    f" (less {headroom} reserved)"
+                )
         self._longest_period = max(self._longest_period, *(bucket.period for bucket in buckets))
         now = self._clock()
         if self._known_ban_until - now > max_ban_wait:
             raise ban_error(self._known_ban_until - now)
-        waiter = self._enqueue(AskEntry(weight, buckets, self._member(weight)), now, max_ban_wait)
+        waiter = self._enqueue(AskEntry(weight, buckets, self._member(weight, lane), lane, headroom), now, max_ban_wait)
         try:
             return await waiter.future
-        except _Unreachable as exc:
-            raise _unavailable(exc.__cause__) from exc.__cause__
+        except Unreachable as exc:
+            raise unavailable(exc.__cause__) from exc.__cause__
         except asyncio.CancelledError:
-            future = waiter.future
-            if future.cancelled():
-                self._waiters.cancelled()
-            if future.done() and not future.cancelled() and future.exception() is None:
-                self._queue_release(waiter.entry.member, buckets, sent=False)
-                self._kick()
-            elif self._seq is not None and self._live_waiter_count() == 0:
-                self._kick()
+            self._cancelled(waiter)
             raise
 
     async def release(self, permit: Permit, *, sent: bool) -> None:
         if permit.released:
             return
-        if not isinstance(permit.token, _SharedSlot):
+        if not isinstance(permit.token, SharedSlot):
             raise TypeError("this permit was not granted by this fleet backend")
         permit.released = True
         self._queue_release(permit.token.member, permit.buckets, sent=sent)
@@ -168,7 +126,7 @@ class FleetPump:
     async def block(self, buckets: tuple[Bucket, ...], seconds: float) -> None:
         until = self._clock() + seconds
         for bucket in buckets:
-            self._writes.block(bucket, until)
+            self._writes.pending.block(bucket, until)
         await self._submit()
 
     async def ban(
@@ -177,7 +135,7 @@ class FleetPump:
         generation = -1 if permit is None else permit.ban_generation
         if seconds is not None and (permit is None or generation >= self._gate.generation):
             self._known_ban_until = max(self._known_ban_until, self._clock() + seconds)
-        self._writes.bans.append(BanEvent(generation, seconds, rule))
+        self._writes.pending.bans.append(BanEvent(generation, seconds, rule))
         await self._submit()
         now = self._clock()
         if not self._reachable:
@@ -192,36 +150,33 @@ class FleetPump:
             return
         if gate.level == 0 and gate.open and not (permit is not None and permit.probe):
             return
-        self._writes.succeeded(-1 if permit is None else permit.ban_generation)
-        self._writes.flush_by = -math.inf
-        self._bind()
-        self._ensure_pump()
-        self._flush_now()
+        self._writes.pending.succeeded(-1 if permit is None else permit.ban_generation)
+        self._writes.flush_now()
 
     async def snapshot(self, buckets: tuple[Bucket, ...]) -> LimiterSnapshot:
-        if self._writes:
+        if self._writes.pending:
             await self._submit()
         step = build_step(Writes(), now=self._clock(), report=buckets, ticket=self._ticket, **self._step_context())
-        step["n"] = self._live_waiter_count()
+        step["n"] = self._waiters.live
+        step["ln"] = list(self._waiters.live_by_lane())
         try:
             reply = await self._call(step)
-        except _Unreachable as exc:
+        except Unreachable as exc:
             raise RateLimiterUnavailableError(
                 "the shared rate limiter (Redis) cannot be reached; no snapshot"
             ) from exc.__cause__
         self.stats.snapshots += 1
-        return reply.snapshot(buckets)
+        return reply.snapshot(buckets, self.stats.grants_by_lane)
 
     async def aclose(self) -> None:
         """Fail local waiters, write what is pending (releases, blocks, leaving the queue), stop the pump."""
         self._waiters.fail_all(lambda: RateLimiterUnavailableError("the rate limiter was closed"))
         self._ask_alarm.cancel()
-        self._flush_alarm.cancel()
+        self._writes.cancel()
         pump = self._pump_task
         if pump is not None and not pump.done() and self._loop is asyncio.get_running_loop():
             self._closing = True
-            self._writes.absorb(self._retained)
-            self._retained = Writes()
+            self._writes.closing()
             self._due = True
             assert self._wake is not None
             self._wake.set()
@@ -234,45 +189,52 @@ class FleetPump:
     # ----------------------------------------------------------------- recovery (FallbackBackend)
 
     async def reachable(self) -> bool:
-        try:
-            await self._redis.ping()
-        except self._errors:
-            return False
-        return True
+        return await self._link.reachable()
 
     def adopt(self, slots: Sequence[HeldSlot]) -> list[Permit]:
         """Count slots taken elsewhere meanwhile; in-flight ones come back as permits to release here."""
         permits = []
         for slot in slots:
             member = self._member(slot.weight)
-            self._writes.imports.append(Import(member, slot.buckets, slot.in_flight))
+            self._writes.pending.imports.append(Import(member, slot.buckets, slot.in_flight))
             if slot.in_flight:
-                permits.append(Permit(buckets=slot.buckets, weight=slot.weight, token=_SharedSlot(member)))
-        self._writes.flush_by = -math.inf
-        self._bind()
-        self._ensure_pump()
+                permits.append(Permit(buckets=slot.buckets, weight=slot.weight, token=SharedSlot(member)))
+        self._writes.flush_now()
         self._kick()
         return permits
 
     # ----------------------------------------------------------------- local queue
 
-    def _member(self, weight: int) -> str:
-        return f"{weight}:{self._ticket}:{next(self._ids)}"
+    def _member(self, weight: int, lane: Lane = Lane.NORMAL) -> str:
+        """A slot's name in Redis: its weight (marked ``u`` in the urgent lane, whose slots fill the reserve
+        first), this process's ticket and a counter."""
+        return f"{weight}{'u' if lane is Lane.URGENT else ''}:{self._ticket}:{next(self._ids)}"
 
     def _enqueue(self, entry: AskEntry, now: float, max_ban_wait: float) -> FleetWaiter:
+        """Queue a waiter; ask at once when it may fit now, and always for an urgent one (the fleet must
+        learn of it, so that other processes leave it the next free slot)."""
         loop = self._bind()
         waiter = FleetWaiter(entry, loop.create_future(), now, max_ban_wait)
-        if self._waiters.push(waiter) or (
-            len(self._waiters) <= self._options.batch_size
-            and self._known_ban_until <= now
-            and not any(bucket.name in self._held for bucket in entry.buckets)
-        ):
+        if self._waiters.push(waiter) or (self._known_ban_until <= now and self._worth_asking(entry)):
             self._kick()
         self._ensure_pump()
         return waiter
 
-    def _live_waiter_count(self) -> int:
-        return self._waiters.live
+    def _worth_asking(self, entry: AskEntry) -> bool:
+        if entry.lane is Lane.URGENT:
+            return True
+        lane = self._waiters.lanes[entry.lane]
+        return len(lane) <= self._options.batch_size and not any(b.name in self._held for b in entry.buckets)
+
+    def _cancelled(self, waiter: FleetWaiter) -> None:
+        future, entry = waiter.future, waiter.entry
+        if future.cancelled():
+            self._waiters.cancelled(entry.lane)
+        if future.done() and not future.cancelled() and future.exception() is None:
+            self._queue_release(entry.member, entry.buckets, sent=False)
+            self._kick()
+        elif self._seqs[entry.lane] is not None and self._waiters.lanes[entry.lane].live == 0:
+            self._kick()
 
     def _fail_banned_waiters(self, remaining: float) -> None:
         self._waiters.fail(lambda waiter: ban_error(remaining) if remaining > waiter.max_ban_wait else None)
@@ -280,40 +242,15 @@ class FleetPump:
     # ----------------------------------------------------------------- writes
 
     def _queue_release(self, member: str, buckets: tuple[Bucket, ...], *, sent: bool) -> None:
-        """An unsent release is due at once; an answered one rides along with the next step and, if
-        none comes, is written when its linger ends."""
-        now = self._clock()
-        writes = self._writes
-        writes.releases.append(Release(member, buckets, sent, now))
-        if not sent:
-            writes.flush_by = -math.inf
-            return
-        next_ask_at = self._ask_alarm.deadline if self._ask_alarm.pending else math.inf
-        deadline = linger_deadline(buckets, now=now, linger=self._options.release_linger, next_ask_at=next_ask_at)
-        writes.flush_by = min(writes.flush_by, deadline)
         self._bind()
         self._ensure_pump()
-        if writes.flush_by <= now:
-            self._flush_now()
-        else:
-            self._flush_alarm.arm(writes.flush_by)
-
-    def _flush_now(self) -> None:
-        self._writes.flush_by = -math.inf
-        if self._wake is not None:
-            self._wake.set()
+        next_ask_at = self._ask_alarm.deadline if self._ask_alarm.pending else math.inf
+        self._writes.release(member, buckets, sent=sent, next_ask_at=next_ask_at)
 
     async def _submit(self) -> None:
-        """Have every pending write sent at once and wait for the step (never raises for Redis)."""
-        self._writes.flush_by = -math.inf
         loop = self._bind()
-        if self._flushed is None or self._flushed.done():
-            self._flushed = loop.create_future()
-        flushed = self._flushed
         self._ensure_pump()
-        assert self._wake is not None
-        self._wake.set()
-        await asyncio.shield(flushed)
+        await self._writes.submit(loop)
 
     # ----------------------------------------------------------------- the pump
 
@@ -322,6 +259,12 @@ class FleetPump:
         if self._wake is not None:
             self._wake.set()
 
+    def _wake_up(self) -> None:
+        self._bind()
+        self._ensure_pump()
+        assert self._wake is not None
+        self._wake.set()
+
     def _bind(self) -> asyncio.AbstractEventLoop:
         loop = asyncio.get_running_loop()
         if self._loop is not loop:
@@ -329,8 +272,7 @@ class FleetPump:
             self._wake = asyncio.Event()
             self._pump_task = None
             self._ask_alarm.forget()
-            self._flush_alarm.forget()
-            self._flushed = None
+            self._writes.forget()
         return loop
 
     def _ensure_pump(self) -> None:
@@ -339,10 +281,9 @@ class FleetPump:
             self._pump_task = self._loop.create_task(self._pump())
 
     def _work_ready(self) -> bool:
-        writes = self._writes
-        if writes and (self._closing or writes.flush_by <= self._clock()):
+        if self._writes.ready(closing=self._closing):
             return True
-        return self._due and (self._live_waiter_count() > 0 or self._seq is not None)
+        return self._due and (self._waiters.live > 0 or any(seq is not None for seq in self._seqs))
 
     async def _pump(self) -> None:
         wake = self._wake
@@ -357,32 +298,28 @@ class FleetPump:
 
     async def _step(self) -> None:
         self._due = False
-        writes = self._writes
-        writes.absorb(self._retained)
-        self._writes, self._retained = Writes(), Writes()
-        self._flush_alarm.cancel()
-        flushed, self._flushed = self._flushed, None
+        writes, flushed = self._writes.take()
         batch = [] if self._closing else self._waiters.batch(self._options.batch_size)
         now = self._clock()
         ask = None
-        if batch or self._seq is not None:
+        if batch or any(seq is not None for seq in self._seqs):
             entries = [waiter.entry for waiter in batch]
-            ask = Ask(self._ticket, self._seq, entries, max(self._waiters.live, len(batch)), self._options.batch_size)
+            ask = Ask(self._ticket, self._seqs, entries, self._waiters.live_by_lane(), self._options.batch_size)
         try:
             reply = await self._call(build_step(writes, now=now, ask=ask, **self._step_context()))
-        except _Unreachable as exc:
+        except Unreachable as exc:
             self.stats.failures += 1
             writes.releases.extend(Release(w.entry.member, w.entry.buckets, False, now) for w in batch)
-            self._retained = writes
+            self._writes.retain(writes)
             self._reachable = False
             self._fail_waiters(exc)
-            _finish(flushed)
+            finish(flushed)
             return
         self.stats.count_step(asked=bool(batch), granted=bool(reply.granted), wrote=bool(writes))
         self._outage_logged = False
         self._reachable = True
         self._learn_gate(reply, now)
-        _finish(flushed)
+        finish(flushed)
         if ask is not None:
             self._apply(reply, batch)
 
@@ -391,17 +328,19 @@ class FleetPump:
         for index in reply.granted:
             waiter = batch[index]
             entry = waiter.entry
-            self.stats.grants += 1
+            self.stats.count_grant(entry.lane)
             if waiter.future.done():
                 self._queue_release(entry.member, entry.buckets, sent=False)
                 continue
-            permit = Permit(entry.buckets, entry.weight, waited=now - waiter.since, token=_SharedSlot(entry.member))
+            permit = Permit(
+                entry.buckets, entry.weight, waited=now - waiter.since, token=SharedSlot(entry.member), lane=entry.lane
+            )
             permit.ban_generation = reply.generation
             permit.probe = index == reply.probe
             self._waiters.grant(waiter, permit)
-        self._seq = reply.seq
+        self._seqs = reply.seqs
         self._held = reply.held
-        if self._live_waiter_count() == 0:
+        if self._waiters.live == 0:
             return
         if reply.granted and (reply.wait is None or reply.wait <= 0):
             self._due = True
@@ -423,23 +362,12 @@ class FleetPump:
         if reply.banned_for > 0:
             self._fail_banned_waiters(reply.banned_for)
 
-    def _fail_waiters(self, exc: _Unreachable) -> None:
+    def _fail_waiters(self, exc: Unreachable) -> None:
         if not self._outage_logged:
             self._outage_logged = True
             logger.warning("shared rate limiter (Redis) unreachable: %s", type(exc.__cause__).__name__)
-        self._waiters.fail_all(lambda: _unreachable(exc.__cause__))
+        self._waiters.fail_all(lambda: unreachable(exc.__cause__))
         self._ask_alarm.cancel()
 
     async def _call(self, step: dict[str, Any]) -> StepReply:
-        if self._script is None:
-            self._script = self._redis.register_script(script_source())
-        try:
-            raw = await self._script(keys=[self.prefix + "q"], args=[self.prefix, encode_step(step)])
-        except self._errors as exc:
-            raise _Unreachable() from exc
-        return StepReply.parse(raw)
-
-
-def _finish(flushed: asyncio.Future[None] | None) -> None:
-    if flushed is not None and not flushed.done():
-        flushed.set_result(None)
+        return await self._link.call(step)

@@ -17,11 +17,13 @@ from typing import Any
 
 import attrs
 
-from ._backend import BucketSnapshot, LimiterSnapshot
+from ._backend import BucketSnapshot, Lane, LimiterSnapshot
 from ._fleet_options import FleetOptions
 from ._policy import BanRule, Bucket
 
 __all__ = [
+    "BULK_SHARE",
+    "NO_SEQS",
     "Ask",
     "AskEntry",
     "BanEvent",
@@ -35,14 +37,20 @@ __all__ = [
     "script_source",
 ]
 
+BULK_SHARE = 0.1
+"""While normal and bulk requests both wait anywhere in the fleet, at least this share of their grants goes
+to bulk (the in-memory backend's rule, counted fleet-wide)."""
 KEY_MARGIN_MS = 1000.0
+_SCRIPT_PARTS = ("_fleet.lua", "_fleet_walk.lua")
 LINGER_PERIOD_SHARE = 0.02
 RIDE_PERIOD_SHARE = 0.1
 
 
 @functools.cache
 def script_source() -> str:
-    return resources.files(__name__.rpartition(".")[0]).joinpath("_fleet.lua").read_text(encoding="utf-8")
+    """The step script: ``_fleet.lua`` then ``_fleet_walk.lua``, one chunk."""
+    package = resources.files(__name__.rpartition(".")[0])
+    return "\n".join(package.joinpath(name).read_text(encoding="utf-8") for name in _SCRIPT_PARTS)
 
 
 @attrs.frozen(slots=True)
@@ -110,21 +118,28 @@ class Writes:
 
 @attrs.frozen(slots=True)
 class AskEntry:
-    """One local waiter as the step sees it."""
+    """One local waiter as the step sees it: its ``lane``, and the ``headroom`` of every bucket it must
+    leave free (the urgent reserve; 0 in the urgent lane)."""
 
     weight: int
     buckets: tuple[Bucket, ...]
     member: str
+    lane: Lane = Lane.NORMAL
+    headroom: int = 0
+
+
+NO_SEQS: tuple[str | None, ...] = (None,) * len(Lane)
 
 
 @attrs.frozen(slots=True)
 class Ask:
-    """This process's place in the fleet queue and the oldest local waiters (``waiting`` in all)."""
+    """This process's places in the fleet queue (one per lane, ``seqs``), the oldest local waiters of
+    every lane (``batch``, urgent first) and how many wait in each lane in all (``waiting``)."""
 
     ticket: str
-    seq: str | None
+    seqs: tuple[str | None, ...]
     batch: Sequence[AskEntry]
-    waiting: int
+    waiting: tuple[int, ...]
     cap: int
 
 
@@ -228,11 +243,15 @@ def build_step(
 def _ask_fields(ask: Ask, table: _BucketTable) -> dict[str, Any]:
     return {
         "t": ask.ticket,
-        "seq": ask.seq or "",
-        "q": [[entry.weight, table.refs(entry.buckets), entry.member] for entry in ask.batch],
-        "more": ask.waiting > len(ask.batch),
-        "n": ask.waiting,
+        "sq": [seq or "" for seq in ask.seqs],
+        "q": [
+            [entry.weight, table.refs(entry.buckets), entry.member, int(entry.lane), entry.headroom]
+            for entry in ask.batch
+        ],
+        "ln": list(ask.waiting),
+        "n": sum(ask.waiting),
         "cap": ask.cap,
+        "share": BULK_SHARE,
     }
 
 
@@ -242,6 +261,10 @@ def encode_step(step: dict[str, Any]) -> str:
 
 def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
+
+
+def _seq(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
 
 
 @attrs.frozen(slots=True)
@@ -255,7 +278,8 @@ class BucketRow:
 class StepReply:
     """What a step decided: ``granted`` indices into the batch (0-based), ``wait`` seconds until the
     earliest waiter left could fit (None: none left), ``banned_for`` seconds, the buckets someone lacks
-    room in (``held``), the ticket's queue position, the reported rows and fleet-wide waiters, and the
+    room in (``held``), the ticket's queue position in each lane (``seqs``), the reported rows and
+    fleet-wide waiters (in all and per lane), and the
     ban gate: its ``generation``, escalation ``level``, whether it is ``open``, and which granted index
     (0-based, into the batch) is the half-open ``probe``; the fleet's ``epoch``, and ``hold``: the
     seconds every grant is still held after the fleet's state was lost."""
@@ -264,9 +288,10 @@ class StepReply:
     wait: float | None = None
     banned_for: float = 0.0
     held: frozenset[str] = frozenset()
-    seq: str | None = None
+    seqs: tuple[str | None, ...] = NO_SEQS
     rows: tuple[BucketRow, ...] = ()
     fleet_waiters: int = 0
+    fleet_by_lane: tuple[int, ...] = (0,) * len(Lane)
     generation: int = 0
     level: int = 0
     open: bool = True
@@ -274,8 +299,8 @@ class StepReply:
     epoch: str | None = None
     hold: float = 0.0
 
-    def snapshot(self, buckets: tuple[Bucket, ...]) -> LimiterSnapshot:
-        """The reported rows as the limiter's snapshot of ``buckets``."""
+    def snapshot(self, buckets: tuple[Bucket, ...], grants: Sequence[int] = (0, 0, 0)) -> LimiterSnapshot:
+        """The reported rows as the limiter's snapshot of ``buckets``; ``grants`` per lane (this process's)."""
         rows = tuple(
             BucketSnapshot(
                 name=bucket.name,
@@ -288,7 +313,13 @@ class StepReply:
             )
             for bucket, row in zip(buckets, self.rows, strict=True)
         )
-        return LimiterSnapshot(rows, self.fleet_waiters, self.banned_for)
+        return LimiterSnapshot(
+            rows,
+            self.fleet_waiters,
+            self.banned_for,
+            waiters_by_lane={lane.name.lower(): self.fleet_by_lane[lane] for lane in Lane},
+            grants_by_lane={lane.name.lower(): grants[lane] for lane in Lane},
+        )
 
     @classmethod
     def parse(cls, raw: str | bytes) -> StepReply:
@@ -296,15 +327,17 @@ class StepReply:
         if not isinstance(reply, dict):
             return cls()
         wait_ms = float(reply.get("w", -1))
-        seq = reply.get("seq")
+        seqs = _as_list(reply.get("sq"))
+        by_lane = [int(count) for count in _as_list(reply.get("fl"))]
         return cls(
             granted=tuple(int(index) - 1 for index in _as_list(reply.get("g"))),
             wait=None if wait_ms < 0 else wait_ms / 1000.0,
             banned_for=max(float(reply.get("ban", 0)), 0.0) / 1000.0,
             held=frozenset(str(name) for name in _as_list(reply.get("held"))),
-            seq=seq if isinstance(seq, str) and seq else None,
+            seqs=tuple(_seq(seqs[lane] if lane < len(seqs) else None) for lane in Lane),
             rows=tuple(BucketRow(int(row[0]), int(row[1]), float(row[2]) / 1000.0) for row in _as_list(reply.get("s"))),
             fleet_waiters=int(reply.get("fleet", 0)),
+            fleet_by_lane=tuple(by_lane[lane] if lane < len(by_lane) else 0 for lane in Lane),
             generation=int(reply.get("gen", 0)),
             level=int(reply.get("lvl", 0)),
             open=bool(reply.get("open", 1)),

@@ -1,4 +1,5 @@
-"""The fleet pump's local waiters: FIFO, counted rather than walked, cancelled ones dropped lazily.
+"""The fleet pump's local waiters: one FIFO per lane, counted rather than walked, cancelled ones dropped
+lazily.
 
 Every operation the pump makes per step (count, oldest batch) costs O(batch), whatever the number of
 waiters; failing waiters (an outage, a long ban, closing) walks them once.
@@ -12,10 +13,10 @@ from collections.abc import Callable
 
 import attrs
 
-from ._backend import Permit
+from ._backend import Lane, Permit
 from ._fleet_step import AskEntry
 
-__all__ = ["FleetWaiter", "LocalQueue"]
+__all__ = ["FleetWaiter", "LaneQueues", "LocalQueue"]
 
 
 @attrs.define(slots=True, eq=False)
@@ -27,7 +28,7 @@ class FleetWaiter:
 
 
 class LocalQueue:
-    """This process's waiters, oldest first; ``live`` counts those still waiting."""
+    """One lane's waiters, oldest first; ``live`` counts those still waiting."""
 
     def __init__(self) -> None:
         self._waiters: deque[FleetWaiter] = deque()
@@ -82,3 +83,42 @@ class LocalQueue:
         self.fail(lambda waiter: error())
         self._waiters.clear()
         self.live = 0
+
+
+class LaneQueues:
+    """This process's waiters, one :class:`LocalQueue` per lane."""
+
+    def __init__(self) -> None:
+        self.lanes: tuple[LocalQueue, ...] = tuple(LocalQueue() for _ in Lane)
+
+    @property
+    def live(self) -> int:
+        return sum(queue.live for queue in self.lanes)
+
+    def __len__(self) -> int:
+        return sum(len(queue) for queue in self.lanes)
+
+    def live_by_lane(self) -> tuple[int, ...]:
+        return tuple(queue.live for queue in self.lanes)
+
+    def push(self, waiter: FleetWaiter) -> bool:
+        """Queue ``waiter`` in its lane; returns whether nobody was waiting in that lane before it."""
+        return self.lanes[waiter.entry.lane].push(waiter)
+
+    def cancelled(self, lane: Lane) -> None:
+        self.lanes[lane].cancelled()
+
+    def grant(self, waiter: FleetWaiter, permit: Permit) -> None:
+        self.lanes[waiter.entry.lane].grant(waiter, permit)
+
+    def batch(self, size: int) -> list[FleetWaiter]:
+        """The oldest live waiters of every lane (up to ``size`` each), urgent first."""
+        return [waiter for queue in self.lanes for waiter in queue.batch(size)]
+
+    def fail(self, error: Callable[[FleetWaiter], BaseException | None]) -> None:
+        for queue in self.lanes:
+            queue.fail(error)
+
+    def fail_all(self, error: Callable[[], BaseException]) -> None:
+        for queue in self.lanes:
+            queue.fail_all(error)

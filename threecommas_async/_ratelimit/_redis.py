@@ -1,5 +1,5 @@
-"""Fleet backend: one rate budget, one set of block windows and one ban gate in Redis, shared by every
-process and host that uses the same API key.
+"""Fleet backend: one rate budget and one set of block windows in Redis, shared by every process and host
+that uses the same API key, and one ban gate shared by every key of a ban scope (one IP).
 
 :class:`RedisBackend` is the public face; it puts together three parts: the pure step builder
 (``_fleet_step``: what the script ``_fleet.lua`` is sent and what its reply means), the pump
@@ -13,10 +13,13 @@ age (a duration on the local monotonic clock) and the slot frees at ``TIME - age
 than ``period`` after the response arrived. An in-flight slot carries a lease (``max_in_flight``) so a
 crashed process frees it eventually.
 
-Fairness. Each waiting process holds one ticket in a Redis queue ordered by arrival; the ticket says how
-many requests wait behind it and the shape (weight, buckets) of the oldest. A step offers budget in
-rounds: round k offers the k-th waiting request of every ticket, in queue order, so every waiting process
-gets its i-th request before any gets its (i+1)-th, and room a sleeping process is due stays reserved for
+Lanes. Urgent requests anywhere in the fleet are offered budget before normal and bulk ones; normal goes
+before bulk except that bulk gets ``BULK_SHARE`` of their grants while both wait (counted fleet-wide);
+normal and bulk requests leave the policy's urgent reserve free. Fairness within a lane: each process
+holds one ticket per lane it waits in, ordered by arrival; the ticket says how many requests wait behind
+it and the shape (weight, buckets, headroom) of the oldest. A step offers a lane's budget in rounds:
+round k offers the k-th waiting request of every ticket, in queue order, so every waiting process gets
+its i-th request before any gets its (i+1)-th, and room a sleeping process is due stays reserved for
 it. Per bucket, first come first served: a request lacking room in a bucket holds that bucket for
 everything after it. A process whose oldest request was granted goes to the back of the queue. A ticket
 whose owner does not come back within its expected wait plus ``ticket_grace`` is dropped.
@@ -36,7 +39,7 @@ import attrs
 from .._clock import ClockFn, SleepFn, system_clock, system_sleep
 from ._backend import DEFAULT_BAN_RULE, Lane, LimiterBackend, LimiterSnapshot, Permit
 from ._fallback import FallbackBackend
-from ._fleet_options import FleetOptions, FleetStats, fleet_key_prefix
+from ._fleet_options import FleetOptions, FleetStats, fleet_gate_key, fleet_key_prefix
 from ._fleet_pump import FleetPump
 from ._policy import BanRule, Bucket
 
@@ -82,7 +85,8 @@ class RedisBackend:
         self._owns_client = False
         self._pump = FleetPump(
             redis,
-            prefix=fleet_key_prefix(api_key, self.options.namespace),
+            prefix=fleet_key_prefix(api_key, self.options.namespace, self.options.ban_scope),
+            gate_key=fleet_gate_key(self.options.namespace, self.options.ban_scope),
             options=self.options,
             errors=(redis_module.exceptions.RedisError, OSError, asyncio.TimeoutError),
             clock=clock,
@@ -121,7 +125,7 @@ class RedisBackend:
         from redis.backoff import ExponentialBackoff
 
         resolved = attrs.evolve(options or FleetOptions(), **fields)
-        fleet_key_prefix(api_key, resolved.namespace)
+        fleet_key_prefix(api_key, resolved.namespace, resolved.ban_scope)
         client = redis_module.asyncio.Redis.from_url(
             url,
             socket_timeout=resolved.socket_timeout,
@@ -136,6 +140,11 @@ class RedisBackend:
     def key_prefix(self) -> str:
         """Every Redis key this backend touches starts with this."""
         return self._pump.prefix
+
+    @property
+    def gate_key(self) -> str:
+        """The Redis key of the ban gate this backend shares with every budget of its ban scope."""
+        return fleet_gate_key(self.options.namespace, self.options.ban_scope)
 
     @property
     def local_mode(self) -> bool:
@@ -162,8 +171,7 @@ class RedisBackend:
         lane: Lane = Lane.NORMAL,
         reserve: int = 0,
     ) -> Permit:
-        """Fleet mode grants by ticket across processes; lanes and the reserve are not held there yet."""
-        return await self._backend.acquire(buckets, weight, max_ban_wait=max_ban_wait)
+        return await self._backend.acquire(buckets, weight, max_ban_wait=max_ban_wait, lane=lane, reserve=reserve)
 
     async def release(self, permit: Permit, *, sent: bool) -> None:
         await self._backend.release(permit, sent=sent)

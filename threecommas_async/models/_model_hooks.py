@@ -238,7 +238,7 @@ def _key_differences_handler(
         unknown = data.keys() - known
         if unknown and forbid_extra_keys:
             raise ForbiddenExtraKeysError(f"{model.__name__} does not model {sorted(unknown)}", model, unknown)
-        extra = {key: value for key, value in data.items() if key in unknown}
+        extra = {key: value for key, value in data.items() if key in unknown} if unknown else {}
         absent = _NO_KEYS if len(data) - len(unknown) == known_count else known.difference(data)
         return extra, absent
 

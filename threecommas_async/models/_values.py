@@ -28,6 +28,7 @@ Everything here is plain functions over values; the cattrs wiring lives in ``_co
 
 from __future__ import annotations
 
+import operator
 import re
 import sys
 from datetime import datetime, timedelta, timezone
@@ -180,12 +181,12 @@ API_TIMESTAMP_LAYOUT = ((23, "Z"), (19, "."), (10, "T"), (4, "-"), (7, "-"), (13
 checks the digits. Cheaper than a regex."""
 
 
+_SEPARATORS_AT = operator.itemgetter(*(position for position, _ in API_TIMESTAMP_LAYOUT))
+_SEPARATORS = tuple(char for _, char in API_TIMESTAMP_LAYOUT)
+
+
 def _looks_like_api_timestamp(text: str) -> bool:
-    return (
-        len(text) == 24
-        and all(text[position] == char for position, char in API_TIMESTAMP_LAYOUT)
-        and text[11:13] < "24"
-    )
+    return len(text) == 24 and _SEPARATORS_AT(text) == _SEPARATORS and text[11:13] < "24"
 
 
 def datetime_from_epoch(value: Any) -> datetime:
