@@ -53,7 +53,7 @@ async def fill(backend: RedisBackend, lane: Lane = Lane.NORMAL, reserve: int = 0
     while True:
         try:
             permit = await asyncio.wait_for(acquire(backend, lane, reserve), 0.05)
-        except TimeoutError:
+        except asyncio.TimeoutError:  # not the builtin TimeoutError before Python 3.11
             return taken
         await backend.release(permit, sent=True)
         taken += 1

@@ -262,7 +262,10 @@ async def test_a_callers_http_client_is_used_with_its_hooks_and_signed_on_its_ur
         await made.request("GET", "/ver1/bots", params={"limit": 3})
 
     (request,) = hooked
-    assert request.url.raw_path == b"/public/api/ver1/bots?extra=x+y&limit=3"
+    assert request.url.raw_path in (  # httpx < 0.28 writes a space in a query as %20
+        b"/public/api/ver1/bots?extra=x+y&limit=3",
+        b"/public/api/ver1/bots?extra=x%20y&limit=3",
+    )
     expected = HmacAuth("key-a", "secret-a").headers_for(request.url.raw_path, b"")
     assert request.headers["Signature"] == expected["Signature"]
 
