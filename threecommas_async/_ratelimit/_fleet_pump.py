@@ -41,7 +41,10 @@ __all__ = ["FleetPump"]
 
 logger = logging.getLogger("threecommas_async")
 
-_WAKE_SLACK = 0.0002
+_WAKE_SLACK = 0.005
+"""Seconds past the moment the script named to ask again: a slot still in flight frees one period after its
+answer, which comes a little after the script can know; asking 5 ms late finds it free instead of coming back
+empty (8 processes: 0.94-0.97 Redis round trips per grant instead of 1.01-1.02, the budget still over 99%)."""
 
 
 class FleetPump:
