@@ -1,8 +1,10 @@
 """A throwaway redis-server on loopback for the fleet tests: free port, temp dir, no persistence.
 
 The module-scoped ``redis_server`` fixture (import ``running_redis_server`` to get it) yields a running
-:class:`RedisServer`; tests are skipped with a clear reason when no ``redis-server`` binary is on PATH or
-it cannot start. A server can be stopped and started again on the same port to simulate an outage.
+:class:`RedisServer`; ``make_backend`` (import ``fleet_backends``) makes ``RedisBackend`` objects on it, in a
+namespace of the test's own, closed after the test. Tests are skipped with a clear reason when no
+``redis-server`` binary is on PATH or it cannot start. A server can be stopped and started again on the same
+port to simulate an outage.
 """
 
 from __future__ import annotations
@@ -12,12 +14,19 @@ import socket
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
+import uuid
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-__all__ = ["RedisServer", "free_port", "running_redis_server"]
+from threecommas_async._ratelimit._redis import RedisBackend
+
+__all__ = ["FLEET_API_KEY", "MakeBackend", "RedisServer", "fleet_backends", "free_port", "running_redis_server"]
+
+FLEET_API_KEY = "fleet-test-key-5f1c9e"
+MakeBackend = Callable[..., RedisBackend]
 
 _INSTALL_HINT = "install it (e.g. apt-get install -y redis-server) to run the Redis fleet tests"
 
@@ -127,3 +136,22 @@ def _started(binary: str, directory: Path, attempts: int = 3) -> RedisServer:
         else:
             return server
     pytest.skip(f"redis-server could not start ({error}); {_INSTALL_HINT}")
+
+
+@pytest.fixture(name="make_backend")
+async def fleet_backends(redis_server: RedisServer) -> AsyncIterator[MakeBackend]:
+    """``make_backend(**options)``: a ``RedisBackend`` on ``redis_server`` (or ``url=``), by default with
+    ``FLEET_API_KEY``, the test's own namespace and ``trust_fresh_start=True``; each is closed after the test."""
+    namespace = f"t{uuid.uuid4().hex[:8]}"
+    made: list[RedisBackend] = []
+
+    def make(**options: Any) -> RedisBackend:
+        url = options.pop("url", redis_server.url)
+        defaults = {"api_key": FLEET_API_KEY, "namespace": namespace, "trust_fresh_start": True}
+        backend = RedisBackend.from_url(url, **{**defaults, **options})
+        made.append(backend)
+        return backend
+
+    yield make
+    for backend in made:
+        await backend.aclose()

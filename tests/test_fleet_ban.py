@@ -6,12 +6,9 @@ from __future__ import annotations
 
 import asyncio
 import time
-import uuid
-from collections.abc import AsyncIterator, Callable
-from typing import Any
 
 import pytest
-from redis_server import RedisServer, running_redis_server  # noqa: F401 (the redis_server fixture)
+from redis_server import MakeBackend, RedisServer, fleet_backends, running_redis_server  # noqa: F401 (the redis_server and make_backend fixtures)
 
 from threecommas_async import Bucket
 from threecommas_async._ratelimit import Permit
@@ -22,23 +19,8 @@ pytestmark = pytest.mark.redis
 
 BUCKET = Bucket("global", limit=100, period=1.0)
 RULE = BanRule(base=0.4, cap=100.0)
-MakeBackend = Callable[..., RedisBackend]
 
 
-@pytest.fixture
-async def make_backend(redis_server: RedisServer) -> AsyncIterator[MakeBackend]:
-    namespace = f"b{uuid.uuid4().hex[:8]}"
-    made: list[RedisBackend] = []
-
-    def make(**options: Any) -> RedisBackend:
-        options.setdefault("api_key", "ban-test-key")
-        backend = RedisBackend.from_url(redis_server.url, namespace=namespace, trust_fresh_start=True, **options)
-        made.append(backend)
-        return backend
-
-    yield make
-    for backend in made:
-        await backend.aclose()
 
 
 async def grant(backend: RedisBackend) -> Permit:

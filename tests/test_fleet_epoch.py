@@ -5,13 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import time
-import uuid
-from collections.abc import AsyncIterator, Callable
-from typing import Any
 
 import pytest
 import redis.asyncio as aioredis
-from redis_server import RedisServer, running_redis_server  # noqa: F401 (the redis_server fixture)
+from redis_server import MakeBackend, RedisServer, fleet_backends, running_redis_server  # noqa: F401 (the redis_server and make_backend fixtures)
 
 from threecommas_async import Bucket
 from threecommas_async._ratelimit._redis import RedisBackend
@@ -19,22 +16,8 @@ from threecommas_async._ratelimit._redis import RedisBackend
 pytestmark = pytest.mark.redis
 
 BUCKET = Bucket("global", limit=5, period=1.0)
-MakeBackend = Callable[..., RedisBackend]
 
 
-@pytest.fixture
-async def make_backend(redis_server: RedisServer) -> AsyncIterator[MakeBackend]:
-    namespace = f"e{uuid.uuid4().hex[:8]}"
-    made: list[RedisBackend] = []
-
-    def make(**options: Any) -> RedisBackend:
-        backend = RedisBackend.from_url(redis_server.url, api_key="epoch-test-key", namespace=namespace, **options)
-        made.append(backend)
-        return backend
-
-    yield make
-    for backend in made:
-        await backend.aclose()
 
 
 async def timed_grant(backend: RedisBackend) -> float:
@@ -64,7 +47,7 @@ async def test_after_flushall_nothing_is_granted_for_one_period(
 
 
 async def test_a_first_start_waits_one_period_by_default(make_backend: MakeBackend) -> None:
-    backend = make_backend()
+    backend = make_backend(trust_fresh_start=False)
     waited = await timed_grant(backend)
     assert BUCKET.period - 0.02 <= waited < BUCKET.period + 0.5
     assert await timed_grant(backend) < 0.2
@@ -74,4 +57,4 @@ async def test_trust_fresh_start_grants_at_once_and_later_processes_join_the_epo
     make_backend: MakeBackend,
 ) -> None:
     assert await timed_grant(make_backend(trust_fresh_start=True)) < 0.2
-    assert await timed_grant(make_backend()) < 0.2
+    assert await timed_grant(make_backend(trust_fresh_start=False)) < 0.2

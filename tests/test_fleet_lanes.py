@@ -5,13 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import time
-import uuid
-from collections.abc import AsyncIterator, Callable
-from typing import Any
 
 import pytest
 import redis.asyncio as aioredis
-from redis_server import RedisServer, running_redis_server  # noqa: F401 (the redis_server fixture)
+from redis_server import MakeBackend, RedisServer, fleet_backends, running_redis_server  # noqa: F401 (the redis_server and make_backend fixtures)
 
 from threecommas_async import Bucket
 from threecommas_async._ratelimit import Lane, Permit
@@ -23,24 +20,9 @@ pytestmark = pytest.mark.redis
 LIMIT = 10
 PERIOD = 0.3
 BUCKET = Bucket("global", limit=LIMIT, period=PERIOD)
-MakeBackend = Callable[..., RedisBackend]
 Order = list[tuple[Lane, int, float]]
 
 
-@pytest.fixture
-async def make_backend(redis_server: RedisServer) -> AsyncIterator[MakeBackend]:
-    namespace = f"l{uuid.uuid4().hex[:8]}"
-    made: list[RedisBackend] = []
-
-    def make(**options: Any) -> RedisBackend:
-        options.setdefault("api_key", "lanes-test-key")
-        backend = RedisBackend.from_url(redis_server.url, namespace=namespace, trust_fresh_start=True, **options)
-        made.append(backend)
-        return backend
-
-    yield make
-    for backend in made:
-        await backend.aclose()
 
 
 async def acquire(backend: RedisBackend, lane: Lane, reserve: int = 0) -> Permit:

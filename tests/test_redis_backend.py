@@ -11,14 +11,15 @@ import shutil
 import sys
 import time
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
 import pytest
 import redis.asyncio as aioredis
 import respx
-from redis_server import RedisServer, free_port, running_redis_server  # noqa: F401 (the redis_server fixture)
+from redis_server import FLEET_API_KEY as API_KEY
+from redis_server import MakeBackend, RedisServer, fleet_backends, free_port, running_redis_server  # noqa: F401 (the redis_server and make_backend fixtures)
 
 from threecommas_async import (
     Bucket,
@@ -34,26 +35,8 @@ from threecommas_async._ratelimit._redis import RedisBackend, fleet_key_prefix
 
 pytestmark = pytest.mark.redis
 
-API_KEY = "fleet-test-key-5f1c9e"
-MakeBackend = Callable[..., RedisBackend]
 
 
-@pytest.fixture
-async def make_backend(redis_server: RedisServer) -> AsyncIterator[MakeBackend]:
-    namespace = f"t{uuid.uuid4().hex[:8]}"
-    made: list[RedisBackend] = []
-
-    def make(**options: Any) -> RedisBackend:
-        options.setdefault("api_key", API_KEY)
-        options.setdefault("namespace", namespace)
-        options.setdefault("trust_fresh_start", True)
-        backend = RedisBackend.from_url(options.pop("url", redis_server.url), **options)
-        made.append(backend)
-        return backend
-
-    yield make
-    for backend in made:
-        await backend.aclose()
 
 
 @pytest.fixture
