@@ -15,7 +15,8 @@ crashed process frees it eventually.
 
 Lanes. Urgent requests anywhere in the fleet are offered budget before normal and bulk ones; normal goes
 before bulk except that bulk gets ``BULK_SHARE`` of their grants while both wait (counted fleet-wide);
-normal and bulk requests leave the policy's urgent reserve free. Fairness within a lane: each process
+normal and bulk requests leave the policy's urgent reserve free (less what urgent slots in use already fill
+of it). Fairness within a lane: each process
 holds one ticket per lane it waits in, ordered by arrival; the ticket says how many requests wait behind
 it and the shape (weight, buckets, headroom) of the oldest. A step offers a lane's budget in rounds:
 round k offers the k-th waiting request of every ticket, in queue order, so every waiting process gets
