@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import collections
 import contextlib
 import math
 import random
@@ -31,6 +30,7 @@ from typing import Any
 
 import attrs
 from _fake_process import API_KEY, API_SECRET, FakeServerProcess
+from _lanes_report import add_lane_arguments, granted_ahead, server_budget
 
 from threecommas_async import Lane, RawResponse, ThreeCommas, ThreeCommasError, default_policy
 from threecommas_async._ratelimit import Permit
@@ -97,16 +97,7 @@ async def run(args: argparse.Namespace, reserve: int) -> dict[str, Any]:
             await asyncio.gather(*background, return_exceptions=True)
         seen = fake.seen()
     assert snapshot is not None
-    records = [
-        (time_, status, method) for (time_, status), method in zip(seen["arrivals"], seen["methods"], strict=True)
-    ]
-    first = min(r[0] for r in records)
-    in_steady = [r for r in records if first + 60.0 <= r[0] < first + 60.0 * args.windows]
-    steady = [r for r in in_steady if r[1] not in (429, 418)]
-    steady_windows = args.windows - 1
-    statuses = [r[1] for r in records]
-    others = sum(1 for r in steady if r[2] == "GET")
-    ahead = _granted_ahead(grants, issued)
+    ahead = granted_ahead(grants, issued)
     limiter_waits = [wait / period for wait in _limiter_waits(grants, issued)]
     grants = snapshot.grants_by_lane
     return {
@@ -117,13 +108,9 @@ async def run(args: argparse.Namespace, reserve: int) -> dict[str, Any]:
         ),
         "normal+bulk granted while an urgent waited": f"{statistics.median(ahead)} / {max(ahead)}",
         "poller round trip (windows) median / max": f"{statistics.median(trips):.3f} / {max(trips):.3f}",
-        "budget used, steady windows": f"{100 * len(steady) / (100 * steady_windows):.1f}%",
-        "normal+bulk of limit - reserve": f"{100 * others / ((100 - reserve) * steady_windows):.1f}%",
         "bulk share of normal+bulk grants": f"{100 * grants['bulk'] / max(grants['bulk'] + grants['normal'], 1):.1f}%",
         "bulk share while both lanes waited": f"{100 * contended[0] / max(contended[1], 1):.1f}%",
-        "answers in the steady windows by status": dict(collections.Counter(r[1] for r in in_steady)),
-        "429": statuses.count(429),
-        "418": statuses.count(418),
+        **server_budget(seen, args.windows, reserve),
     }
 
 
@@ -143,15 +130,6 @@ def _record_grants(client: ThreeCommas) -> list[tuple[float, Lane]]:
     return grants
 
 
-def _granted_ahead(grants: list[tuple[float, Lane]], issued: list[float]) -> list[int]:
-    """For each urgent call: the normal and bulk requests granted after it was made and before it was."""
-    counts = []
-    for at in sorted(issued):
-        granted = next((t for t, lane in grants if lane is Lane.URGENT and t >= at), math.inf)
-        counts.append(sum(1 for t, lane in grants if lane is not Lane.URGENT and at < t < granted))
-    return counts
-
-
 def _limiter_waits(grants: list[tuple[float, Lane]], issued: list[float]) -> list[float]:
     """For each urgent call: the seconds from the call to its grant (the rest of its wait is HTTP)."""
     urgent = [t for t, lane in grants if lane is Lane.URGENT]
@@ -168,10 +146,5 @@ async def main(args: argparse.Namespace) -> None:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--time-scale", type=float, default=0.1)
-    parser.add_argument("--windows", type=int, default=10)
-    parser.add_argument("--pollers", type=int, default=1000)
-    parser.add_argument("--urgent", type=int, default=50)
-    parser.add_argument("--reserve", type=int, default=5)
-    parser.add_argument("--collector-tasks", type=int, default=8)
+    add_lane_arguments(parser)
     asyncio.run(main(parser.parse_args()))

@@ -25,7 +25,6 @@ import argparse
 import asyncio
 import contextlib
 import json
-import math
 import os
 import random
 import statistics
@@ -39,6 +38,7 @@ from typing import Any
 
 import attrs
 from _fake_process import API_KEY, API_SECRET, FakeServerProcess
+from _lanes_report import add_lane_arguments, granted_ahead, server_budget
 from bench_fleet import _redis_commands, _redis_server
 
 REPO = Path(__file__).resolve().parents[1]
@@ -139,17 +139,7 @@ async def _worker(config: dict[str, Any]) -> dict[str, Any]:
         "steps": stats.steps,
         "fleet_grants": stats.grants,
         "by_lane": stats.grants_by_lane,
-        "urgent_lane": int(Lane.URGENT),
     }
-
-
-def _granted_ahead(grants: list[tuple[float, int]], issued: list[float], urgent: int) -> list[int]:
-    """For each urgent call: the normal and bulk requests granted anywhere after it was made and before it was."""
-    counts = []
-    for at in sorted(issued):
-        granted = next((t for t, lane in grants if lane == urgent and t >= at), math.inf)
-        counts.append(sum(1 for t, lane in grants if lane != urgent and at < t < granted))
-    return counts
 
 
 def _contended(redis_url: str, namespace: str) -> tuple[int, int]:
@@ -231,17 +221,11 @@ def _report(
     commands: int,
     contended: tuple[int, int],
 ) -> dict[str, Any]:
-    records = [(t, status, method) for (t, status), method in zip(seen["arrivals"], seen["methods"], strict=True)]
-    first = min(r[0] for r in records)
-    steady = [r for r in records if first + 60.0 <= r[0] < first + 60.0 * args.windows and r[1] not in (429, 418)]
-    steady_windows = args.windows - 1
-    statuses = [r[1] for r in records]
-    others = sum(1 for r in steady if r[2] == "GET")
     waits = [w for r in results for w in r["waits"]]
     limiter_waits = [w for r in results for w in r["limiter_waits"]]
     trips = [t for r in results for t in r["trips"]]
     grants = sorted((t, lane) for r in results for t, lane in r["grants"])
-    ahead = _granted_ahead(grants, [t for r in results for t in r["issued"]], results[0]["urgent_lane"])
+    ahead = granted_ahead(grants, [t for r in results for t in r["issued"]])
     by_lane = [sum(r["by_lane"][lane] for r in results) for lane in range(3)]
     fleet_grants = sum(r["fleet_grants"] for r in results)
     return {
@@ -250,13 +234,10 @@ def _report(
         "of which waiting for the limiter": f"{statistics.median(limiter_waits):.3f} / {max(limiter_waits):.3f}",
         "normal+bulk granted while an urgent waited": f"{statistics.median(ahead)} / {max(ahead)}",
         "poller round trip (windows) median / max": f"{statistics.median(trips):.3f} / {max(trips):.3f}",
-        "budget used, steady windows": f"{100 * len(steady) / (100 * steady_windows):.1f}%",
-        "normal+bulk of limit - reserve": f"{100 * others / ((100 - reserve) * steady_windows):.1f}%",
         "grants urgent / normal / bulk": " / ".join(str(n) for n in by_lane),
         "bulk share of normal+bulk grants": f"{100 * by_lane[2] / max(by_lane[1] + by_lane[2], 1):.1f}%",
         "bulk share while both lanes waited": f"{100 * contended[1] / max(contended[0], 1):.1f}% of {contended[0]}",
-        "429": statuses.count(429),
-        "418": statuses.count(418),
+        **server_budget(seen, args.windows, reserve),
         "Redis round trips / grant": f"{sum(r['steps'] for r in results) / max(fleet_grants, 1):.3f}",
         "Redis commands / grant": f"{commands / max(fleet_grants, 1):.2f}",
         "worker CPU ms / grant (whole process)": f"{1000 * sum(r['cpu'] for r in results) / max(fleet_grants, 1):.2f}",
@@ -266,12 +247,7 @@ def _report(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--processes", type=int, default=4)
-    parser.add_argument("--time-scale", type=float, default=0.1)
-    parser.add_argument("--windows", type=int, default=10)
-    parser.add_argument("--pollers", type=int, default=1000)
-    parser.add_argument("--urgent", type=int, default=50)
-    parser.add_argument("--reserve", type=int, default=5)
-    parser.add_argument("--collector-tasks", type=int, default=8)
+    add_lane_arguments(parser)
     parser.add_argument("--redis-url")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
