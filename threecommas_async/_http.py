@@ -30,6 +30,7 @@ import time
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Final, Literal, Protocol, TypeVar
 
+import attrs
 import httpx
 
 from ._exceptions import ValidationError
@@ -126,6 +127,7 @@ _CLIENTS: Final[Mapping[str, Callable[[httpx.Limits], httpx.AsyncClient]]] = {
 }
 
 
+@attrs.define(slots=True, eq=False)
 class Outgoing:
     """One request as the send loop hands it to a wire.
 
@@ -134,27 +136,14 @@ class Outgoing:
     query) and ``query`` are for a caller's client, which merges its own parameters in.
     """
 
-    __slots__ = ("content", "headers", "method", "path_url", "query", "target", "timeout", "url")
-
-    def __init__(
-        self,
-        method: str,
-        url: str,
-        target: bytes,
-        headers: dict[str, str],
-        content: bytes | None,
-        timeout: httpx.Timeout,
-        path_url: str,
-        query: tuple[tuple[str, str], ...],
-    ) -> None:
-        self.method = method
-        self.url = url
-        self.target = target
-        self.headers = headers
-        self.content = content
-        self.timeout = timeout
-        self.path_url = path_url
-        self.query = query
+    method: str
+    url: str
+    target: bytes
+    headers: dict[str, str]
+    content: bytes | None
+    timeout: httpx.Timeout
+    path_url: str
+    query: tuple[tuple[str, str], ...]
 
     def signed_headers(self, auth: SigningAuth | None) -> dict[str, str]:
         """The headers, with ``Apikey`` and ``Signature`` added when ``auth`` is given."""
